@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// ProfileKit has no package dependencies: an importer pulls in nothing but this package.
+// Servers, benchmarks and stores that need packages live in their own packages under
+// Examples/ and Benchmarks/ and depend on this one by path.
+let package = Package(
+    name: "ProfileKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ProfileKit", targets: ["ProfileKit"]),
+        .library(name: "ProfileDomain", targets: ["ProfileDomain"]),
+        .library(name: "ProfileValidation", targets: ["ProfileValidation"]),
+        .library(name: "ProfileStore", targets: ["ProfileStore"]),
+        .library(name: "ProfileStoreConformance", targets: ["ProfileStoreConformance"]),
+    ],
+    targets: [
+        .target(name: "ProfileDomain"),
+        .target(name: "ProfileValidation", dependencies: ["ProfileDomain"]),
+        .target(name: "ProfileStore", dependencies: ["ProfileDomain", "ProfileValidation"]),
+        .target(name: "ProfileKit", dependencies: ["ProfileDomain", "ProfileValidation", "ProfileStore"]),
+        .target(name: "ProfileStoreConformance", dependencies: ["ProfileStore"]),
+        .executableTarget(name: "ProfileKitTour", dependencies: ["ProfileKit"]),
+        .testTarget(name: "ProfileDomainTests", dependencies: ["ProfileDomain"]),
+        .testTarget(name: "ProfileValidationTests", dependencies: ["ProfileValidation"]),
+        .testTarget(
+            name: "ProfileStoreTests",
+            dependencies: ["ProfileStore", "ProfileStoreConformance"]
+        ),
+        .testTarget(name: "ProfileServiceTests", dependencies: ["ProfileKit", "ProfileStoreConformance"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import ProfileKit
+
+print("ProfileKit tour")

@@ -1,0 +1,1 @@
+// Validation engine: see Docs/Validation.md.
