@@ -67,7 +67,9 @@ extension Profile {
         }
     }
 
-    private static func username(from field: PatchField<String>, over current: Username?) throws(FieldError)
+    private static func username(
+        from field: PatchField<String>, over current: Username?
+    ) throws(FieldError)
         -> Username?
     {
         switch field {
