@@ -6,7 +6,9 @@ extension StoreState {
     /// The checks of the matching `plan...` method run again, so a mutation that contradicts the
     /// state (a replayed journal that does not match its snapshot) throws and changes nothing.
     /// Applying an edge that exists, removing one that does not, or deleting an unknown user
-    /// changes nothing: replaying a mutation twice is harmless.
+    /// changes nothing, so applying one mutation twice in a row is harmless. A journal, though,
+    /// must be replayed onto the state it was written against (the snapshot it follows), in
+    /// order: replaying an old follow after a later block contradicts the block and throws.
     mutating func apply(_ mutation: StoreMutation) throws(ProfileStoreError) {
         switch mutation {
         case .put(let record):
