@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ProfileDomain
 import ProfileStore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The store under test with the expectations of one check and the few steps every check
 /// repeats: make a username, create a user, read a record that must exist.
@@ -22,7 +23,9 @@ struct ConformanceScenario: Sendable {
     static let date = Date(timeIntervalSince1970: 1_700_000_000)
 
     /// A username the suite knows to be valid; a failure if it is not.
-    func username(_ handle: String, fileID: String = #fileID, line: Int = #line) throws(ConformanceFailure)
+    func username(
+        _ handle: String, fileID: String = #fileID, line: Int = #line
+    ) throws(ConformanceFailure)
         -> Username
     {
         guard let username = Username(handle) else {
@@ -52,7 +55,8 @@ struct ConformanceScenario: Sendable {
         }
         let record = makeRecord(user, username: username, email: email)
         try await store.update(user, expectingVersion: nil) { $0 = record }
-        try expect.equal(try await store.record(for: user), record, "the record just created", fileID: fileID, line: line)
+        try expect.equal(
+            try await store.record(for: user), record, "the record just created", fileID: fileID, line: line)
         return user
     }
 
@@ -65,7 +69,9 @@ struct ConformanceScenario: Sendable {
     }
 
     /// The profile id of `record`, which must have a profile.
-    func profileID(of record: UserRecord, fileID: String = #fileID, line: Int = #line) throws(ConformanceFailure)
+    func profileID(
+        of record: UserRecord, fileID: String = #fileID, line: Int = #line
+    ) throws(ConformanceFailure)
         -> ProfileID
     {
         guard let profile = record.profile else {
@@ -92,7 +98,9 @@ struct ConformanceScenario: Sendable {
 
     /// Renames `user` to `handle`.
     @discardableResult
-    func rename(_ user: UserID, to handle: String, fileID: String = #fileID, line: Int = #line) async throws
+    func rename(
+        _ user: UserID, to handle: String, fileID: String = #fileID, line: Int = #line
+    ) async throws
         -> UserRecord?
     {
         let username = try username(handle, fileID: fileID, line: line)

@@ -56,7 +56,8 @@ extension ProfileStoreConformance {
                     "the idol's counts"
                 )
                 for fan in fans {
-                    try expect.equal(try await store.socialCounts(for: fan), SocialCounts(following: 1), "a fan's counts")
+                    try expect.equal(
+                        try await store.socialCounts(for: fan), SocialCounts(following: 1), "a fan's counts")
                 }
             },
             .init("50 concurrent follow-then-unfollow sequences leave the counts at zero") { scenario in

@@ -33,7 +33,8 @@ extension ProfileStoreConformance {
                 _ = try await store.deleteUser(leaving)
                 try expect.equal(try await store.socialCounts(for: fan), SocialCounts(following: 1), "fan's counts")
                 try expect.equal(try await store.socialCounts(for: idol), SocialCounts(followers: 1), "idol's counts")
-                try expect.equal(try await store.socialCounts(for: leaving), SocialCounts(), "the deleted user's counts")
+                try expect.equal(
+                    try await store.socialCounts(for: leaving), SocialCounts(), "the deleted user's counts")
                 for other in [fan, idol, foe] {
                     try expect.equal(
                         try await store.relationship(between: other, and: leaving),

@@ -34,10 +34,13 @@ extension ProfileStoreConformance {
             .init("a user cannot follow or block itself") { scenario in
                 let (store, expect) = (scenario.store, scenario.expect)
                 let alice = try await scenario.createUser(username: "alice")
-                try await expect.error(.invalidRelationship(""), "a self-follow") { try await store.follow(alice, alice) }
+                try await expect.error(.invalidRelationship(""), "a self-follow") {
+                    try await store.follow(alice, alice)
+                }
                 try await expect.error(.invalidRelationship(""), "a self-block") { try await store.block(alice, alice) }
                 try expect.equal(try await store.socialCounts(for: alice), SocialCounts(), "alice's counts")
-                try expect.equal(try await store.relationship(between: alice, and: alice), .none, "the self relationship")
+                try expect.equal(
+                    try await store.relationship(between: alice, and: alice), .none, "the self relationship")
             },
             .init("following or blocking with an unknown user fails with notFound, either side") { scenario in
                 let (store, expect) = (scenario.store, scenario.expect)
@@ -72,8 +75,12 @@ extension ProfileStoreConformance {
                 let alice = try await scenario.createUser(username: "alice")
                 let bob = try await scenario.createUser(username: "bob")
                 _ = try await store.block(alice, bob)
-                try await expect.error(.invalidRelationship(""), "the blocker following") { try await store.follow(alice, bob) }
-                try await expect.error(.invalidRelationship(""), "the blocked following") { try await store.follow(bob, alice) }
+                try await expect.error(.invalidRelationship(""), "the blocker following") {
+                    try await store.follow(alice, bob)
+                }
+                try await expect.error(.invalidRelationship(""), "the blocked following") {
+                    try await store.follow(bob, alice)
+                }
                 try expect.equal(
                     try await store.relationship(between: bob, and: alice),
                     Relationship(subjectBlocksViewer: true),

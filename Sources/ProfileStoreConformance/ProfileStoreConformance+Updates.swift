@@ -89,7 +89,8 @@ extension ProfileStoreConformance {
                 let updated = try await scenario.changeProfile(user, expectingVersion: 1) { $0.bio = "v2" }
                 try expect.equal(updated?.version, 2, "the version after an update expecting 1")
                 try expect.equal(try await store.record(for: user)?.profile?.bio, "v2", "the stored bio")
-                try await expect.error(.versionConflict(expected: 1, current: 2), exactly: true, "a second update at 1") {
+                try await expect.error(.versionConflict(expected: 1, current: 2), exactly: true, "a second update at 1")
+                {
                     try await scenario.changeProfile(user, expectingVersion: 1) { $0.bio = "lost" }
                 }
             },

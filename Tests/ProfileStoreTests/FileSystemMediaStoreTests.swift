@@ -4,9 +4,9 @@ import ProfileStore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("FileSystemMediaStore on disk")
@@ -17,7 +17,8 @@ struct FileSystemMediaStoreTests {
     func putWritesOneFile() async throws {
         let directory = try TemporaryDirectory()
         let store = try FileSystemMediaStore(directory: directory.path)
-        let reference = try await store.put(bytes, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: .random())
+        let reference = try await store.put(
+            bytes, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: .random())
         #expect(try directory.contents() == [reference.key])
         let onDisk = try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/\(reference.key)"))
         #expect(Array(onDisk) == bytes)
@@ -28,7 +29,8 @@ struct FileSystemMediaStoreTests {
         let directory = try TemporaryDirectory()
         let first = try FileSystemMediaStore(directory: directory.path + "/")
         #expect(first.directory == directory.path)
-        let reference = try await first.put(bytes, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: .random())
+        let reference = try await first.put(
+            bytes, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: .random())
         let second = try FileSystemMediaStore(directory: directory.path)
         #expect(try await second.bytes(for: reference.key) == bytes)
     }
@@ -97,7 +99,8 @@ struct FileSystemMediaStoreTests {
         let store = try FileSystemMediaStore(directory: path)
         try FileManager.default.removeItem(atPath: path)
         await #expect {
-            _ = try await store.put(bytes, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: .random())
+            _ = try await store.put(
+                bytes, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: .random())
         } throws: { error in
             guard case .io(let operation, _, let code) = error as? MediaStoreError else { return false }
             return operation == "create temporary file" && code == ENOENT

@@ -27,7 +27,8 @@ struct InMemoryProfileStoreTests {
             try InMemoryProfileStore(records: [alice, StoreFixtures.record(email: "A@example.com")])
         }
         #expect(throws: ProfileStoreError.notFound) {
-            try InMemoryProfileStore(records: [alice], edges: [RelationshipEdge(from: alice.userID, to: ghost, kind: .follow)])
+            try InMemoryProfileStore(
+                records: [alice], edges: [RelationshipEdge(from: alice.userID, to: ghost, kind: .follow)])
         }
         let expectInvalid: [(records: [UserRecord], edges: [RelationshipEdge])] = [
             ([alice, alice], []),

@@ -72,17 +72,21 @@ struct MediaKeyTests {
         #expect(!key.rawValue.contains("/"))
     }
 
-    @Test("an extension is normalized: one leading dot dropped, ASCII letters lowercased", arguments: [
-        ("png", "png"), (".png", "png"), ("PNG", "png"), (".JpEg", "jpeg"), ("mp4", "mp4"),
-    ])
+    @Test(
+        "an extension is normalized: one leading dot dropped, ASCII letters lowercased",
+        arguments: [
+            ("png", "png"), (".png", "png"), ("PNG", "png"), (".JpEg", "jpeg"), ("mp4", "mp4"),
+        ])
     func extensionNormalization(input: String, normalized: String) throws {
         let key = try MediaKey(content: [0], fileExtension: input, owner: .random())
         #expect(key.fileExtension == normalized)
     }
 
-    @Test("a bad extension is an invalidFileExtension error", arguments: [
-        "", ".", "..png", "p/g", "png\u{0}", "tar.gz", "pñg", String(repeating: "x", count: 17), " png",
-    ])
+    @Test(
+        "a bad extension is an invalidFileExtension error",
+        arguments: [
+            "", ".", "..png", "p/g", "png\u{0}", "tar.gz", "pñg", String(repeating: "x", count: 17), " png",
+        ])
     func badExtension(_ fileExtension: String) {
         #expect(throws: MediaStoreError.invalidFileExtension(fileExtension)) {
             try MediaKey(content: [0], fileExtension: fileExtension, owner: .random())

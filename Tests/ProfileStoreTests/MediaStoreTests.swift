@@ -58,21 +58,26 @@ struct MediaStoreTests {
     func identicalUploadsShareKey(_ kind: MediaStoreKind) async throws {
         let (store, directory) = try kind.make()
         let owner = UserID.random()
-        let first = try await store.put(avatar, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: owner)
-        let second = try await store.put(avatar, contentType: "image/png", fileExtension: ".PNG", purpose: "picture", owner: owner)
+        let first = try await store.put(
+            avatar, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: owner)
+        let second = try await store.put(
+            avatar, contentType: "image/png", fileExtension: ".PNG", purpose: "picture", owner: owner)
         #expect(first.key == second.key)
         #expect(second.purpose == "picture")
         #expect(try await store.bytes(for: second.key) == avatar)
         withExtendedLifetime(directory) {}
     }
 
-    @Test("two owners storing identical bytes get separate keys; deleting one owner's keeps the other's",
+    @Test(
+        "two owners storing identical bytes get separate keys; deleting one owner's keeps the other's",
         arguments: MediaStoreKind.allCases)
     func ownersAreIsolated(_ kind: MediaStoreKind) async throws {
         let (store, directory) = try kind.make()
         let (alice, bob) = (UserID.random(), UserID.random())
-        let aliceReference = try await store.put(avatar, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: alice)
-        let bobReference = try await store.put(avatar, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: bob)
+        let aliceReference = try await store.put(
+            avatar, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: alice)
+        let bobReference = try await store.put(
+            avatar, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: bob)
         #expect(aliceReference.key != bobReference.key)
         #expect(try await store.deleteAll(ownedBy: alice) == 1)
         #expect(try await store.bytes(for: bobReference.key) == avatar)
@@ -89,10 +94,12 @@ struct MediaStoreTests {
         let (leaving, staying) = (UserID.random(), UserID.random())
         var leavingKeys: [String] = []
         for index in 0..<3 {
-            let reference = try await store.put([UInt8(index)], contentType: "image/png", fileExtension: "png", purpose: "picture", owner: leaving)
+            let reference = try await store.put(
+                [UInt8(index)], contentType: "image/png", fileExtension: "png", purpose: "picture", owner: leaving)
             leavingKeys.append(reference.key)
         }
-        let kept = try await store.put([9, 9], contentType: "image/jpeg", fileExtension: "jpg", purpose: "avatar", owner: staying)
+        let kept = try await store.put(
+            [9, 9], contentType: "image/jpeg", fileExtension: "jpg", purpose: "avatar", owner: staying)
         #expect(try await store.deleteAll(ownedBy: leaving) == 3)
         #expect(try await store.deleteAll(ownedBy: leaving) == 0)
         for key in leavingKeys {
@@ -105,10 +112,13 @@ struct MediaStoreTests {
     @Test("delete removes the file and reports whether there was one", arguments: MediaStoreKind.allCases)
     func deleteByKey(_ kind: MediaStoreKind) async throws {
         let (store, directory) = try kind.make()
-        let reference = try await store.put(avatar, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: .random())
+        let reference = try await store.put(
+            avatar, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: .random())
         #expect(try await store.delete(key: reference.key))
         #expect(try await !store.delete(key: reference.key))
-        await #expect(throws: MediaStoreError.notFound(key: reference.key)) { _ = try await store.bytes(for: reference.key) }
+        await #expect(throws: MediaStoreError.notFound(key: reference.key)) {
+            _ = try await store.bytes(for: reference.key)
+        }
         withExtendedLifetime(directory) {}
     }
 
@@ -120,7 +130,8 @@ struct MediaStoreTests {
         withExtendedLifetime(directory) {}
     }
 
-    @Test("a hostile key is refused by every operation before any I/O",
+    @Test(
+        "a hostile key is refused by every operation before any I/O",
         arguments: MediaStoreKind.allCases, MediaKeyTests.hostileKeys)
     func hostileKeys(_ kind: MediaStoreKind, key: String) async throws {
         let (store, directory) = try kind.make()
@@ -134,7 +145,8 @@ struct MediaStoreTests {
         let (store, directory) = try kind.make()
         let owner = UserID.random()
         await #expect(throws: MediaStoreError.invalidFileExtension("../png")) {
-            _ = try await store.put(avatar, contentType: "image/png", fileExtension: "../png", purpose: "avatar", owner: owner)
+            _ = try await store.put(
+                avatar, contentType: "image/png", fileExtension: "../png", purpose: "avatar", owner: owner)
         }
         #expect(try await store.deleteAll(ownedBy: owner) == 0)
         withExtendedLifetime(directory) {}
@@ -145,7 +157,8 @@ struct MediaStoreTests {
         let (store, directory) = try kind.make()
         let large = (0..<1_048_576).map { UInt8(truncatingIfNeeded: $0 &* 7) }
         for bytes in [[], large] {
-            let reference = try await store.put(bytes, contentType: "application/octet-stream", fileExtension: "bin", purpose: "blob", owner: .random())
+            let reference = try await store.put(
+                bytes, contentType: "application/octet-stream", fileExtension: "bin", purpose: "blob", owner: .random())
             #expect(reference.byteCount == bytes.count)
             #expect(try await store.bytes(for: reference.key) == bytes)
         }

@@ -85,11 +85,14 @@ struct StoreStateTests {
     func contradictoryMutationIsRefused() throws {
         let alice = StoreFixtures.record(username: "alice")
         let bob = StoreFixtures.record(username: "bob")
-        var state = try StoreState(records: [alice, bob], edges: [RelationshipEdge(from: alice.userID, to: bob.userID, kind: .block)])
+        var state = try StoreState(
+            records: [alice, bob], edges: [RelationshipEdge(from: alice.userID, to: bob.userID, kind: .block)])
         let before = state
         let thief = StoreFixtures.record(username: "Alice")
         #expect(throws: ProfileStoreError.usernameTaken("Alice")) { try state.apply(.put(record: thief)) }
-        #expect(throws: ProfileStoreError.notFound) { try state.apply(.follow(follower: alice.userID, followee: .random())) }
+        #expect(throws: ProfileStoreError.notFound) {
+            try state.apply(.follow(follower: alice.userID, followee: .random()))
+        }
         #expect(throws: (any Error).self) { try state.apply(.follow(follower: bob.userID, followee: alice.userID)) }
         #expect(state == before)
     }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The system calls behind ``FileSystemMediaStore``: each retries on `EINTR` and turns a failure
@@ -34,16 +34,17 @@ extension FileSystemMediaStore {
             return nil
         }
         #if canImport(Darwin)
-        return Double(status.st_mtimespec.tv_sec)
+            return Double(status.st_mtimespec.tv_sec)
         #else
-        return Double(status.st_mtim.tv_sec)
+            return Double(status.st_mtim.tv_sec)
         #endif
     }
 
     /// Writes `bytes` to a temporary file in `directory`, fsyncs it, renames it to `path` and
     /// fsyncs the directory; the temporary file is removed on any failure.
     static func writeAtomically(_ bytes: [UInt8], to path: String, in directory: String) throws(MediaStoreError) {
-        let suffix = String(UInt64.random(in: .min ... .max), radix: 16) + String(UInt64.random(in: .min ... .max), radix: 16)
+        let suffix =
+            String(UInt64.random(in: .min ... .max), radix: 16) + String(UInt64.random(in: .min ... .max), radix: 16)
         let temporary = "\(directory)/\(temporaryPrefix)\(suffix)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw .io(operation: "create temporary file", path: temporary, errno: errno) }

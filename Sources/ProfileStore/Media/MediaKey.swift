@@ -76,7 +76,8 @@ public struct MediaKey: Sendable, Hashable, CustomStringConvertible {
     public var description: String { rawValue }
 
     private static func normalizedExtension(_ fileExtension: String) throws(MediaStoreError) -> String {
-        let trimmed = fileExtension.utf8.first == UInt8(ascii: ".") ? fileExtension.utf8.dropFirst() : fileExtension.utf8[...]
+        let trimmed =
+            fileExtension.utf8.first == UInt8(ascii: ".") ? fileExtension.utf8.dropFirst() : fileExtension.utf8[...]
         let lowered = trimmed.map { byte in
             byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
         }
