@@ -1,0 +1,110 @@
+import ProfileDomain
+
+extension StoreState {
+    /// Applies `mutation` to records, indexes and edges together.
+    ///
+    /// The checks of the matching `plan...` method run again, so a mutation that contradicts the
+    /// state (a replayed journal that does not match its snapshot) throws and changes nothing.
+    /// Applying an edge that exists, removing one that does not, or deleting an unknown user
+    /// changes nothing, so applying one mutation twice in a row is harmless. A journal, though,
+    /// must be replayed onto the state it was written against (the snapshot it follows), in
+    /// order: replaying an old follow after a later block contradicts the block and throws.
+    mutating func apply(_ mutation: StoreMutation) throws(ProfileStoreError) {
+        switch mutation {
+        case .put(let record):
+            try checkPut(record, as: record.userID)
+            put(record)
+        case .follow(let follower, let followee):
+            try checkFollow(follower, followee)
+            Self.insert(follower, followee, into: &followees, reverse: &followers)
+        case .unfollow(let follower, let followee):
+            Self.remove(follower, followee, from: &followees, reverse: &followers)
+        case .block(let blocker, let blocked):
+            try checkBlock(blocker, blocked)
+            Self.insert(blocker, blocked, into: &blockees, reverse: &blockers)
+            Self.remove(blocker, blocked, from: &followees, reverse: &followers)
+            Self.remove(blocked, blocker, from: &followees, reverse: &followers)
+        case .unblock(let blocker, let blocked):
+            Self.remove(blocker, blocked, from: &blockees, reverse: &blockers)
+        case .delete(let user):
+            delete(user)
+        }
+    }
+
+    private mutating func put(_ record: UserRecord) {
+        let user = record.userID
+        if let previous = records[user] {
+            unindex(previous)
+        }
+        records[user] = record
+        if let profile = record.profile {
+            userByProfileID[profile.id] = user
+            if let username = profile.username {
+                userByUsernameKey[username.canonicalKey] = user
+            }
+        }
+        if let emailKey = record.account.emailKey {
+            userByEmailKey[emailKey] = user
+        }
+    }
+
+    private mutating func unindex(_ record: UserRecord) {
+        if let profile = record.profile {
+            userByProfileID[profile.id] = nil
+            if let username = profile.username {
+                userByUsernameKey[username.canonicalKey] = nil
+            }
+        }
+        if let emailKey = record.account.emailKey {
+            userByEmailKey[emailKey] = nil
+        }
+    }
+
+    private mutating func delete(_ user: UserID) {
+        guard let record = records.removeValue(forKey: user) else { return }
+        unindex(record)
+        Self.removeAll(of: user, from: &followees, reverse: &followers)
+        Self.removeAll(of: user, from: &blockees, reverse: &blockers)
+    }
+
+    private static func insert(
+        _ from: UserID,
+        _ to: UserID,
+        into forward: inout [UserID: Set<UserID>],
+        reverse: inout [UserID: Set<UserID>]
+    ) {
+        forward[from, default: []].insert(to)
+        reverse[to, default: []].insert(from)
+    }
+
+    private static func remove(
+        _ from: UserID,
+        _ to: UserID,
+        from forward: inout [UserID: Set<UserID>],
+        reverse: inout [UserID: Set<UserID>]
+    ) {
+        removeMember(to, ofKey: from, in: &forward)
+        removeMember(from, ofKey: to, in: &reverse)
+    }
+
+    /// Removes every edge out of and into `user`, keeping the other side of each edge in step.
+    private static func removeAll(
+        of user: UserID,
+        from forward: inout [UserID: Set<UserID>],
+        reverse: inout [UserID: Set<UserID>]
+    ) {
+        for to in forward.removeValue(forKey: user) ?? [] {
+            removeMember(user, ofKey: to, in: &reverse)
+        }
+        for from in reverse.removeValue(forKey: user) ?? [] {
+            removeMember(user, ofKey: from, in: &forward)
+        }
+    }
+
+    /// Removes `member` from the set at `key`, dropping the set once empty so that equal edge
+    /// sets give equal states.
+    private static func removeMember(_ member: UserID, ofKey key: UserID, in adjacency: inout [UserID: Set<UserID>]) {
+        guard var members = adjacency[key], members.remove(member) != nil else { return }
+        adjacency[key] = members.isEmpty ? nil : members
+    }
+}

@@ -1,0 +1,32 @@
+import ProfileDomain
+
+/// A state encodes as its records and edges in a deterministic order; the indexes are rebuilt
+/// and every invariant re-checked on decoding, so a snapshot that breaks one fails to decode.
+extension StoreState: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case records
+        case edges
+    }
+
+    /// Decodes records and edges and rebuilds the indexes; a broken invariant is a
+    /// `DecodingError.dataCorrupted` whose description names the ``ProfileStoreError``.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let records = try container.decode([UserRecord].self, forKey: .records)
+        let edges = try container.decode([RelationshipEdge].self, forKey: .edges)
+        do {
+            try self.init(records: records, edges: edges)
+        } catch {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "inconsistent state: \(error)")
+            )
+        }
+    }
+
+    /// Encodes the records sorted by user id and the edges sorted by kind, `from` and `to`.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sortedRecords, forKey: .records)
+        try container.encode(edges, forKey: .edges)
+    }
+}

@@ -1,0 +1,112 @@
+import ProfileDomain
+
+extension StoreState {
+    /// Runs `body` on a copy of `user`'s record and returns its result with the mutation that
+    /// stores the outcome, or `nil` for a no-op. The state itself is not changed.
+    ///
+    /// Order of checks: the version (before `body`, which then is not called), `body` (its error
+    /// propagates unchanged), removal and user-id changes, then the unique indexes.
+    func planUpdate<Result>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        _ body: (inout UserRecord?) throws -> Result
+    ) throws -> (result: Result, mutation: StoreMutation?) {
+        let current = records[user]
+        if let expectedVersion {
+            let currentVersion = current?.version ?? 0
+            guard expectedVersion == currentVersion else {
+                throw ProfileStoreError.versionConflict(expected: expectedVersion, current: currentVersion)
+            }
+        }
+        var candidate = current
+        let result = try body(&candidate)
+        guard let candidate else {
+            guard current == nil else {
+                throw ProfileStoreError.invalidMutation(
+                    "an update cannot remove the record of user \(user); use deleteUser"
+                )
+            }
+            return (result, nil)
+        }
+        guard candidate != current else { return (result, nil) }
+        try checkPut(candidate, as: user)
+        return (result, .put(record: candidate))
+    }
+
+    /// The mutation that makes `follower` follow `followee`, or `nil` when the edge exists.
+    ///
+    /// Refuses a self-follow and a follow across a block either way
+    /// (``ProfileStoreError/invalidRelationship(_:)``) and unknown users
+    /// (``ProfileStoreError/notFound``).
+    func planFollow(_ follower: UserID, _ followee: UserID) throws(ProfileStoreError) -> StoreMutation? {
+        try checkFollow(follower, followee)
+        guard !(followees[follower]?.contains(followee) ?? false) else { return nil }
+        return .follow(follower: follower, followee: followee)
+    }
+
+    /// The mutation that removes the follow `follower` -> `followee`, or `nil` when there is none.
+    func planUnfollow(_ follower: UserID, _ followee: UserID) -> StoreMutation? {
+        guard followees[follower]?.contains(followee) ?? false else { return nil }
+        return .unfollow(follower: follower, followee: followee)
+    }
+
+    /// The mutation that makes `blocker` block `blocked`, or `nil` when the block exists.
+    ///
+    /// Refuses a self-block (``ProfileStoreError/invalidRelationship(_:)``) and unknown users
+    /// (``ProfileStoreError/notFound``).
+    func planBlock(_ blocker: UserID, _ blocked: UserID) throws(ProfileStoreError) -> StoreMutation? {
+        try checkBlock(blocker, blocked)
+        guard !(blockees[blocker]?.contains(blocked) ?? false) else { return nil }
+        return .block(blocker: blocker, blocked: blocked)
+    }
+
+    /// The mutation that removes the block `blocker` -> `blocked`, or `nil` when there is none.
+    func planUnblock(_ blocker: UserID, _ blocked: UserID) -> StoreMutation? {
+        guard blockees[blocker]?.contains(blocked) ?? false else { return nil }
+        return .unblock(blocker: blocker, blocked: blocked)
+    }
+
+    /// The mutation that deletes `user` with its edges, or `nil` when it has no record.
+    func planDelete(_ user: UserID) -> StoreMutation? {
+        records[user] == nil ? nil : .delete(user: user)
+    }
+
+    /// Throws unless `record` may be stored as the record of `user`.
+    func checkPut(_ record: UserRecord, as user: UserID) throws(ProfileStoreError) {
+        guard record.userID == user else {
+            throw .invalidMutation("the record of user \(user) names user \(record.userID); a user id cannot change")
+        }
+        if let profile = record.profile {
+            guard profile.userID == user else {
+                throw .invalidMutation("the profile of user \(user) names user \(profile.userID)")
+            }
+            if let owner = userByProfileID[profile.id], owner != user {
+                throw .invalidMutation("profile id \(profile.id) belongs to another user")
+            }
+            if let username = profile.username, let owner = userByUsernameKey[username.canonicalKey], owner != user {
+                throw .usernameTaken(username.rawValue)
+            }
+        }
+        if let emailKey = record.account.emailKey, let owner = userByEmailKey[emailKey], owner != user {
+            throw .emailTaken
+        }
+    }
+
+    /// Throws unless a follow `follower` -> `followee` may exist.
+    func checkFollow(_ follower: UserID, _ followee: UserID) throws(ProfileStoreError) {
+        guard follower != followee else { throw .invalidRelationship("a user cannot follow itself") }
+        guard records[follower] != nil, records[followee] != nil else { throw .notFound }
+        guard !(blockees[follower]?.contains(followee) ?? false) else {
+            throw .invalidRelationship("\(follower) blocks \(followee) and cannot follow them")
+        }
+        guard !(blockees[followee]?.contains(follower) ?? false) else {
+            throw .invalidRelationship("\(followee) blocks \(follower), who cannot follow them")
+        }
+    }
+
+    /// Throws unless a block `blocker` -> `blocked` may exist.
+    func checkBlock(_ blocker: UserID, _ blocked: UserID) throws(ProfileStoreError) {
+        guard blocker != blocked else { throw .invalidRelationship("a user cannot block itself") }
+        guard records[blocker] != nil, records[blocked] != nil else { throw .notFound }
+    }
+}

@@ -1,0 +1,79 @@
+import ProfileDomain
+import ProfileStore
+
+/// An in-memory store with one deliberate broken promise, to prove the conformance suite notices.
+struct FlawedProfileStore: ProfileStore {
+    enum Flaw: String, CaseIterable, CustomStringConvertible {
+        case ignoresExpectedVersion
+        case caseSensitiveUsernameLookup
+        case allowsSelfFollow
+        case deleteKeepsRecord
+
+        var description: String { rawValue }
+
+        /// A phrase of the name of a check that must catch the flaw.
+        var caughtBy: String {
+            switch self {
+            case .ignoresExpectedVersion: "a stale expected version fails"
+            case .caseSensitiveUsernameLookup: "username look-up ignores ASCII case"
+            case .allowsSelfFollow: "cannot follow or block itself"
+            case .deleteKeepsRecord: "deleting a user returns its record"
+            }
+        }
+    }
+
+    let flaw: Flaw
+    let inner = InMemoryProfileStore()
+
+    func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? {
+        try await inner.record(for: user)
+    }
+
+    func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? {
+        try await inner.record(forProfile: profile)
+    }
+
+    func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? {
+        let found = try await inner.record(forUsername: username)
+        guard flaw == .caseSensitiveUsernameLookup else { return found }
+        return found?.profile?.username?.rawValue == username.rawValue ? found : nil
+    }
+
+    func update<Result: Sendable>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        _ body: (inout UserRecord?) throws -> Result
+    ) async throws -> Result {
+        try await inner.update(user, expectingVersion: flaw == .ignoresExpectedVersion ? nil : expectedVersion, body)
+    }
+
+    func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
+        if flaw == .allowsSelfFollow, follower == followee { return true }
+        return try await inner.follow(follower, followee)
+    }
+
+    func unfollow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
+        try await inner.unfollow(follower, followee)
+    }
+
+    func block(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
+        try await inner.block(blocker, blocked)
+    }
+
+    func unblock(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
+        try await inner.unblock(blocker, blocked)
+    }
+
+    func relationship(between viewer: UserID, and subject: UserID) async throws(ProfileStoreError) -> Relationship {
+        try await inner.relationship(between: viewer, and: subject)
+    }
+
+    func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts {
+        try await inner.socialCounts(for: user)
+    }
+
+    func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
+        guard flaw == .deleteKeepsRecord else { return try await inner.deleteUser(user) }
+        return try await inner.record(for: user)
+    }
+}
