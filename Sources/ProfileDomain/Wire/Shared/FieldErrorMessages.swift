@@ -1,8 +1,8 @@
 /// Groups field errors into the `{field: message}` maps of the specs' error envelopes.
 ///
 /// `rename` turns the model's field path into the spec's own spelling (`firstName` ->
-/// `first_name`); it applies to the first path component only, so `preferences.theme` keeps its
-/// inner key.
+/// `first_name`): a whole path found in it is replaced, else its first component is, so
+/// `socialLinks.instagram` and `preferences.theme` keep their inner keys.
 enum FieldErrorMessages {
     /// Every message per field, in the order the errors came.
     static func lists(_ errors: [FieldError], rename: [String: String] = [:]) -> [String: [String]] {
@@ -21,6 +21,7 @@ enum FieldErrorMessages {
 
     private static func renamed(_ field: String, with rename: [String: String]) -> String {
         guard !rename.isEmpty else { return field }
+        if let whole = rename[field] { return whole }
         let end = field.firstIndex { $0 == "." || $0 == "[" } ?? field.endIndex
         guard let wireName = rename[String(field[..<end])] else { return field }
         return wireName + field[end...]
