@@ -94,12 +94,14 @@ extension CreatorWire {
             try container.encodePatchField(profile.niches, forKey: "niche")
             try container.encodePatchField(profile.location, forKey: "location")
             if case .value(let links) = profile.socialLinks {
-                var nested = container.nestedContainer(keyedBy: DynamicCodingKey.self, forKey: DynamicCodingKey("socialLinks"))
+                var nested = container.nestedContainer(
+                    keyedBy: DynamicCodingKey.self, forKey: DynamicCodingKey("socialLinks"))
                 for (key, link) in links.sorted(by: { $0.key < $1.key }) {
                     try nested.encodePatchField(link, forKey: key)
                 }
             } else {
-                try container.encodePatchField(profile.socialLinks.map { _ in [String: String]() }, forKey: "socialLinks")
+                try container.encodePatchField(
+                    profile.socialLinks.map { _ in [String: String]() }, forKey: "socialLinks")
             }
             try container.encodePatchField(profile.avatar, forKey: "avatar")
         }

@@ -16,7 +16,9 @@ struct RequestKeyScreen: Sendable {
     /// The field errors for the keys of `container` that this screen does not accept.
     ///
     /// `path` prefixes each field (`preferences` gives `preferences.theme`).
-    func rejections(in container: KeyedDecodingContainer<DynamicCodingKey>, under path: String? = nil)
+    func rejections(
+        in container: KeyedDecodingContainer<DynamicCodingKey>, under path: String? = nil
+    )
         -> [FieldError]
     {
         container.allKeys.map(\.stringValue).filter { !accepted.contains($0) }.sorted().map { key in
@@ -38,7 +40,9 @@ struct RequestKeyScreen: Sendable {
 
 extension KeyedDecodingContainer where Key == DynamicCodingKey {
     /// Decodes a three-state field by its wire name.
-    func decodePatchField<Value: Decodable>(_ type: Value.Type = Value.self, forKey name: String) throws
+    func decodePatchField<Value: Decodable>(
+        _ type: Value.Type = Value.self, forKey name: String
+    ) throws
         -> PatchField<Value>
     {
         try decodePatchField(type, forKey: DynamicCodingKey(name))

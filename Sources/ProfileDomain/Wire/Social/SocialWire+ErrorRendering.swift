@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension SocialWire {
@@ -11,7 +11,9 @@ extension SocialWire {
     /// `Validation failed`, and `data` maps each field to its message (several messages for one
     /// field joined with `"; "`). Every other error keeps its own status, and `data` repeats its
     /// message as a string.
-    public static func rendering(_ error: ProfileError, at date: Date) -> (
+    public static func rendering(
+        _ error: ProfileError, at date: Date
+    ) -> (
         status: HTTPStatus, envelope: Envelope<ErrorData>
     ) {
         if error.code == .validationFailed, !error.fieldErrors.isEmpty {
@@ -19,6 +21,9 @@ extension SocialWire {
             let data = ErrorData.fields(FieldErrorMessages.joined(error.fieldErrors))
             return (status, Envelope(status: status, message: "Validation failed", data: data, at: date))
         }
-        return (error.status, Envelope(status: error.status, message: error.message, data: .message(error.message), at: date))
+        return (
+            error.status,
+            Envelope(status: error.status, message: error.message, data: .message(error.message), at: date)
+        )
     }
 }
