@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 extension Profile {
@@ -67,7 +67,9 @@ extension Profile {
         }
     }
 
-    private static func username(from field: PatchField<String>, over current: Username?) throws(FieldError)
+    private static func username(
+        from field: PatchField<String>, over current: Username?
+    ) throws(FieldError)
         -> Username?
     {
         switch field {
