@@ -6,7 +6,9 @@ import Testing
 struct IdentifierTests {
     @Test(
         "well-formed identifiers",
-        arguments: ["1", "550e8400-e29b-41d4-a716-446655440000", "user_id", "auth0|abc", String(repeating: "x", count: 128)])
+        arguments: [
+            "1", "550e8400-e29b-41d4-a716-446655440000", "user_id", "auth0|abc", String(repeating: "x", count: 128),
+        ])
     func wellFormed(raw: String) throws {
         #expect(try #require(UserID(raw)).rawValue == raw)
         #expect(try #require(ProfileID(raw)).description == raw)
@@ -48,13 +50,18 @@ struct IdentifierTests {
 
     @Test(
         "Django writes digit-only ids as numbers and every other id as a string",
-        arguments: [("1", true), ("1234567890", true), ("0", true), ("007", false), ("1a", false), ("-1", false),
-            (String(repeating: "9", count: 16), false), ("550e8400-e29b", false)])
+        arguments: [
+            ("1", true), ("1234567890", true), ("0", true), ("007", false), ("1a", false), ("-1", false),
+            (String(repeating: "9", count: 16), false), ("550e8400-e29b", false),
+        ])
     func djangoIDs(raw: String, isNumber: Bool) throws {
         let id = try #require(UserID(raw))
         #expect((DjangoWire.User.integerKey(id) != nil) == isNumber)
         let user = DjangoWire.User(
             id: id, username: nil, email: "", firstName: "", lastName: "", numberPhone: nil, avatar: nil)
-        #expect(try JSONComparison.decode(DjangoWire.User.self, from: String(decoding: JSONComparison.encode(user), as: UTF8.self)).id == id)
+        #expect(
+            try JSONComparison.decode(
+                DjangoWire.User.self, from: String(decoding: JSONComparison.encode(user), as: UTF8.self)
+            ).id == id)
     }
 }

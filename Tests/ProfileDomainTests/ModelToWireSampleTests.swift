@@ -17,8 +17,10 @@ struct ModelToWireSampleTests {
         let profile = try Profile.creating(
             from: request.update.profile, id: try #require(ProfileID("profile_id")),
             userID: try #require(UserID("user_id")), at: try date("2024-01-01T00:00:00Z"))
-        let record = UserRecord(account: Account(userID: profile.userID, createdAt: profile.createdAt), profile: profile)
-        let response = try #require(CreatorWire.ProfileResponse(OwnerProfileView(record: record, socialCounts: SocialCounts())))
+        let record = UserRecord(
+            account: Account(userID: profile.userID, createdAt: profile.createdAt), profile: profile)
+        let response = try #require(
+            CreatorWire.ProfileResponse(OwnerProfileView(record: record, socialCounts: SocialCounts())))
         try JSONComparison.expectSame(JSONComparison.encode(response), Data(SpecSamples.Creator.success.utf8))
     }
 
@@ -131,7 +133,8 @@ struct ModelToWireSampleTests {
     func djangoErrors() throws {
         let forbidden = DjangoWire.ErrorBody.rendering(.forbidden)
         #expect(forbidden.status == .forbidden)
-        try JSONComparison.expectSame(JSONComparison.encode(forbidden.body), Data(SpecSamples.Django.notAuthorized.utf8))
+        try JSONComparison.expectSame(
+            JSONComparison.encode(forbidden.body), Data(SpecSamples.Django.notAuthorized.utf8))
         let missing = DjangoWire.ErrorBody.rendering(.userNotFound)
         #expect(missing.status == .notFound)
         try JSONComparison.expectSame(JSONComparison.encode(missing.body), Data(SpecSamples.Django.notFound.utf8))
@@ -143,7 +146,9 @@ struct ModelToWireSampleTests {
                     field: "phoneNumber", code: .tooLong, message: "Ensure this field has no more than 10 characters."),
             ]))
         #expect(invalid.status == .badRequest)
-        try JSONComparison.expectSame(JSONComparison.encode(invalid.body), Data(SpecSamples.Django.validationFailed.utf8))
-        try JSONComparison.expectSame(JSONComparison.encode(DjangoWire.DeleteResponse.deleted), Data(SpecSamples.Django.deleted.utf8))
+        try JSONComparison.expectSame(
+            JSONComparison.encode(invalid.body), Data(SpecSamples.Django.validationFailed.utf8))
+        try JSONComparison.expectSame(
+            JSONComparison.encode(DjangoWire.DeleteResponse.deleted), Data(SpecSamples.Django.deleted.utf8))
     }
 }

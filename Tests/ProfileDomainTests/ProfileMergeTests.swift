@@ -92,7 +92,8 @@ struct ProfileMergeTests {
             switch state {
             case .absent: ProfilePatch()
             case .null: ProfilePatch(username: .null, niches: .null, pictureURLs: .null)
-            case .value: ProfilePatch(username: .value("New_Name"), niches: .value(["a", "b"]), pictureURLs: .value(["p"]))
+            case .value:
+                ProfilePatch(username: .value("New_Name"), niches: .value(["a", "b"]), pictureURLs: .value(["p"]))
             }
         let merged = try profile.applying(patch, at: Self.later).profile
         switch state {
@@ -153,7 +154,8 @@ struct ProfileMergeTests {
 
     @Test("socialLinks null removes every link")
     func socialLinksCleared() throws {
-        #expect(try Self.filled().applying(ProfilePatch(socialLinks: .null), at: Self.later).profile.socialLinks.isEmpty)
+        #expect(
+            try Self.filled().applying(ProfilePatch(socialLinks: .null), at: Self.later).profile.socialLinks.isEmpty)
     }
 
     @Test("an unknown platform is refused by the merge with a field error")

@@ -20,7 +20,9 @@ struct ProfileViewTests {
 
     @Test(
         "the public view never carries a private key, whoever asks",
-        arguments: [Caller.anonymous, .user(UserID("viewer") ?? .random()), .user(SampleRecords.socialUserID ?? .random())])
+        arguments: [
+            Caller.anonymous, .user(UserID("viewer") ?? .random()), .user(SampleRecords.socialUserID ?? .random()),
+        ])
     func publicHasNoPrivateKeys(caller: Caller) throws {
         let (json, _) = try Self.publicJSON(caller: caller, relationship: Relationship(viewerFollowsSubject: true))
         let keys = try JSONComparison.keys(of: json)
@@ -68,10 +70,12 @@ struct ProfileViewTests {
         var record = try SampleRecords.socialOwner()
         record.profile?.pictureURLs = ["https://a/1.jpg", "https://a/2.jpg"]
         record.profile?.avatar = "https://a/avatar.jpg"
-        let view = PublicProfileView(record: record, socialCounts: SocialCounts(), caller: .anonymous, relationship: nil)
+        let view = PublicProfileView(
+            record: record, socialCounts: SocialCounts(), caller: .anonymous, relationship: nil)
         #expect(SocialWire.PublicProfile(view).profilePictureUrl == "https://a/1.jpg")
         record.profile?.pictureURLs = []
-        let bare = PublicProfileView(record: record, socialCounts: SocialCounts(), caller: .anonymous, relationship: nil)
+        let bare = PublicProfileView(
+            record: record, socialCounts: SocialCounts(), caller: .anonymous, relationship: nil)
         let json = try JSONComparison.encode(SocialWire.PublicProfile(bare))
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect(object["profilePictureUrl"] is NSNull)

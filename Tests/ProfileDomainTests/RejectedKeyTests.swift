@@ -15,7 +15,9 @@ struct RequestDecoder: Sendable, CustomTestStringConvertible {
     static let all: [RequestDecoder] = [
         RequestDecoder(
             spec: "creator", decode: { try JSONComparison.decode(CreatorWire.ProfileRequest.self, from: $0).update },
-            serverOwned: ["id", "userId", "createdAt", "updatedAt", "version", "email", "phoneNumber", "roles", "isVerified"]
+            serverOwned: [
+                "id", "userId", "createdAt", "updatedAt", "version", "email", "phoneNumber", "roles", "isVerified",
+            ]
         ),
         RequestDecoder(
             spec: "social", decode: { try JSONComparison.decode(SocialWire.UpdateRequest.self, from: $0).update },
@@ -86,7 +88,8 @@ struct RejectedKeyTests {
 
     @Test("a Django JSON avatar is not updatable here: it is a multipart upload")
     func djangoAvatar() throws {
-        let update = try JSONComparison.decode(DjangoWire.UpdateRequest.self, from: #"{"avatar": "/media/x.jpg"}"#).update
+        let update = try JSONComparison.decode(DjangoWire.UpdateRequest.self, from: #"{"avatar": "/media/x.jpg"}"#)
+            .update
         #expect(update.rejectedFields.map(\.code) == [.notUpdatableHere])
     }
 

@@ -30,12 +30,15 @@ struct SecurityStrengthTests {
         SecurityCase(
             email: false, phone: true, twoFactor: false, score: 25, level: .weak,
             recommendations: [enable2FA, verifyEmail]),
-        SecurityCase(email: true, phone: true, twoFactor: false, score: 50, level: .medium, recommendations: [enable2FA]),
+        SecurityCase(
+            email: true, phone: true, twoFactor: false, score: 50, level: .medium, recommendations: [enable2FA]),
         SecurityCase(
             email: false, phone: false, twoFactor: true, score: 50, level: .medium,
             recommendations: [verifyEmail, verifyPhone]),
-        SecurityCase(email: true, phone: false, twoFactor: true, score: 75, level: .strong, recommendations: [verifyPhone]),
-        SecurityCase(email: false, phone: true, twoFactor: true, score: 75, level: .strong, recommendations: [verifyEmail]),
+        SecurityCase(
+            email: true, phone: false, twoFactor: true, score: 75, level: .strong, recommendations: [verifyPhone]),
+        SecurityCase(
+            email: false, phone: true, twoFactor: true, score: 75, level: .strong, recommendations: [verifyEmail]),
         SecurityCase(email: true, phone: true, twoFactor: true, score: 100, level: .strong, recommendations: []),
     ]
 

@@ -46,7 +46,9 @@ struct WireField: Sendable, CustomTestStringConvertible {
 
 @Suite("Every patchable key of every request decodes as absent, null or value")
 struct WireFieldStateTests {
-    static func creator(_ path: String, _ sample: String, _ state: @escaping @Sendable (ProfilePatch) -> FieldState)
+    static func creator(
+        _ path: String, _ sample: String, _ state: @escaping @Sendable (ProfilePatch) -> FieldState
+    )
         -> WireField
     {
         WireField(
@@ -55,7 +57,9 @@ struct WireFieldStateTests {
             state: { state($0.profile) })
     }
 
-    static func social(_ path: String, _ sample: String, _ state: @escaping @Sendable (ProfilePatch) -> FieldState)
+    static func social(
+        _ path: String, _ sample: String, _ state: @escaping @Sendable (ProfilePatch) -> FieldState
+    )
         -> WireField
     {
         WireField(
@@ -64,7 +68,9 @@ struct WireFieldStateTests {
             state: { state($0.profile) })
     }
 
-    static func mobile(_ path: String, _ sample: String, _ state: @escaping @Sendable (ProfileUpdate) -> FieldState)
+    static func mobile(
+        _ path: String, _ sample: String, _ state: @escaping @Sendable (ProfileUpdate) -> FieldState
+    )
         -> WireField
     {
         WireField(
@@ -72,7 +78,9 @@ struct WireFieldStateTests {
             decode: { try JSONDecoder().decode(MobileWire.ProfileRequest.self, from: $0).update }, state: state)
     }
 
-    static func django(_ path: String, _ sample: String, _ state: @escaping @Sendable (ProfileUpdate) -> FieldState)
+    static func django(
+        _ path: String, _ sample: String, _ state: @escaping @Sendable (ProfileUpdate) -> FieldState
+    )
         -> WireField
     {
         WireField(
@@ -142,10 +150,14 @@ struct WireFieldStateTests {
         let body = Data(field.body(state).utf8)
         let reencoded: Data
         switch field.spec {
-        case "creator": reencoded = try JSONEncoder().encode(try JSONDecoder().decode(CreatorWire.ProfileRequest.self, from: body))
-        case "social": reencoded = try JSONEncoder().encode(try JSONDecoder().decode(SocialWire.UpdateRequest.self, from: body))
-        case "mobile": reencoded = try JSONEncoder().encode(try JSONDecoder().decode(MobileWire.ProfileRequest.self, from: body))
-        default: reencoded = try JSONEncoder().encode(try JSONDecoder().decode(DjangoWire.UpdateRequest.self, from: body))
+        case "creator":
+            reencoded = try JSONEncoder().encode(try JSONDecoder().decode(CreatorWire.ProfileRequest.self, from: body))
+        case "social":
+            reencoded = try JSONEncoder().encode(try JSONDecoder().decode(SocialWire.UpdateRequest.self, from: body))
+        case "mobile":
+            reencoded = try JSONEncoder().encode(try JSONDecoder().decode(MobileWire.ProfileRequest.self, from: body))
+        default:
+            reencoded = try JSONEncoder().encode(try JSONDecoder().decode(DjangoWire.UpdateRequest.self, from: body))
         }
         #expect(field.state(try field.decode(reencoded)) == state)
     }
@@ -153,7 +165,8 @@ struct WireFieldStateTests {
     @Test("Django's blank name or phone means clear; a blank email is passed on for validation")
     func djangoBlank() throws {
         let update = try JSONComparison.decode(
-            DjangoWire.UpdateRequest.self, from: #"{"first_name": "", "last_name": "", "number_phone": "", "email": ""}"#
+            DjangoWire.UpdateRequest.self,
+            from: #"{"first_name": "", "last_name": "", "number_phone": "", "email": ""}"#
         ).update
         #expect(update.profile.firstName == .null)
         #expect(update.profile.lastName == .null)
@@ -170,7 +183,8 @@ struct WireFieldStateTests {
 
     @Test("a username change asks for the username only")
     func usernameChange() throws {
-        let request = try JSONComparison.decode(SocialWire.UsernameChangeRequest.self, from: #"{"newUsername": "Jane_Doe"}"#)
+        let request = try JSONComparison.decode(
+            SocialWire.UsernameChangeRequest.self, from: #"{"newUsername": "Jane_Doe"}"#)
         #expect(request.update.profile == ProfilePatch(username: .value("Jane_Doe")))
         #expect(request.update.account == .empty)
     }

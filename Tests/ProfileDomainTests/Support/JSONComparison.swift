@@ -14,7 +14,9 @@ enum JSONComparison {
     }
 
     /// Expects two JSON documents to hold the same keys and values.
-    static func expectSame(_ actual: Data, _ expected: Data, sourceLocation: SourceLocation = #_sourceLocation)
+    static func expectSame(
+        _ actual: Data, _ expected: Data, sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws
     {
         #expect(try canonical(actual) == canonical(expected), sourceLocation: sourceLocation)

@@ -14,7 +14,8 @@ enum SampleRecords {
             userID: userID, email: "john@example.com", phoneNumber: "+254712345678", isVerified: true,
             isEmailVerified: true, isPhoneVerified: true, isTwoFactorEnabled: false, isLocked: false,
             roles: ["ROLE_USER"], createdAt: try date("2025-12-01T14:00:00"))
-        var profile = Profile(id: ProfileID("p-1") ?? .random(), userID: userID, createdAt: try date("2025-12-01T14:00:00"))
+        var profile = Profile(
+            id: ProfileID("p-1") ?? .random(), userID: userID, createdAt: try date("2025-12-01T14:00:00"))
         profile.username = Username("john_doe")
         profile.firstName = "John"
         profile.lastName = "Doe"
@@ -32,7 +33,8 @@ enum SampleRecords {
     static func djangoUser() throws -> UserRecord {
         let userID = try #require(UserID("1"))
         let account = Account(
-            userID: userID, email: "john@example.com", phoneNumber: "1234567890", createdAt: try date("2024-01-01T00:00:00Z"))
+            userID: userID, email: "john@example.com", phoneNumber: "1234567890",
+            createdAt: try date("2024-01-01T00:00:00Z"))
         var profile = Profile(userID: userID, createdAt: try date("2024-01-01T00:00:00Z"))
         profile.username = Username("johndoe")
         profile.firstName = "John"
@@ -47,6 +49,7 @@ enum SampleRecords {
         let created = try date("2024-01-01T10:00:00Z")
         var profile = Profile(userID: userID, createdAt: created)
         profile.displayName = "John"
-        return UserRecord(account: Account(userID: userID, email: "user@example.com", createdAt: created), profile: profile)
+        return UserRecord(
+            account: Account(userID: userID, email: "user@example.com", createdAt: created), profile: profile)
     }
 }
