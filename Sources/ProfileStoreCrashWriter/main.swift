@@ -1,3 +1,7 @@
+import Foundation
+import ProfileDomain
+import ProfileStore
+
 // A process for the JSON-file store's crash and lock tests, which must kill or race a real
 // second process: a test cannot `kill -9` itself.
 //
@@ -6,15 +10,12 @@
 //   ProfileStoreCrashWriter hold-lock <directory>
 //       Opens the store, prints `locked` and waits to be killed.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-import Foundation
-import ProfileDomain
-import ProfileStore
 
 /// Users the writer cycles through, so that records are both created and replaced.
 let userCount = 16
@@ -110,7 +111,8 @@ guard arguments.count >= 3 else {
 }
 switch arguments[1] {
 case "write":
-    await writeForever(directory: arguments[2], snapshotEvery: arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000)
+    await writeForever(
+        directory: arguments[2], snapshotEvery: arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000)
 case "hold-lock":
     holdLock(directory: arguments[2])
 default:

@@ -39,45 +39,64 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             try Fixture.write(journal, to: "journal.jsonl", in: dir)
             return second
         },
-        JSONFileDamage(description: "bad JSON mid-file", file: "journal.jsonl", reasonMentions: "not valid JSON") { dir in
+        JSONFileDamage(description: "bad JSON mid-file", file: "journal.jsonl", reasonMentions: "not valid JSON") {
+            dir in
             let journal = try await journalOfThree(in: dir)
             let starts = Fixture.lineStarts(journal)
             let bad = checksummedLine(#"{"schemaVersion":1,"sequence":2,"operation":{"kind":"#)
             try Fixture.write(Array(journal[..<starts[1]]) + bad + journal[starts[2]...], to: "journal.jsonl", in: dir)
             return starts[1]
         },
-        JSONFileDamage(description: "unknown schemaVersion in the journal", file: "journal.jsonl", reasonMentions: "schemaVersion 2") {
+        JSONFileDamage(
+            description: "unknown schemaVersion in the journal", file: "journal.jsonl",
+            reasonMentions: "schemaVersion 2"
+        ) {
             dir in
             let journal = try await journalOfThree(in: dir)
             let future = checksummedLine(#"{"schemaVersion":2,"sequence":4,"operation":{"kind":"teleport"}"#)
             try Fixture.write(journal + future, to: "journal.jsonl", in: dir)
             return journal.count
         },
-        JSONFileDamage(description: "sequence gap in the journal", file: "journal.jsonl", reasonMentions: "sequence 5 follows 3") { dir in
+        JSONFileDamage(
+            description: "sequence gap in the journal", file: "journal.jsonl", reasonMentions: "sequence 5 follows 3"
+        ) { dir in
             let journal = try await journalOfThree(in: dir)
-            let skipped = checksummedLine(#"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#)
+            let skipped = checksummedLine(
+                #"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#)
             try Fixture.write(journal + skipped, to: "journal.jsonl", in: dir)
             return journal.count
         },
-        JSONFileDamage(description: "a record that cannot apply", file: "journal.jsonl", reasonMentions: "cannot be applied") { dir in
+        JSONFileDamage(
+            description: "a record that cannot apply", file: "journal.jsonl", reasonMentions: "cannot be applied"
+        ) { dir in
             let journal = try await journalOfThree(in: dir)
-            let ghost = checksummedLine(#"{"schemaVersion":1,"sequence":4,"operation":{"from":"a","kind":"follow","to":"ghost"}"#)
-            try Fixture.write(journal + ghost + checksummedLine(#"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#), to: "journal.jsonl", in: dir)
+            let ghost = checksummedLine(
+                #"{"schemaVersion":1,"sequence":4,"operation":{"from":"a","kind":"follow","to":"ghost"}"#)
+            try Fixture.write(
+                journal + ghost
+                    + checksummedLine(#"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#),
+                to: "journal.jsonl", in: dir)
             return journal.count
         },
-        JSONFileDamage(description: "journal starting after the snapshot", file: "journal.jsonl", reasonMentions: "are missing") { dir in
+        JSONFileDamage(
+            description: "journal starting after the snapshot", file: "journal.jsonl", reasonMentions: "are missing"
+        ) { dir in
             _ = try await journalOfThree(in: dir)
             try JSONFileProfileStore(directory: dir).close()
             let late = checksummedLine(#"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#)
             try Fixture.write(late, to: "journal.jsonl", in: dir)
             return 0
         },
-        JSONFileDamage(description: "garbage snapshot", file: "snapshot.json", reasonMentions: "not a JSON object") { dir in
+        JSONFileDamage(description: "garbage snapshot", file: "snapshot.json", reasonMentions: "not a JSON object") {
+            dir in
             _ = try await journalOfThree(in: dir)
             try Fixture.write(Array("\u{0}\u{1}garbage{".utf8), to: "snapshot.json", in: dir)
             return 0
         },
-        JSONFileDamage(description: "unknown schemaVersion in the snapshot", file: "snapshot.json", reasonMentions: "schemaVersion 7") {
+        JSONFileDamage(
+            description: "unknown schemaVersion in the snapshot", file: "snapshot.json",
+            reasonMentions: "schemaVersion 7"
+        ) {
             dir in
             _ = try await journalOfThree(in: dir)
             try JSONFileProfileStore(directory: dir).close()
@@ -86,9 +105,11 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             try Fixture.write(Array(future.utf8), to: "snapshot.json", in: dir)
             return 0
         },
-        JSONFileDamage(description: "inconsistent snapshot", file: "snapshot.json", reasonMentions: "inconsistent") { dir in
+        JSONFileDamage(description: "inconsistent snapshot", file: "snapshot.json", reasonMentions: "inconsistent") {
+            dir in
             _ = try await journalOfThree(in: dir)
-            let snapshot = #"{"edges":[{"from":"x","kind":"follow","to":"y"}],"schemaVersion":1,"sequence":0,"users":[]}"#
+            let snapshot =
+                #"{"edges":[{"from":"x","kind":"follow","to":"y"}],"schemaVersion":1,"sequence":0,"users":[]}"#
             try Fixture.write(Array(snapshot.utf8), to: "snapshot.json", in: dir)
             try Fixture.write([], to: "journal.jsonl", in: dir)
             return 0
@@ -115,7 +136,8 @@ struct JSONFileCorruptionTests {
         }
     }
 
-    @Test("a final record cut short is discarded, reported, then cut off; earlier records stay", arguments: [1, 17, 250])
+    @Test(
+        "a final record cut short is discarded, reported, then cut off; earlier records stay", arguments: [1, 17, 250])
     func tornTailWithoutNewline(cut: Int) async throws {
         try await Fixture.withDirectory { directory in
             let journal = try await journalOfThree(in: directory)

@@ -31,7 +31,9 @@ struct JSONFileCrashTests {
                 let snapshotEvery = round % 3 == 2 ? 13 : 10_000
                 let writer = try JSONFileCrashWriterProcess(["write", directory, String(snapshotEvery)])
                 let ready = writer.nextLine()
-                try #require(ready?.hasPrefix("ready") == true, "round \(round): \(ready ?? "no output"): \(writer.errorOutput())")
+                try #require(
+                    ready?.hasPrefix("ready") == true,
+                    "round \(round): \(ready ?? "no output"): \(writer.errorOutput())")
                 // The kill comes after a random number of acknowledged writes, at whatever
                 // point the writer has reached in its next write by then.
                 let target = Int.random(in: 1...120, using: &generator)
@@ -45,10 +47,12 @@ struct JSONFileCrashTests {
 
                 let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
                 for (name, value) in acknowledged {
-                    let stored = try #require(try await store.record(for: Fixture.user(name)), "round \(round): \(name) lost")
+                    let stored = try #require(
+                        try await store.record(for: Fixture.user(name)), "round \(round): \(name) lost")
                     let posts = stored.profile?.counters.posts ?? -1
                     #expect(posts >= value, "round \(round): \(name) acknowledged \(value), stored \(posts)")
-                    #expect(stored.profile?.bio?.hasPrefix("value \(posts) ") == true, "round \(round): \(name) is torn")
+                    #expect(
+                        stored.profile?.bio?.hasPrefix("value \(posts) ") == true, "round \(round): \(name) is torn")
                 }
                 try store.close()
             }

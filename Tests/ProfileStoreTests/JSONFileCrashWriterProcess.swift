@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A running `ProfileStoreCrashWriter`, whose standard output the test reads line by line.
 final class JSONFileCrashWriterProcess {
@@ -36,7 +37,9 @@ final class JSONFileCrashWriterProcess {
                 return line
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
-            let count = chunk.withUnsafeMutableBytes { read(output.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes {
+                read(output.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count)
+            }
             if count > 0 {
                 buffer.append(contentsOf: chunk[..<count])
             } else if count == 0 || errno != EINTR {
@@ -65,9 +68,10 @@ final class JSONFileCrashWriterProcess {
             candidates.append(URL(fileURLWithPath: path))
         }
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        for directory in sequence(first: testBinary.deletingLastPathComponent(), next: { $0.deletingLastPathComponent() })
-            .prefix(4)
-        {
+        for directory in sequence(
+            first: testBinary.deletingLastPathComponent(), next: { $0.deletingLastPathComponent() }
+        )
+        .prefix(4) {
             candidates.append(directory.appendingPathComponent(name))
         }
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name))

@@ -32,7 +32,8 @@ struct JSONFileLockTests {
         try await Fixture.withDirectory { directory in
             let holder = try JSONFileCrashWriterProcess(["hold-lock", directory])
             let line = holder.nextLine()
-            try #require(line?.hasPrefix("locked") == true, "the holder said \(line ?? "nothing"): \(holder.errorOutput())")
+            try #require(
+                line?.hasPrefix("locked") == true, "the holder said \(line ?? "nothing"): \(holder.errorOutput())")
             #expect(throws: ProfileStoreError.locked(path: directory + "/LOCK")) {
                 try JSONFileProfileStore(directory: directory)
             }

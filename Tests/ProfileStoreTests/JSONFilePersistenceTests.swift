@@ -28,10 +28,13 @@ private struct Observed: Equatable {
 /// unblock and a cascading delete.
 private func populate(_ store: some ProfileStore) async throws {
     for name in ["a", "b", "c", "d", "e"] {
-        try await Fixture.put(try Fixture.record(name, username: "user_\(name)", email: "\(name)@example.com"), in: store)
+        try await Fixture.put(
+            try Fixture.record(name, username: "user_\(name)", email: "\(name)@example.com"), in: store)
     }
     try await Fixture.put(try Fixture.record("a", username: "renamed_a", version: 2), in: store)
-    let (a, b, c, d, e) = try (Fixture.user("a"), Fixture.user("b"), Fixture.user("c"), Fixture.user("d"), Fixture.user("e"))
+    let (a, b, c, d, e) = try (
+        Fixture.user("a"), Fixture.user("b"), Fixture.user("c"), Fixture.user("d"), Fixture.user("e")
+    )
     _ = try await store.follow(a, b)
     _ = try await store.follow(b, a)
     _ = try await store.follow(c, a)
@@ -135,7 +138,8 @@ struct JSONFilePersistenceTests {
             try store.snapshot()
             for name in ["d", "e"] { try await Fixture.put(try Fixture.record(name), in: store) }
             try store.close()
-            try Fixture.write(older + (try Fixture.bytes("journal.jsonl", in: directory)), to: "journal.jsonl", in: directory)
+            try Fixture.write(
+                older + (try Fixture.bytes("journal.jsonl", in: directory)), to: "journal.jsonl", in: directory)
 
             let reopened = try JSONFileProfileStore(directory: directory, options: options)
             #expect(reopened.recoveryReport.snapshotSequence == 3)

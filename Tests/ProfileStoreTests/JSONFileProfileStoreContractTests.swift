@@ -237,7 +237,9 @@ struct JSONFileProfileStoreContractTests {
         let store = try Fixture.make()
         try store.store.close()
         try store.store.close()
-        await #expect(throws: ProfileStoreError.io(operation: "use a closed store", path: store.store.directory, errno: EBADF)) {
+        await #expect(
+            throws: ProfileStoreError.io(operation: "use a closed store", path: store.store.directory, errno: EBADF)
+        ) {
             try await store.record(for: Fixture.user("alice"))
         }
         await #expect(throws: ProfileStoreError.self) { try await Fixture.put(Fixture.record("alice"), in: store) }

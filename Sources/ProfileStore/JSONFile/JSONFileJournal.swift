@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A verified reading of `journal.jsonl`: the records to replay after a snapshot and the torn
@@ -68,7 +68,8 @@ struct JSONFileJournal {
                 tornTail = .init(offset: lineStart, byteCount: bytes.count - lineStart, reason: failure)
                 return
             }
-            let corrupt = { (reason: String) in ProfileStoreError.corrupt(file: path, offset: lineStart, reason: reason) }
+            let corrupt = { (reason: String) in ProfileStoreError.corrupt(file: path, offset: lineStart, reason: reason)
+            }
             let header: Header
             do {
                 header = try decoder.decode(Header.self, from: Data(line))
@@ -82,7 +83,8 @@ struct JSONFileJournal {
                 )
             }
             if let previousSequence, header.sequence != previousSequence + 1 {
-                throw corrupt("sequence \(header.sequence) follows \(previousSequence): a record is missing or repeated")
+                throw corrupt(
+                    "sequence \(header.sequence) follows \(previousSequence): a record is missing or repeated")
             }
             if previousSequence == nil, header.sequence > snapshotSequence + 1 {
                 throw corrupt(

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The line format of `journal.jsonl`: one JSON object per line, its checksum at the end.
@@ -57,7 +57,8 @@ enum JSONFileJournalCodec {
         }
         let computed = JSONFileCRC32C.checksum(line[line.startIndex..<suffixStart])
         guard computed == stored else {
-            return "checksum mismatch: the line says \(JSONFileCRC32C.hex(stored)), its bytes give \(JSONFileCRC32C.hex(computed))"
+            return
+                "checksum mismatch: the line says \(JSONFileCRC32C.hex(stored)), its bytes give \(JSONFileCRC32C.hex(computed))"
         }
         return nil
     }

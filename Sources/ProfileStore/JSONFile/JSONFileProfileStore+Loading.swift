@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension JSONFileProfileStore {
     /// Creates `directory` (and its parents) when missing, making the new entry durable.
@@ -37,7 +38,8 @@ extension JSONFileProfileStore {
         }
         var report = RecoveryReport(snapshotSequence: state.sequence)
         let journalBytes = try JSONFilePOSIX.readFile(journalPath)
-        let journal = try JSONFileJournal(bytes: journalBytes ?? [], path: journalPath, snapshotSequence: state.sequence)
+        let journal = try JSONFileJournal(
+            bytes: journalBytes ?? [], path: journalPath, snapshotSequence: state.sequence)
         for entry in journal.entries {
             do {
                 _ = try state.check(entry.operation)
