@@ -8,9 +8,23 @@ import ProfileDomain
 
 /// The content of `snapshot.json`: the whole store as of journal record ``sequence``.
 ///
-/// Keys are sorted and the file is pretty-printed so that a person (or `diff`) can read it:
-/// `{"edges": [...], "schemaVersion": 1, "sequence": N, "users": [...]}`. Users are sorted by id,
-/// edges by kind (follows, then blocks), then by `from` and `to`.
+/// Keys are sorted and every user and every edge sits on a line of its own, so that a person,
+/// `grep` or `diff` can read the file and it stays about as compact as plain JSON:
+///
+/// ```
+/// {
+/// "edges" : [
+/// {"from":"u1","kind":"follow","to":"u2"}
+/// ],
+/// "schemaVersion" : 1,
+/// "sequence" : 42,
+/// "users" : [
+/// {"account":{...},"media":[],"preferences":{...},"profile":{...}}
+/// ]
+/// }
+/// ```
+///
+/// Users are sorted by id, edges by kind (follows, then blocks), then by `from` and `to`.
 struct JSONFileSnapshot: Codable {
     /// The format version; a reader accepts 1 through ``JSONFileJournalCodec/currentSchemaVersion``.
     var schemaVersion: Int
@@ -21,8 +35,13 @@ struct JSONFileSnapshot: Codable {
     /// Every follow and block edge.
     var edges: [RelationshipEdge]
 
-    private struct Header: Decodable {
-        var schemaVersion: Int
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, sequence, users, edges
+    }
+
+    /// A version this reader does not know, detected before the rest is decoded.
+    private struct UnknownSchemaVersion: Error {
+        var version: Int
     }
 
     /// The snapshot of `state`.
@@ -33,17 +52,45 @@ struct JSONFileSnapshot: Codable {
         self.edges = state.edges(of: .follow) + state.edges(of: .block)
     }
 
+    /// Decodes the version first, so that a file of an unknown version is reported as such
+    /// rather than as whatever its unknown content fails on.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        guard (1...JSONFileJournalCodec.currentSchemaVersion).contains(schemaVersion) else {
+            throw UnknownSchemaVersion(version: schemaVersion)
+        }
+        sequence = try container.decode(Int.self, forKey: .sequence)
+        users = try container.decode([UserRecord].self, forKey: .users)
+        edges = try container.decode([RelationshipEdge].self, forKey: .edges)
+    }
+
     /// The file's bytes.
     func encoded() throws(ProfileStoreError) -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes = Array("{\n\"edges\" : [".utf8)
         do {
-            var bytes = Array(try encoder.encode(self))
-            bytes.append(UInt8(ascii: "\n"))
-            return bytes
+            try Self.appendLines(edges, to: &bytes, encoder: encoder)
+            bytes.append(contentsOf: "],\n\"schemaVersion\" : \(schemaVersion),\n\"sequence\" : \(sequence),\n\"users\" : [".utf8)
+            try Self.appendLines(users, to: &bytes, encoder: encoder)
+            bytes.append(contentsOf: "]\n}\n".utf8)
         } catch {
             throw .invalidMutation("the store cannot be encoded as JSON: \(error)")
         }
+        return bytes
+    }
+
+    private static func appendLines(
+        _ values: [some Encodable],
+        to bytes: inout [UInt8],
+        encoder: JSONEncoder
+    ) throws {
+        for (index, value) in values.enumerated() {
+            bytes.append(contentsOf: index == 0 ? "\n".utf8 : ",\n".utf8)
+            bytes.append(contentsOf: try encoder.encode(value))
+        }
+        if !values.isEmpty { bytes.append(UInt8(ascii: "\n")) }
     }
 
     /// Reads and checks the snapshot at `path` and rebuilds the state it describes.
@@ -52,24 +99,16 @@ struct JSONFileSnapshot: Codable {
     ///   0 because a JSON parser reports no byte position; the reason carries the coding path.
     static func state(from bytes: [UInt8], path: String) throws(ProfileStoreError) -> JSONFileStoreState {
         let corrupt = { (reason: String) in ProfileStoreError.corrupt(file: path, offset: 0, reason: reason) }
-        let decoder = JSONDecoder()
-        let header: Header
-        do {
-            header = try decoder.decode(Header.self, from: Data(bytes))
-        } catch {
-            throw corrupt("the snapshot is not a JSON object with a schemaVersion: \(error)")
-        }
-        guard (1...JSONFileJournalCodec.currentSchemaVersion).contains(header.schemaVersion) else {
-            throw corrupt(
-                "unknown schemaVersion \(header.schemaVersion); this reader knows 1 through "
-                    + "\(JSONFileJournalCodec.currentSchemaVersion)"
-            )
-        }
         let snapshot: JSONFileSnapshot
         do {
-            snapshot = try decoder.decode(JSONFileSnapshot.self, from: Data(bytes))
+            snapshot = try JSONDecoder().decode(JSONFileSnapshot.self, from: Data(bytes))
+        } catch let error as UnknownSchemaVersion {
+            throw corrupt(
+                "unknown schemaVersion \(error.version); this reader knows 1 through "
+                    + "\(JSONFileJournalCodec.currentSchemaVersion)"
+            )
         } catch {
-            throw corrupt("the snapshot's content cannot be read: \(error)")
+            throw corrupt("the snapshot is not a JSON object of this store's format: \(error)")
         }
         guard snapshot.sequence >= 0 else { throw corrupt("negative sequence \(snapshot.sequence)") }
         var state = JSONFileStoreState()

@@ -15,22 +15,6 @@ import ProfileStore
 /// Durable upserts measured at each size.
 let writesPerSize = 2_000
 
-struct Measurement {
-    var size: Int
-    var startup: Duration
-    var latencies: [Duration]
-    var total: Duration
-    var residentBytesPerProfile: Double
-    var snapshot: Duration
-
-    var perSecond: Double { Double(latencies.count) / total.seconds }
-    func percentile(_ fraction: Double) -> Duration {
-        let sorted = latencies.sorted()
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
-    }
-    var mean: Duration { total / latencies.count }
-}
-
 extension Duration {
     var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
@@ -85,68 +69,88 @@ func populate(_ directory: String, count: Int) throws {
     try data.write(to: URL(fileURLWithPath: directory + "/snapshot.json"))
 }
 
-func measure(size: Int) async throws -> Measurement {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(UUID())").path
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    try populate(directory, count: size)
-
-    let clock = ContinuousClock()
-    let residentBefore = residentBytes()
-    let start = clock.now
-    let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
-    let startup = clock.now - start
-    guard store.userCount == size else { fail("loaded \(store.userCount) users, expected \(size)") }
-    let residentAfter = residentBytes()
-
-    var generator = SystemRandomNumberGenerator()
+/// A store opened on a populated directory, with what opening it cost.
+struct Subject {
+    var size: Int
+    var directory: String
+    var store: JSONFileProfileStore
+    var startup: Duration
+    var residentBytesPerProfile: Double
     var latencies: [Duration] = []
-    latencies.reserveCapacity(writesPerSize)
-    let writesStart = clock.now
-    for write in 0..<writesPerSize {
+
+    init(size: Int) throws {
+        self.size = size
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(UUID())").path
+        try populate(directory, count: size)
+        let clock = ContinuousClock()
+        let residentBefore = residentBytes()
+        let start = clock.now
+        store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+        startup = clock.now - start
+        residentBytesPerProfile = Double(residentBytes() - residentBefore) / Double(size)
+        guard store.userCount == size else { fail("loaded \(store.userCount) users, expected \(size)") }
+    }
+
+    /// One durable upsert of a random existing user, timed.
+    mutating func upsert(_ write: Int, using generator: inout some RandomNumberGenerator) async throws {
         let index = Int.random(in: 0..<size, using: &generator)
-        let began = clock.now
         guard let user = UserID("user-\(index)") else { fail("invalid identifier") }
+        let clock = ContinuousClock()
+        let began = clock.now
         try await store.update(user, expectingVersion: nil) { existing in
             existing = record(index, revision: (existing?.version ?? 0) + 1 + write)
         }
         latencies.append(clock.now - began)
     }
-    let total = clock.now - writesStart
-    let snapshotStart = clock.now
-    try store.snapshot()
-    let snapshot = clock.now - snapshotStart
-    try store.close()
-    return Measurement(
-        size: size,
-        startup: startup,
-        latencies: latencies,
-        total: total,
-        residentBytesPerProfile: Double(residentAfter - residentBefore) / Double(size),
-        snapshot: snapshot
-    )
+
+    func percentile(_ fraction: Double) -> Duration {
+        let sorted = latencies.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+    }
+
+    var mean: Duration { latencies.reduce(.zero, +) / latencies.count }
 }
 
-print("JSONFileProfileStore benchmark: \(writesPerSize) durable upserts (one journal line + fsync each) per size")
-var results: [Measurement] = []
-for size in [1_000, 100_000] {
-    let result = try await measure(size: size)
-    results.append(result)
+func run() async throws {
+    print("JSONFileProfileStore benchmark: \(writesPerSize) durable upserts (one journal line + fsync each) per size")
+    // Both stores are open at once and writes alternate between them, so that noise from other
+    // processes on the machine hits both sizes alike and the ratio compares like with like.
+    var subjects = [try Subject(size: 1_000), try Subject(size: 100_000)]
+    var generator = SystemRandomNumberGenerator()
+    let clock = ContinuousClock()
+    var elapsed: [Duration] = [.zero, .zero]
+    for write in 0..<(writesPerSize * 2) {
+        let which = write % 2
+        let start = clock.now
+        try await subjects[which].upsert(write, using: &generator)
+        elapsed[which] += clock.now - start
+    }
+    for (which, subject) in subjects.enumerated() {
+        let snapshotStart = clock.now
+        try subject.store.snapshot()
+        let snapshot = clock.now - snapshotStart
+        try subject.store.close()
+        try? FileManager.default.removeItem(atPath: subject.directory)
+        print(
+            """
+            \(subject.size) profiles:
+              durable upserts/s:  \(String(format: "%.0f", Double(subject.latencies.count) / elapsed[which].seconds))
+              latency p50 / p99:  \(subject.percentile(0.50).milliseconds) / \(subject.percentile(0.99).milliseconds) \
+            (mean \(subject.mean.milliseconds))
+              start-up:           \(subject.startup.milliseconds)
+              resident memory:    \(String(format: "%.0f", subject.residentBytesPerProfile)) bytes per profile \
+            (VmRSS growth while opening)
+              one snapshot:       \(snapshot.milliseconds) (taken every `snapshotEvery` writes; default 10,000)
+            """
+        )
+    }
+    let small = subjects[0]
+    let large = subjects[1]
+    let ratioP50 = large.percentile(0.5).seconds / small.percentile(0.5).seconds
+    let ratioMean = large.mean.seconds / small.mean.seconds
     print(
-        """
-        \(size) profiles:
-          durable upserts/s:  \(String(format: "%.0f", result.perSecond))
-          latency p50 / p99:  \(result.percentile(0.50).milliseconds) / \(result.percentile(0.99).milliseconds) \
-        (mean \(result.mean.milliseconds))
-          start-up:           \(result.startup.milliseconds)
-          resident memory:    \(String(format: "%.0f", result.residentBytesPerProfile)) bytes per profile \
-        (VmRSS growth while opening)
-          one snapshot:       \(result.snapshot.milliseconds) (every `snapshotEvery` writes; default 10,000)
-        """
-    )
+        String(format: "per-write cost at 100k / at 1k: %.2fx (p50), %.2fx (mean); goal <= 1.3x", ratioP50, ratioMean))
+    print("start-up for 100,000 profiles: \(large.startup.milliseconds)")
 }
-let small = results[0]
-let large = results[1]
-let ratioP50 = large.percentile(0.5).seconds / small.percentile(0.5).seconds
-let ratioMean = large.mean.seconds / small.mean.seconds
-print(String(format: "per-write cost at 100k / at 1k: %.2fx (p50), %.2fx (mean); goal <= 1.3x", ratioP50, ratioMean))
-print("start-up for 100,000 profiles: \(large.startup.milliseconds)")
+
+try await run()
