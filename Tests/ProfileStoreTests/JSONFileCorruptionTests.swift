@@ -87,7 +87,7 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             try Fixture.write(late, to: "journal.jsonl", in: dir)
             return 0
         },
-        JSONFileDamage(description: "garbage snapshot", file: "snapshot.json", reasonMentions: "not a JSON object of this store") {
+        JSONFileDamage(description: "garbage snapshot", file: "snapshot.json", reasonMentions: "not a JSON object") {
             dir in
             _ = try await journalOfThree(in: dir)
             try Fixture.write(Array("\u{0}\u{1}garbage{".utf8), to: "snapshot.json", in: dir)

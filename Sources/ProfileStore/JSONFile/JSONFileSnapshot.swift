@@ -72,7 +72,8 @@ struct JSONFileSnapshot: Codable {
         var bytes = Array("{\n\"edges\" : [".utf8)
         do {
             try Self.appendLines(edges, to: &bytes, encoder: encoder)
-            bytes.append(contentsOf: "],\n\"schemaVersion\" : \(schemaVersion),\n\"sequence\" : \(sequence),\n\"users\" : [".utf8)
+            let middle = "],\n\"schemaVersion\" : \(schemaVersion),\n\"sequence\" : \(sequence),\n\"users\" : ["
+            bytes.append(contentsOf: middle.utf8)
             try Self.appendLines(users, to: &bytes, encoder: encoder)
             bytes.append(contentsOf: "]\n}\n".utf8)
         } catch {
