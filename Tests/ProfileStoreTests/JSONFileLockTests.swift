@@ -19,6 +19,18 @@ struct JSONFileLockTests {
         }
     }
 
+    @Test("the same directory named by another path is still refused as locked")
+    func otherPathSameDirectory() async throws {
+        try await Fixture.withDirectory { directory in
+            let first = try JSONFileProfileStore(directory: directory)
+            let alias = directory + "/../" + URL(fileURLWithPath: directory).lastPathComponent + "/."
+            #expect(throws: ProfileStoreError.locked(path: alias + "/LOCK")) {
+                try JSONFileProfileStore(directory: alias)
+            }
+            try first.close()
+        }
+    }
+
     @Test("releasing a store without close releases its lock")
     func deinitReleases() async throws {
         try await Fixture.withDirectory { directory in

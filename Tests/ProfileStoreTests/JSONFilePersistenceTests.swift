@@ -83,22 +83,46 @@ struct JSONFilePersistenceTests {
         }
     }
 
-    @Test("every snapshotEvery records a snapshot is written and the journal emptied")
+    @Test("snapshots taken in the background every few records lose and repeat nothing")
     func periodicSnapshot() async throws {
         try await Fixture.withDirectory { directory in
-            let options = JSONFileProfileStore.Options(snapshotEvery: 3, snapshotsOnClose: false)
+            let options = JSONFileProfileStore.Options(snapshotEvery: 7, snapshotsOnClose: false)
             let store = try JSONFileProfileStore(directory: directory, options: options)
-            for index in 0..<7 { try await Fixture.put(try Fixture.record("u\(index)"), in: store) }
+            var writes = 0
+            for index in 0..<150 {
+                try await Fixture.put(try Fixture.record("u\(index % 40)", username: "name_\(index)"), in: store)
+                writes += 1
+                if index % 3 == 0, try await store.deleteUser(Fixture.user("u\((index + 7) % 40)")) != nil {
+                    writes += 1
+                }
+            }
+            let expected = try await (0..<40).asyncMap { try await store.record(for: Fixture.user("u\($0)")) }
             try store.close()
             let snapshot = String(decoding: try Fixture.bytes("snapshot.json", in: directory), as: UTF8.self)
+            #expect(snapshot.hasPrefix("{\n\"edges\" : ["))
             #expect(snapshot.contains(#""schemaVersion" : 1"#))
-            #expect(snapshot.contains(#""sequence" : 6"#))
-            #expect(Fixture.lineStarts(try Fixture.bytes("journal.jsonl", in: directory)).count == 1)
 
             let reopened = try JSONFileProfileStore(directory: directory, options: options)
-            #expect(reopened.recoveryReport.snapshotSequence == 6)
+            let report = reopened.recoveryReport
+            #expect(report.snapshotSequence > 0)
+            #expect(report.snapshotSequence + report.replayedRecordCount == writes)
+            #expect(try await (0..<40).asyncMap { try await reopened.record(for: Fixture.user("u\($0)")) } == expected)
+        }
+    }
+
+    @Test("an explicit snapshot writes the state as of the last record and empties the journal")
+    func explicitSnapshot() async throws {
+        try await Fixture.withDirectory { directory in
+            let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+            for index in 0..<5 { try await Fixture.put(try Fixture.record("u\(index)"), in: store) }
+            try store.snapshot()
+            #expect(try Fixture.bytes("journal.jsonl", in: directory).isEmpty)
+            try await Fixture.put(try Fixture.record("u5"), in: store)
+            try store.close()
+            let reopened = try JSONFileProfileStore(directory: directory)
+            #expect(reopened.recoveryReport.snapshotSequence == 5)
             #expect(reopened.recoveryReport.replayedRecordCount == 1)
-            #expect(reopened.userCount == 7)
+            #expect(reopened.userCount == 6)
         }
     }
 
@@ -149,7 +173,7 @@ struct JSONFilePersistenceTests {
         }
     }
 
-    @Test("a snapshot temporary left by a crash mid-snapshot is ignored and removed")
+    @Test("temporary files left by a crash mid-snapshot are ignored and removed")
     func crashDuringSnapshotWrite() async throws {
         try await Fixture.withDirectory { directory in
             let store = try JSONFileProfileStore(directory: directory)
@@ -157,11 +181,13 @@ struct JSONFilePersistenceTests {
             let expected = try await Observed(store)
             try store.close()
             try Fixture.write(Array(#"{"schemaVersion" : 1, "seq"#.utf8), to: "snapshot.json.tmp", in: directory)
+            try Fixture.write(Array(#"{"schemaVersion":1,"sequence":1"#.utf8), to: "journal.jsonl.tmp", in: directory)
 
             let reopened = try JSONFileProfileStore(directory: directory)
-            #expect(reopened.recoveryReport.removedSnapshotTemporary)
+            #expect(reopened.recoveryReport.removedTemporaryFiles)
             #expect(try await Observed(reopened) == expected)
             #expect(!FileManager.default.fileExists(atPath: directory + "/snapshot.json.tmp"))
+            #expect(!FileManager.default.fileExists(atPath: directory + "/journal.jsonl.tmp"))
         }
     }
 
@@ -173,5 +199,14 @@ struct JSONFilePersistenceTests {
             try await Fixture.put(try Fixture.record("a"), in: store)
             #expect(FileManager.default.fileExists(atPath: nested.path + "/journal.jsonl"))
         }
+    }
+}
+
+extension Sequence {
+    /// The results of `transform` for each element, in order, awaited one after another.
+    fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
     }
 }

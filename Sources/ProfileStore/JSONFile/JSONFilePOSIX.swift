@@ -101,19 +101,23 @@ enum JSONFilePOSIX {
         systemAccess(path, F_OK) == 0
     }
 
-    /// Takes an exclusive, non-blocking `flock` on `descriptor`.
+    /// Takes an exclusive, non-blocking POSIX record lock on the whole file of `descriptor`.
     ///
-    /// - Returns: `false` when another open file description holds the lock, in this process or
-    ///   another.
-    static func lockExclusively(_ descriptor: Int32, path: String) throws(ProfileStoreError) -> Bool {
-        while systemFlock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            if errno == EWOULDBLOCK { return false }
-            if errno != EINTR { throw .io(operation: "flock", path: path, errno: errno) }
+    /// - Returns: `false` when another process holds a conflicting lock.
+    static func lockRecord(_ descriptor: Int32, path: String) throws(ProfileStoreError) -> Bool {
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 0
+        lock.l_len = 0
+        while fcntl(descriptor, F_SETLK, &lock) != 0 {
+            if errno == EACCES || errno == EAGAIN { return false }
+            if errno != EINTR { throw .io(operation: "fcntl(F_SETLK)", path: path, errno: errno) }
         }
         return true
     }
 
-    /// Closes `descriptor`, which also releases any `flock` it holds.
+    /// Closes `descriptor`.
     static func close(_ descriptor: Int32) {
         // A close that fails after the data was fsynced loses nothing, and retrying close
         // after EINTR on Linux may close a descriptor another thread just opened.
@@ -132,5 +136,4 @@ private func systemFtruncate(_ fd: Int32, _ length: off_t) -> Int32 { ftruncate(
 private func systemRename(_ source: String, _ destination: String) -> Int32 { rename(source, destination) }
 private func systemUnlink(_ path: String) -> Int32 { unlink(path) }
 private func systemAccess(_ path: String, _ mode: Int32) -> Int32 { access(path, mode) }
-private func systemFlock(_ fd: Int32, _ operation: Int32) -> Int32 { flock(fd, operation) }
 private func systemClose(_ fd: Int32) { _ = close(fd) }

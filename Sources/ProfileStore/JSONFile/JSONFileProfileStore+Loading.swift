@@ -26,7 +26,7 @@ extension JSONFileProfileStore {
     static func load(
         directory: String,
         options: Options,
-        lockDescriptor: Int32
+        lock: JSONFileLockRegistry.Held
     ) throws(ProfileStoreError) -> (JSONFileStoreCore, RecoveryReport) {
         let snapshotPath = directory + "/" + snapshotFileName
         let journalPath = directory + "/" + journalFileName
@@ -72,11 +72,14 @@ extension JSONFileProfileStore {
                 length = keptLength
                 recordCount = journal.entries.count
             }
-            if JSONFilePOSIX.exists(temporaryPath) {
-                try JSONFilePOSIX.unlink(temporaryPath)
-                report.removedSnapshotTemporary = true
+            // Leftovers of a snapshot or a journal swap cut short; the files they were to
+            // replace are still complete.
+            for leftover in [temporaryPath, directory + "/" + journalTemporaryFileName]
+            where JSONFilePOSIX.exists(leftover) {
+                try JSONFilePOSIX.unlink(leftover)
+                report.removedTemporaryFiles = true
             }
-            if !journalExisted || report.removedSnapshotTemporary {
+            if !journalExisted || report.removedTemporaryFiles {
                 try JSONFilePOSIX.fsyncDirectory(directory)
             }
         } catch {
@@ -87,7 +90,7 @@ extension JSONFileProfileStore {
             directory: directory,
             snapshotEvery: options.snapshotEvery,
             state: state,
-            lockDescriptor: lockDescriptor,
+            lock: lock,
             journalDescriptor: descriptor,
             journalLength: length,
             journalRecordCount: recordCount

@@ -28,8 +28,9 @@ extension JSONFileProfileStore {
         /// The torn final record, if a crash cut an append short; `nil` when the journal was
         /// intact. The record was never acknowledged, so discarding it loses no acknowledged write.
         public var discardedTail: DiscardedTail?
-        /// Whether a `snapshot.json.tmp` left by a crash during a snapshot was removed.
-        public var removedSnapshotTemporary: Bool
+        /// Whether a `snapshot.json.tmp` or `journal.jsonl.tmp` left by a crash during a snapshot
+        /// was removed (the files they were to replace were still complete).
+        public var removedTemporaryFiles: Bool
 
         /// Creates a report.
         public init(
@@ -37,16 +38,16 @@ extension JSONFileProfileStore {
             replayedRecordCount: Int = 0,
             skippedRecordCount: Int = 0,
             discardedTail: DiscardedTail? = nil,
-            removedSnapshotTemporary: Bool = false
+            removedTemporaryFiles: Bool = false
         ) {
             self.snapshotSequence = snapshotSequence
             self.replayedRecordCount = replayedRecordCount
             self.skippedRecordCount = skippedRecordCount
             self.discardedTail = discardedTail
-            self.removedSnapshotTemporary = removedSnapshotTemporary
+            self.removedTemporaryFiles = removedTemporaryFiles
         }
 
-        /// Whether opening found anything to repair (a torn tail or a snapshot temporary).
-        public var repairedAnything: Bool { discardedTail != nil || removedSnapshotTemporary }
+        /// Whether opening found anything to repair (a torn tail or a temporary file).
+        public var repairedAnything: Bool { discardedTail != nil || removedTemporaryFiles }
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import ProfileDomain
 import Synchronization
@@ -20,9 +21,9 @@ import Synchronization
 /// - **Recovers or refuses.** Opening replays the snapshot and the journal. A torn final record (a
 ///   crash mid-append) is discarded and described in ``recoveryReport``; any other damage is
 ///   ``ProfileStoreError/corrupt(file:offset:reason:)`` and the files are left untouched.
-/// - **Single writer.** The store holds an exclusive `flock` on `LOCK` from ``init(directory:options:)``
+/// - **Single writer.** The store holds an exclusive lock on `LOCK` from ``init(directory:options:)``
 ///   to ``close()`` (or deinit); a second opener, in this process or another, gets
-///   ``ProfileStoreError/locked(path:)``.
+///   ``ProfileStoreError/locked(path:)``. Child processes never inherit it.
 ///
 /// Writes `fsync` while holding the store's mutex, so a write blocks the calling thread (a
 /// cooperative-pool thread when called from a task) for the duration of one `fsync`, and writes
@@ -33,6 +34,7 @@ public final class JSONFileProfileStore: ProfileStore {
     static let snapshotFileName = "snapshot.json"
     static let snapshotTemporaryFileName = "snapshot.json.tmp"
     static let journalFileName = "journal.jsonl"
+    static let journalTemporaryFileName = "journal.jsonl.tmp"
 
     /// The store's directory, as given to ``init(directory:options:)``.
     public let directory: String
@@ -42,6 +44,8 @@ public final class JSONFileProfileStore: ProfileStore {
     public let recoveryReport: RecoveryReport
 
     private let core: Mutex<JSONFileStoreCore>
+    /// Entered while a background snapshot runs, so that `close()` and `snapshot()` can wait.
+    private let backgroundSnapshots = DispatchGroup()
 
     /// Opens (creating when missing) the store in `directory`: takes the lock, reads the
     /// snapshot, replays the journal, then repairs what a crash left (a torn final journal
@@ -57,17 +61,13 @@ public final class JSONFileProfileStore: ProfileStore {
         self.directory = directory
         self.options = options
         try Self.createDirectoryIfMissing(directory)
-        let lockPath = directory + "/" + Self.lockFileName
-        let lockDescriptor = try JSONFilePOSIX.open(lockPath, flags: O_RDWR | O_CREAT)
+        let lock = try JSONFileLockRegistry.acquire(directory + "/" + Self.lockFileName)
         do throws(ProfileStoreError) {
-            guard try JSONFilePOSIX.lockExclusively(lockDescriptor, path: lockPath) else {
-                throw ProfileStoreError.locked(path: lockPath)
-            }
-            let (core, report) = try Self.load(directory: directory, options: options, lockDescriptor: lockDescriptor)
+            let (core, report) = try Self.load(directory: directory, options: options, lock: lock)
             self.recoveryReport = report
             self.core = Mutex(core)
         } catch {
-            JSONFilePOSIX.close(lockDescriptor)
+            JSONFileLockRegistry.release(lock)
             throw error
         }
     }
@@ -93,7 +93,7 @@ public final class JSONFileProfileStore: ProfileStore {
     ///
     /// - Throws: the snapshot's failure, if any.
     public func close() throws(ProfileStoreError) {
-        try core.withLock { (core) throws(ProfileStoreError) in
+        try withoutBackgroundSnapshot { (core) throws(ProfileStoreError) in
             guard core.journalDescriptor >= 0 else { return }
             defer { core.closeFiles() }
             if options.snapshotsOnClose, core.failure == nil, core.journalLength > 0 {
@@ -106,7 +106,44 @@ public final class JSONFileProfileStore: ProfileStore {
     ///
     /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` on a system failure or a closed store.
     public func snapshot() throws(ProfileStoreError) {
-        try core.withLock { (core) throws(ProfileStoreError) in try core.writeSnapshot() }
+        try withoutBackgroundSnapshot { (core) throws(ProfileStoreError) in try core.writeSnapshot() }
+    }
+
+    /// Runs `body` under the mutex at a moment when no background snapshot is running.
+    private func withoutBackgroundSnapshot(
+        _ body: (inout JSONFileStoreCore) throws(ProfileStoreError) -> Void
+    ) throws(ProfileStoreError) {
+        while true {
+            backgroundSnapshots.wait()
+            let ran = try core.withLock { (core) throws(ProfileStoreError) -> Bool in
+                // A write may have started another snapshot between the wait and the lock.
+                guard !core.snapshotInProgress else { return false }
+                try body(&core)
+                return true
+            }
+            if ran { return }
+        }
+    }
+
+    /// Starts a snapshot on a thread of its own when the journal is due for one, so that the
+    /// write that reached the threshold does not wait for it and the mutex is held only to
+    /// copy the state (copy-on-write, so O(1)) and to swap the journal at the end.
+    private func snapshotInBackgroundIfDue() {
+        guard let state = core.withLock({ $0.beginBackgroundSnapshot() }) else { return }
+        backgroundSnapshots.enter()
+        // A dedicated thread, not a task: encoding and fsync block for long, and the
+        // cooperative pool has as few threads as the machine has cores.
+        Thread.detachNewThread { [self] in
+            defer { backgroundSnapshots.leave() }
+            let written: Bool
+            do throws(ProfileStoreError) {
+                try JSONFileStoreCore.writeSnapshotFile(try JSONFileSnapshot(of: state).encoded(), directory: directory)
+                written = true
+            } catch {
+                written = false
+            }
+            core.withLock { $0.finishBackgroundSnapshot(written: written) }
+        }
     }
 
     /// How many users the store holds.
@@ -124,7 +161,9 @@ public final class JSONFileProfileStore: ProfileStore {
     }
 
     private func commit(_ operation: JSONFileOperation) throws(ProfileStoreError) -> Bool {
-        try core.withLock { (core) throws(ProfileStoreError) -> Bool in try core.commit(operation) }
+        let changed = try core.withLock { (core) throws(ProfileStoreError) -> Bool in try core.commit(operation) }
+        if changed { snapshotInBackgroundIfDue() }
+        return changed
     }
 }
 
@@ -154,7 +193,8 @@ extension JSONFileProfileStore {
         expectingVersion expectedVersion: Int?,
         _ body: (inout UserRecord?) throws -> Result
     ) async throws -> Result {
-        try core.withLock { core throws -> Result in
+        defer { snapshotInBackgroundIfDue() }
+        return try core.withLock { core throws -> Result in
             try core.requireWritable()
             let current = core.state.record(for: user)
             let currentVersion = current?.version ?? 0
@@ -214,7 +254,8 @@ extension JSONFileProfileStore {
 
     /// Durably removes `user`'s record and every edge to or from it; returns the removed record.
     public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        try core.withLock { (core) throws(ProfileStoreError) -> UserRecord? in
+        defer { snapshotInBackgroundIfDue() }
+        return try core.withLock { (core) throws(ProfileStoreError) -> UserRecord? in
             try core.requireWritable()
             guard let record = core.state.record(for: user) else { return nil }
             _ = try core.commit(.deleteUser(user))

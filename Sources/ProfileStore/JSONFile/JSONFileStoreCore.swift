@@ -15,8 +15,8 @@ struct JSONFileStoreCore: Sendable {
     let snapshotEvery: Int
     /// The data.
     var state: JSONFileStoreState
-    /// The descriptor of `LOCK`, holding the `flock`; -1 once closed.
-    var lockDescriptor: Int32
+    /// The lock on `LOCK`; `nil` once closed.
+    var lock: JSONFileLockRegistry.Held?
     /// The descriptor of `journal.jsonl`, opened for appending; -1 once closed.
     var journalDescriptor: Int32
     /// The journal's length in bytes: where a failed append is cut back to.
@@ -26,6 +26,13 @@ struct JSONFileStoreCore: Sendable {
     /// The error that made the store refuse writes (an `fsync` failure leaves the journal's
     /// durable content unknown, so the only safe answer is to stop writing).
     var failure: ProfileStoreError?
+    /// Whether a background snapshot is being written (at most one at a time).
+    var snapshotInProgress = false
+    /// Journal lines appended since the running background snapshot copied the state: the
+    /// content of the journal that replaces the current one once the snapshot is in place.
+    var linesSinceSnapshotCopy: [UInt8] = []
+    /// How many records ``linesSinceSnapshotCopy`` holds.
+    var recordsSinceSnapshotCopy = 0
 
     /// The path of a file in the store's directory.
     func path(_ name: String) -> String { directory + "/" + name }
@@ -54,14 +61,9 @@ struct JSONFileStoreCore: Sendable {
         state.apply(operation)
         state.sequence += 1
         journalRecordCount += 1
-        if journalRecordCount >= snapshotEvery {
-            // The write is already durable and acknowledged; a failed snapshot only means a
-            // longer journal, so it is retried after the next `snapshotEvery` records.
-            do throws(ProfileStoreError) {
-                try writeSnapshot()
-            } catch {
-                journalRecordCount = 0
-            }
+        if snapshotInProgress {
+            linesSinceSnapshotCopy.append(contentsOf: line)
+            recordsSinceSnapshotCopy += 1
         }
         return true
     }
@@ -89,27 +91,47 @@ struct JSONFileStoreCore: Sendable {
         journalLength += line.count
     }
 
-    /// Writes `snapshot.json` atomically and empties the journal.
+    /// Writes `snapshot.json` atomically and empties the journal, all under the mutex.
     ///
     /// The order makes every crash point safe: (1) write and fsync `snapshot.json.tmp`;
     /// (2) rename it over `snapshot.json` and fsync the directory; (3) truncate and fsync the
     /// journal. A crash before (2) completes leaves the old snapshot and the full journal; after
     /// (2), the new snapshot and a journal whose records it already holds (skipped by sequence).
+    /// The caller makes sure no background snapshot runs.
     mutating func writeSnapshot() throws(ProfileStoreError) {
         try requireWritable()
-        let bytes = try JSONFileSnapshot(of: state).encoded()
-        let temporary = path(JSONFileProfileStore.snapshotTemporaryFileName)
+        try Self.writeSnapshotFile(try JSONFileSnapshot(of: state).encoded(), directory: directory)
+        try emptyJournal()
+    }
+
+    /// Writes `bytes` as `snapshot.json` atomically: temporary file, fsync, rename, fsync of
+    /// the directory. Needs no mutex: only one snapshot is written at a time.
+    static func writeSnapshotFile(_ bytes: [UInt8], directory: String) throws(ProfileStoreError) {
+        let temporary = directory + "/" + JSONFileProfileStore.snapshotTemporaryFileName
+        try writeDurably(bytes, to: temporary, replacing: directory + "/" + JSONFileProfileStore.snapshotFileName)
+        try JSONFilePOSIX.fsyncDirectory(directory)
+    }
+
+    /// Writes `bytes` to `temporary`, fsyncs it and renames it over `destination`; removes the
+    /// temporary file on failure.
+    private static func writeDurably(
+        _ bytes: [UInt8],
+        to temporary: String,
+        replacing destination: String
+    ) throws(ProfileStoreError) {
         let descriptor = try JSONFilePOSIX.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
         do {
             defer { JSONFilePOSIX.close(descriptor) }
             try JSONFilePOSIX.writeAll(descriptor, bytes, path: temporary)
             try JSONFilePOSIX.fsync(descriptor, path: temporary)
-            try JSONFilePOSIX.rename(temporary, to: path(JSONFileProfileStore.snapshotFileName))
+            try JSONFilePOSIX.rename(temporary, to: destination)
         } catch {
             try? JSONFilePOSIX.unlink(temporary)
             throw error
         }
-        try JSONFilePOSIX.fsyncDirectory(directory)
+    }
+
+    private mutating func emptyJournal() throws(ProfileStoreError) {
         let journal = path(JSONFileProfileStore.journalFileName)
         do {
             try JSONFilePOSIX.truncate(journalDescriptor, to: 0, path: journal)
@@ -122,11 +144,69 @@ struct JSONFileStoreCore: Sendable {
         journalRecordCount = 0
     }
 
+    /// Starts a background snapshot when the journal has reached ``snapshotEvery`` records and
+    /// none is running: returns the state to write (a copy-on-write copy, so O(1) here).
+    mutating func beginBackgroundSnapshot() -> JSONFileStoreState? {
+        guard failure == nil, journalDescriptor >= 0, !snapshotInProgress, journalRecordCount >= snapshotEvery else {
+            return nil
+        }
+        snapshotInProgress = true
+        linesSinceSnapshotCopy = []
+        recordsSinceSnapshotCopy = 0
+        return state
+    }
+
+    /// Ends a background snapshot: when its file is in place, replaces the journal with the
+    /// records written since the state was copied.
+    ///
+    /// The new journal is written as `journal.jsonl.tmp`, fsynced and renamed over the old one.
+    /// A crash before the rename leaves the old journal, whose records up to the snapshot's
+    /// sequence are skipped; after it, the new journal, which starts right after the snapshot.
+    mutating func finishBackgroundSnapshot(written: Bool) {
+        defer {
+            snapshotInProgress = false
+            linesSinceSnapshotCopy = []
+            recordsSinceSnapshotCopy = 0
+        }
+        guard journalDescriptor >= 0, failure == nil else { return }
+        guard written else {
+            // The journal still holds everything; try again after another `snapshotEvery` records.
+            journalRecordCount = 0
+            return
+        }
+        if linesSinceSnapshotCopy.isEmpty {
+            try? emptyJournal()
+            return
+        }
+        let journal = path(JSONFileProfileStore.journalFileName)
+        do throws(ProfileStoreError) {
+            try Self.writeDurably(
+                linesSinceSnapshotCopy,
+                to: path(JSONFileProfileStore.journalTemporaryFileName),
+                replacing: journal
+            )
+        } catch {
+            journalRecordCount = 0
+            return
+        }
+        do throws(ProfileStoreError) {
+            try JSONFilePOSIX.fsyncDirectory(directory)
+            let descriptor = try JSONFilePOSIX.open(journal, flags: O_WRONLY | O_APPEND)
+            JSONFilePOSIX.close(journalDescriptor)
+            journalDescriptor = descriptor
+            journalLength = linesSinceSnapshotCopy.count
+            journalRecordCount = recordsSinceSnapshotCopy
+        } catch {
+            // The open descriptor names the replaced file: appending to it would lose writes.
+            failure = error
+        }
+    }
+
     /// Closes the files and releases the lock; later calls fail as on a closed store.
     mutating func closeFiles() {
         if journalDescriptor >= 0 { JSONFilePOSIX.close(journalDescriptor) }
-        if lockDescriptor >= 0 { JSONFilePOSIX.close(lockDescriptor) }
+        if let lock { JSONFileLockRegistry.release(lock) }
         journalDescriptor = -1
-        lockDescriptor = -1
+        lock = nil
     }
 }
