@@ -1,11 +1,12 @@
 extension JSONFileProfileStore {
     /// How a JSON-file store trades start-up time against write pauses.
     public struct Options: Sendable, Hashable {
-        /// Journal records after which the store writes a snapshot and empties the journal.
+        /// Journal records after which the store writes a snapshot in the background and
+        /// replaces the journal with the records written meanwhile.
         ///
-        /// Smaller values shorten start-up (less journal to replay) and make writes pause for a
-        /// snapshot more often; a snapshot costs time in the number of stored users. Values
-        /// below 1 are treated as 1. The default is 10,000.
+        /// Smaller values shorten start-up (less journal to replay) and spend more CPU and I/O on
+        /// snapshots, whose cost grows with the number of stored users; writes do not wait for
+        /// them. Values below 1 are treated as 1. The default is 10,000.
         public var snapshotEvery: Int
 
         /// Whether ``JSONFileProfileStore/close()`` writes a snapshot when the journal holds

@@ -17,7 +17,8 @@ import Synchronization
 /// - **Durable.** A write returns only after its journal record is written with one `write` and
 ///   `fsync`ed: it survives `kill -9` and power loss.
 /// - **Constant write cost.** A write appends one line to `journal.jsonl`; the whole state goes to
-///   `snapshot.json` only every ``Options-swift.struct/snapshotEvery`` records and on ``close()``.
+///   `snapshot.json` every ``Options-swift.struct/snapshotEvery`` records, written by a
+///   background thread while writes go on, and on ``close()``.
 /// - **Recovers or refuses.** Opening replays the snapshot and the journal. A torn final record (a
 ///   crash mid-append) is discarded and described in ``recoveryReport``; any other damage is
 ///   ``ProfileStoreError/corrupt(file:offset:reason:)`` and the files are left untouched.
