@@ -115,6 +115,37 @@ struct JSONFileProfileStoreContractTests {
         #expect(try await store.record(for: Fixture.user("carol")) == nil)
     }
 
+    @Test("a profile id held by another user, or a profile owned by another user, is refused")
+    func profileOwnership() async throws {
+        let store = try Fixture.make()
+        try await Fixture.put(try Fixture.record("alice"), in: store)
+        var stolen = try Fixture.record("bob")
+        stolen.profile?.id = try #require(ProfileID("profile-alice"))
+        await #expect(throws: ProfileStoreError.self) { try await Fixture.put(stolen, in: store) }
+        var foreign = try Fixture.record("carol")
+        foreign.profile?.userID = try Fixture.user("alice")
+        await #expect(throws: ProfileStoreError.self) { try await Fixture.put(foreign, in: store) }
+        #expect(try await store.record(for: Fixture.user("bob")) == nil)
+        #expect(try await store.record(for: Fixture.user("carol")) == nil)
+    }
+
+    @Test("a directory that cannot be created is an I/O error naming it")
+    func uncreatableDirectory() async throws {
+        try await Fixture.withDirectory { directory in
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let file = directory + "/file"
+            try Fixture.write([1], to: "file", in: directory)
+            let error = try #require(throws: ProfileStoreError.self) {
+                try JSONFileProfileStore(directory: file + "/store")
+            }
+            guard case .io(_, let path, _) = error else {
+                Issue.record("expected .io, got \(error)")
+                return
+            }
+            #expect(path == file + "/store")
+        }
+    }
+
     @Test("follow and unfollow keep exact counts and report whether anything changed")
     func followCounts() async throws {
         let store = try Fixture.make()
