@@ -21,11 +21,14 @@ let package = Package(
         .target(name: "ProfileKit", dependencies: ["ProfileDomain", "ProfileValidation", "ProfileStore"]),
         .target(name: "ProfileStoreConformance", dependencies: ["ProfileStore"]),
         .executableTarget(name: "ProfileKitTour", dependencies: ["ProfileKit"]),
+        // Spawned by the JSON-file store's crash and lock tests; the test target depends on it
+        // so that building the tests builds it.
+        .executableTarget(name: "ProfileStoreCrashWriter", dependencies: ["ProfileStore"]),
         .testTarget(name: "ProfileDomainTests", dependencies: ["ProfileDomain"]),
         .testTarget(name: "ProfileValidationTests", dependencies: ["ProfileValidation"]),
         .testTarget(
             name: "ProfileStoreTests",
-            dependencies: ["ProfileStore", "ProfileStoreConformance"]
+            dependencies: ["ProfileStore", "ProfileStoreConformance", "ProfileStoreCrashWriter"]
         ),
         .testTarget(name: "ProfileServiceTests", dependencies: ["ProfileKit", "ProfileStoreConformance"]),
     ],

@@ -1,0 +1,65 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The line format of `journal.jsonl`: one JSON object per line, its checksum at the end.
+///
+/// ```
+/// {"schemaVersion":1,"sequence":42,"operation":{"from":"u1","kind":"follow","to":"u2"},"crc32c":"1a2b3c4d"}
+/// ```
+///
+/// The checksum is CRC-32C of every byte of the line before `,"crc32c":` (so it covers the
+/// schema version, the sequence number and the operation), written as 8 lowercase hex digits.
+/// The suffix has a fixed length, so a reader verifies a line before parsing it as JSON, and the
+/// line stays plain JSON for `jq` and for people.
+enum JSONFileJournalCodec {
+    /// The schema version this code writes; a reader accepts 1 through this.
+    static let currentSchemaVersion = 1
+
+    private static let suffixHead = Array(#","crc32c":""#.utf8)
+    private static let suffixTail = Array(#""}"#.utf8)
+    private static var suffixLength: Int { suffixHead.count + 8 + suffixTail.count }
+
+    /// The full line, newline included, that records `operation` as number `sequence`.
+    static func line(for operation: JSONFileOperation, sequence: Int) throws(ProfileStoreError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let payload: Data
+        do {
+            payload = try encoder.encode(operation)
+        } catch {
+            throw .invalidMutation("the record cannot be encoded as JSON: \(error)")
+        }
+        var line = Array(#"{"schemaVersion":\#(currentSchemaVersion),"sequence":\#(sequence),"operation":"#.utf8)
+        line.append(contentsOf: payload)
+        let checksum = JSONFileCRC32C.checksum(line)
+        line.append(contentsOf: suffixHead)
+        line.append(contentsOf: JSONFileCRC32C.hex(checksum).utf8)
+        line.append(contentsOf: suffixTail)
+        line.append(UInt8(ascii: "\n"))
+        return line
+    }
+
+    /// Why a line without its newline fails verification, or `nil` when its checksum holds.
+    static func checksumFailure(of line: ArraySlice<UInt8>) -> String? {
+        guard line.count > suffixLength else {
+            return "the line is \(line.count) bytes, too short to hold a record and its checksum"
+        }
+        let suffixStart = line.endIndex - suffixLength
+        let hexStart = suffixStart + suffixHead.count
+        guard line[suffixStart..<hexStart].elementsEqual(suffixHead),
+            line[(hexStart + 8)...].elementsEqual(suffixTail),
+            let stored = UInt32(String(decoding: line[hexStart..<(hexStart + 8)], as: UTF8.self), radix: 16)
+        else {
+            return #"the line does not end with a "crc32c" checksum field"#
+        }
+        let computed = JSONFileCRC32C.checksum(line[line.startIndex..<suffixStart])
+        guard computed == stored else {
+            return
+                "checksum mismatch: the line says \(JSONFileCRC32C.hex(stored)), its bytes give \(JSONFileCRC32C.hex(computed))"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+extension JSONFileProfileStore {
+    /// What opening the store found on disk: how much it replayed and what it discarded.
+    public struct RecoveryReport: Sendable, Hashable {
+        /// A damaged final journal record that opening the store discarded.
+        public struct DiscardedTail: Sendable, Hashable {
+            /// The byte offset in `journal.jsonl` where the discarded bytes began.
+            public var offset: Int
+            /// How many bytes were discarded (the file was cut to `offset`).
+            public var byteCount: Int
+            /// Why the record was discarded, e.g. no line end or a checksum mismatch.
+            public var reason: String
+
+            /// Creates a description of a discarded tail.
+            public init(offset: Int, byteCount: Int, reason: String) {
+                self.offset = offset
+                self.byteCount = byteCount
+                self.reason = reason
+            }
+        }
+
+        /// The sequence number the snapshot ended at; 0 without a snapshot.
+        public var snapshotSequence: Int
+        /// Journal records applied on top of the snapshot.
+        public var replayedRecordCount: Int
+        /// Journal records skipped because the snapshot already held them (a crash between
+        /// writing a snapshot and emptying the journal leaves some).
+        public var skippedRecordCount: Int
+        /// The torn final record, if a crash cut an append short; `nil` when the journal was
+        /// intact. The record was never acknowledged, so discarding it loses no acknowledged write.
+        public var discardedTail: DiscardedTail?
+        /// Whether a `snapshot.json.tmp` or `journal.jsonl.tmp` left by a crash during a snapshot
+        /// was removed (the files they were to replace were still complete).
+        public var removedTemporaryFiles: Bool
+
+        /// Creates a report.
+        public init(
+            snapshotSequence: Int = 0,
+            replayedRecordCount: Int = 0,
+            skippedRecordCount: Int = 0,
+            discardedTail: DiscardedTail? = nil,
+            removedTemporaryFiles: Bool = false
+        ) {
+            self.snapshotSequence = snapshotSequence
+            self.replayedRecordCount = replayedRecordCount
+            self.skippedRecordCount = skippedRecordCount
+            self.discardedTail = discardedTail
+            self.removedTemporaryFiles = removedTemporaryFiles
+        }
+
+        /// Whether opening found anything to repair (a torn tail or a temporary file).
+        public var repairedAnything: Bool { discardedTail != nil || removedTemporaryFiles }
+    }
+}

@@ -1,0 +1,266 @@
+import Dispatch
+import Foundation
+import ProfileDomain
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A durable store in a directory of human-readable JSON files: the embedded default for a
+/// server without a database.
+///
+/// - **Durable.** A write returns only after its journal record is written with one `write` and
+///   `fsync`ed: it survives `kill -9` and power loss.
+/// - **Constant write cost.** A write appends one line to `journal.jsonl`; the whole state goes to
+///   `snapshot.json` every ``Options-swift.struct/snapshotEvery`` records, written by a
+///   background thread while writes go on, and on ``close()``.
+/// - **Recovers or refuses.** Opening replays the snapshot and the journal. A torn final record (a
+///   crash mid-append) is discarded and described in ``recoveryReport``; any other damage is
+///   ``ProfileStoreError/corrupt(file:offset:reason:)`` and the files are left untouched.
+/// - **Single writer.** The store holds an exclusive lock on `LOCK` from ``init(directory:options:)``
+///   to ``close()`` (or deinit); a second opener, in this process or another, gets
+///   ``ProfileStoreError/locked(path:)``. Child processes never inherit it.
+///
+/// Writes `fsync` while holding the store's mutex, so a write blocks the calling thread (a
+/// cooperative-pool thread when called from a task) for the duration of one `fsync`, and writes
+/// are serialized. `Docs/JSONFileStore.md` describes the format, the crash windows and the
+/// migration path.
+public final class JSONFileProfileStore: ProfileStore {
+    static let lockFileName = "LOCK"
+    static let snapshotFileName = "snapshot.json"
+    static let snapshotTemporaryFileName = "snapshot.json.tmp"
+    static let journalFileName = "journal.jsonl"
+    static let journalTemporaryFileName = "journal.jsonl.tmp"
+
+    /// The store's directory, as given to ``init(directory:options:)``.
+    public let directory: String
+    /// The options the store was opened with.
+    public let options: Options
+    /// What opening the store found and repaired.
+    public let recoveryReport: RecoveryReport
+
+    private let core: Mutex<JSONFileStoreCore>
+    /// Entered while a background snapshot runs, so that `close()` and `snapshot()` can wait.
+    private let backgroundSnapshots = DispatchGroup()
+
+    /// Opens (creating when missing) the store in `directory`: takes the lock, reads the
+    /// snapshot, replays the journal, then repairs what a crash left (a torn final journal
+    /// record, a snapshot temporary).
+    ///
+    /// Repairs happen only after everything was read and verified, so a corrupt store is never
+    /// written to: opening it throws and leaves every byte as it was.
+    ///
+    /// - Throws: ``ProfileStoreError/locked(path:)`` when another opener holds the store,
+    ///   ``ProfileStoreError/corrupt(file:offset:reason:)`` for damage other than a torn tail,
+    ///   ``ProfileStoreError/io(operation:path:errno:)`` when the system fails a call.
+    public init(directory: String, options: Options = .init()) throws(ProfileStoreError) {
+        self.directory = directory
+        self.options = options
+        try Self.createDirectoryIfMissing(directory)
+        let lock = try JSONFileLockRegistry.acquire(directory + "/" + Self.lockFileName)
+        do throws(ProfileStoreError) {
+            let (core, report) = try Self.load(directory: directory, options: options, lock: lock)
+            self.recoveryReport = report
+            self.core = Mutex(core)
+        } catch {
+            JSONFileLockRegistry.release(lock)
+            throw error
+        }
+    }
+
+    /// Opens (creating when missing) the store in the directory at `url`; see
+    /// ``init(directory:options:)``.
+    public convenience init(directory url: URL, options: Options = .init()) throws(ProfileStoreError) {
+        try self.init(directory: url.path, options: options)
+    }
+
+    deinit {
+        // No snapshot here: deinit cannot report a failure, and the journal already holds
+        // every acknowledged write.
+        core.withLock { $0.closeFiles() }
+    }
+
+    /// Writes a snapshot (when the journal holds records and ``Options-swift.struct/snapshotsOnClose``
+    /// is set), closes the files and releases the lock. Calling it again does nothing.
+    ///
+    /// After `close()`, every operation fails with ``ProfileStoreError/io(operation:path:errno:)``
+    /// (`EBADF`). The lock is released even when the snapshot fails; no acknowledged write is
+    /// lost then, because the journal holds it.
+    ///
+    /// - Throws: the snapshot's failure, if any.
+    public func close() throws(ProfileStoreError) {
+        try withoutBackgroundSnapshot { (core) throws(ProfileStoreError) in
+            guard core.journalDescriptor >= 0 else { return }
+            defer { core.closeFiles() }
+            if options.snapshotsOnClose, core.failure == nil, core.journalLength > 0 {
+                try core.writeSnapshot()
+            }
+        }
+    }
+
+    /// Writes a snapshot now and empties the journal, e.g. before a backup.
+    ///
+    /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` on a system failure or a closed store.
+    public func snapshot() throws(ProfileStoreError) {
+        try withoutBackgroundSnapshot { (core) throws(ProfileStoreError) in try core.writeSnapshot() }
+    }
+
+    /// Runs `body` under the mutex at a moment when no background snapshot is running.
+    private func withoutBackgroundSnapshot(
+        _ body: (inout JSONFileStoreCore) throws(ProfileStoreError) -> Void
+    ) throws(ProfileStoreError) {
+        while true {
+            backgroundSnapshots.wait()
+            let ran = try core.withLock { (core) throws(ProfileStoreError) -> Bool in
+                // A write may have started another snapshot between the wait and the lock.
+                guard !core.snapshotInProgress else { return false }
+                try body(&core)
+                return true
+            }
+            if ran { return }
+        }
+    }
+
+    /// Starts a snapshot on a thread of its own when the journal is due for one, so that the
+    /// write that reached the threshold does not wait for it and the mutex is held only to
+    /// copy the state (copy-on-write, so O(1)) and to swap the journal at the end.
+    private func snapshotInBackgroundIfDue() {
+        guard let state = core.withLock({ $0.beginBackgroundSnapshot() }) else { return }
+        backgroundSnapshots.enter()
+        // A dedicated thread, not a task: encoding and fsync block for long, and the
+        // cooperative pool has as few threads as the machine has cores.
+        Thread.detachNewThread { [self] in
+            defer { backgroundSnapshots.leave() }
+            let written: Bool
+            do throws(ProfileStoreError) {
+                try JSONFileStoreCore.writeSnapshotFile(try JSONFileSnapshot(of: state).encoded(), directory: directory)
+                written = true
+            } catch {
+                written = false
+            }
+            core.withLock { $0.finishBackgroundSnapshot(written: written) }
+        }
+    }
+
+    /// How many users the store holds.
+    public var userCount: Int {
+        core.withLock { $0.state.records.count }
+    }
+
+    private func read<Value: Sendable>(
+        _ body: (borrowing JSONFileStoreState) -> Value
+    ) throws(ProfileStoreError) -> Value {
+        try core.withLock { (core) throws(ProfileStoreError) -> Value in
+            try core.requireOpen()
+            return body(core.state)
+        }
+    }
+
+    private func commit(_ operation: JSONFileOperation) throws(ProfileStoreError) -> Bool {
+        let changed = try core.withLock { (core) throws(ProfileStoreError) -> Bool in try core.commit(operation) }
+        if changed { snapshotInBackgroundIfDue() }
+        return changed
+    }
+}
+
+extension JSONFileProfileStore {
+    /// The record of `user`, or `nil`.
+    public func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? {
+        try read { $0.record(for: user) }
+    }
+
+    /// The record whose profile has the id `profile`, or `nil`.
+    public func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? {
+        try read { $0.record(forProfile: profile) }
+    }
+
+    /// The record whose username has the canonical key of `username`, or `nil`.
+    public func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? {
+        try read { $0.record(forUsernameKey: username.canonicalKey) }
+    }
+
+    /// Reads, changes and durably stores the record of `user` as one atomic step; see
+    /// ``ProfileStore/update(_:expectingVersion:_:)``.
+    ///
+    /// `body` runs under the store's mutex; the write (one journal line and its `fsync`)
+    /// happens before the mutex is released, so the result is durable when this returns.
+    public func update<Result: Sendable>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        _ body: (inout UserRecord?) throws -> Result
+    ) async throws -> Result {
+        defer { snapshotInBackgroundIfDue() }
+        return try core.withLock { core throws -> Result in
+            try core.requireWritable()
+            let current = core.state.record(for: user)
+            let currentVersion = current?.version ?? 0
+            if let expectedVersion, expectedVersion != currentVersion {
+                throw ProfileStoreError.versionConflict(expected: expectedVersion, current: currentVersion)
+            }
+            var candidate = current
+            let result = try body(&candidate)
+            guard let updated = candidate else {
+                guard current == nil else {
+                    throw ProfileStoreError.invalidMutation("update cannot remove a record; use deleteUser")
+                }
+                return result
+            }
+            guard updated.userID == user else {
+                throw ProfileStoreError.invalidMutation(
+                    "the record belongs to \(updated.userID) but was stored under \(user)"
+                )
+            }
+            _ = try core.commit(.put(updated))
+            return result
+        }
+    }
+
+    /// Makes `follower` follow `followee`; `false` when it already did.
+    public func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
+        try commit(.follow(from: follower, to: followee))
+    }
+
+    /// Removes the follow `follower` -> `followee`; `false` when there was none.
+    public func unfollow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
+        try commit(.unfollow(from: follower, to: followee))
+    }
+
+    /// Makes `blocker` block `blocked`, removing follows both ways; `false` when it already did.
+    public func block(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
+        try commit(.block(from: blocker, to: blocked))
+    }
+
+    /// Removes the block `blocker` -> `blocked`; `false` when there was none.
+    public func unblock(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
+        try commit(.unblock(from: blocker, to: blocked))
+    }
+
+    /// The edges between `viewer` and `subject`, both ways.
+    public func relationship(
+        between viewer: UserID,
+        and subject: UserID
+    ) async throws(ProfileStoreError) -> Relationship {
+        try read { $0.relationship(between: viewer, and: subject) }
+    }
+
+    /// Follower and following counts of `user`; zeros for an unknown user.
+    public func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts {
+        try read { $0.socialCounts(for: user) }
+    }
+
+    /// Durably removes `user`'s record and every edge to or from it; returns the removed record.
+    public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
+        defer { snapshotInBackgroundIfDue() }
+        return try core.withLock { (core) throws(ProfileStoreError) -> UserRecord? in
+            try core.requireWritable()
+            guard let record = core.state.record(for: user) else { return nil }
+            _ = try core.commit(.deleteUser(user))
+            return record
+        }
+    }
+}

@@ -1,0 +1,212 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Everything a JSON-file store guards with its mutex: the state, the open files and the
+/// bookkeeping of the journal. Every method runs with the mutex held.
+struct JSONFileStoreCore: Sendable {
+    /// The store's directory.
+    let directory: String
+    /// Journal records between automatic snapshots.
+    let snapshotEvery: Int
+    /// The data.
+    var state: JSONFileStoreState
+    /// The lock on `LOCK`; `nil` once closed.
+    var lock: JSONFileLockRegistry.Held?
+    /// The descriptor of `journal.jsonl`, opened for appending; -1 once closed.
+    var journalDescriptor: Int32
+    /// The journal's length in bytes: where a failed append is cut back to.
+    var journalLength: Int
+    /// Records in the journal since the last snapshot.
+    var journalRecordCount: Int
+    /// The error that made the store refuse writes (an `fsync` failure leaves the journal's
+    /// durable content unknown, so the only safe answer is to stop writing).
+    var failure: ProfileStoreError?
+    /// Whether a background snapshot is being written (at most one at a time).
+    var snapshotInProgress = false
+    /// Journal lines appended since the running background snapshot copied the state: the
+    /// content of the journal that replaces the current one once the snapshot is in place.
+    var linesSinceSnapshotCopy: [UInt8] = []
+    /// How many records ``linesSinceSnapshotCopy`` holds.
+    var recordsSinceSnapshotCopy = 0
+
+    /// The path of a file in the store's directory.
+    func path(_ name: String) -> String { directory + "/" + name }
+
+    /// Throws unless the store can still be written.
+    func requireWritable() throws(ProfileStoreError) {
+        if let failure { throw failure }
+        try requireOpen()
+    }
+
+    /// Throws once the store is closed.
+    func requireOpen() throws(ProfileStoreError) {
+        guard journalDescriptor >= 0 else {
+            throw .io(operation: "use a closed store", path: directory, errno: EBADF)
+        }
+    }
+
+    /// Checks `operation`, makes it durable in the journal and applies it.
+    ///
+    /// - Returns: `false` when the operation changes nothing (nothing is written).
+    mutating func commit(_ operation: JSONFileOperation) throws(ProfileStoreError) -> Bool {
+        try requireWritable()
+        guard try state.check(operation) else { return false }
+        let line = try JSONFileJournalCodec.line(for: operation, sequence: state.sequence + 1)
+        try appendDurably(line)
+        state.apply(operation)
+        state.sequence += 1
+        journalRecordCount += 1
+        if snapshotInProgress {
+            linesSinceSnapshotCopy.append(contentsOf: line)
+            recordsSinceSnapshotCopy += 1
+        }
+        return true
+    }
+
+    private mutating func appendDurably(_ line: [UInt8]) throws(ProfileStoreError) {
+        let journal = path(JSONFileProfileStore.journalFileName)
+        do {
+            try JSONFilePOSIX.writeAll(journalDescriptor, line, path: journal)
+        } catch {
+            // Cut a partial line off so that the next append does not follow garbage, which
+            // would read as corruption in the middle of the file.
+            do {
+                try JSONFilePOSIX.truncate(journalDescriptor, to: journalLength, path: journal)
+            } catch {
+                failure = error
+            }
+            throw error
+        }
+        do {
+            try JSONFilePOSIX.fsync(journalDescriptor, path: journal)
+        } catch {
+            failure = error
+            throw error
+        }
+        journalLength += line.count
+    }
+
+    /// Writes `snapshot.json` atomically and empties the journal, all under the mutex.
+    ///
+    /// The order makes every crash point safe: (1) write and fsync `snapshot.json.tmp`;
+    /// (2) rename it over `snapshot.json` and fsync the directory; (3) truncate and fsync the
+    /// journal. A crash before (2) completes leaves the old snapshot and the full journal; after
+    /// (2), the new snapshot and a journal whose records it already holds (skipped by sequence).
+    /// The caller makes sure no background snapshot runs.
+    mutating func writeSnapshot() throws(ProfileStoreError) {
+        try requireWritable()
+        try Self.writeSnapshotFile(try JSONFileSnapshot(of: state).encoded(), directory: directory)
+        try emptyJournal()
+    }
+
+    /// Writes `bytes` as `snapshot.json` atomically: temporary file, fsync, rename, fsync of
+    /// the directory. Needs no mutex: only one snapshot is written at a time.
+    static func writeSnapshotFile(_ bytes: [UInt8], directory: String) throws(ProfileStoreError) {
+        let temporary = directory + "/" + JSONFileProfileStore.snapshotTemporaryFileName
+        try writeDurably(bytes, to: temporary, replacing: directory + "/" + JSONFileProfileStore.snapshotFileName)
+        try JSONFilePOSIX.fsyncDirectory(directory)
+    }
+
+    /// Writes `bytes` to `temporary`, fsyncs it and renames it over `destination`; removes the
+    /// temporary file on failure.
+    private static func writeDurably(
+        _ bytes: [UInt8],
+        to temporary: String,
+        replacing destination: String
+    ) throws(ProfileStoreError) {
+        let descriptor = try JSONFilePOSIX.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
+        do {
+            defer { JSONFilePOSIX.close(descriptor) }
+            try JSONFilePOSIX.writeAll(descriptor, bytes, path: temporary)
+            try JSONFilePOSIX.fsync(descriptor, path: temporary)
+            try JSONFilePOSIX.rename(temporary, to: destination)
+        } catch {
+            try? JSONFilePOSIX.unlink(temporary)
+            throw error
+        }
+    }
+
+    private mutating func emptyJournal() throws(ProfileStoreError) {
+        let journal = path(JSONFileProfileStore.journalFileName)
+        do {
+            try JSONFilePOSIX.truncate(journalDescriptor, to: 0, path: journal)
+            try JSONFilePOSIX.fsync(journalDescriptor, path: journal)
+        } catch {
+            failure = error
+            throw error
+        }
+        journalLength = 0
+        journalRecordCount = 0
+    }
+
+    /// Starts a background snapshot when the journal has reached ``snapshotEvery`` records and
+    /// none is running: returns the state to write (a copy-on-write copy, so O(1) here).
+    mutating func beginBackgroundSnapshot() -> JSONFileStoreState? {
+        guard failure == nil, journalDescriptor >= 0, !snapshotInProgress, journalRecordCount >= snapshotEvery else {
+            return nil
+        }
+        snapshotInProgress = true
+        linesSinceSnapshotCopy = []
+        recordsSinceSnapshotCopy = 0
+        return state
+    }
+
+    /// Ends a background snapshot: when its file is in place, replaces the journal with the
+    /// records written since the state was copied.
+    ///
+    /// The new journal is written as `journal.jsonl.tmp`, fsynced and renamed over the old one.
+    /// A crash before the rename leaves the old journal, whose records up to the snapshot's
+    /// sequence are skipped; after it, the new journal, which starts right after the snapshot.
+    mutating func finishBackgroundSnapshot(written: Bool) {
+        defer {
+            snapshotInProgress = false
+            linesSinceSnapshotCopy = []
+            recordsSinceSnapshotCopy = 0
+        }
+        guard journalDescriptor >= 0, failure == nil else { return }
+        guard written else {
+            // The journal still holds everything; try again after another `snapshotEvery` records.
+            journalRecordCount = 0
+            return
+        }
+        if linesSinceSnapshotCopy.isEmpty {
+            try? emptyJournal()
+            return
+        }
+        let journal = path(JSONFileProfileStore.journalFileName)
+        do throws(ProfileStoreError) {
+            try Self.writeDurably(
+                linesSinceSnapshotCopy,
+                to: path(JSONFileProfileStore.journalTemporaryFileName),
+                replacing: journal
+            )
+        } catch {
+            journalRecordCount = 0
+            return
+        }
+        do throws(ProfileStoreError) {
+            try JSONFilePOSIX.fsyncDirectory(directory)
+            let descriptor = try JSONFilePOSIX.open(journal, flags: O_WRONLY | O_APPEND)
+            JSONFilePOSIX.close(journalDescriptor)
+            journalDescriptor = descriptor
+            journalLength = linesSinceSnapshotCopy.count
+            journalRecordCount = recordsSinceSnapshotCopy
+        } catch {
+            // The open descriptor names the replaced file: appending to it would lose writes.
+            failure = error
+        }
+    }
+
+    /// Closes the files and releases the lock; later calls fail as on a closed store.
+    mutating func closeFiles() {
+        if journalDescriptor >= 0 { JSONFilePOSIX.close(journalDescriptor) }
+        if let lock { JSONFileLockRegistry.release(lock) }
+        journalDescriptor = -1
+        lock = nil
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A running `ProfileStoreCrashWriter`, whose standard output the test reads line by line.
+final class JSONFileCrashWriterProcess {
+    private let process = Process()
+    private let output = Pipe()
+    private let errors = Pipe()
+    private var buffer: [UInt8] = []
+
+    /// Starts the writer with `arguments` (a mode and a directory).
+    init(_ arguments: [String]) throws {
+        process.executableURL = try Self.executable()
+        process.arguments = arguments
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { killNow() }
+    }
+
+    /// The next line of output, or `nil` once the process closed its output (it exited).
+    func nextLine() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                buffer.removeSubrange(...newline)
+                return line
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = chunk.withUnsafeMutableBytes {
+                read(output.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count)
+            }
+            if count > 0 {
+                buffer.append(contentsOf: chunk[..<count])
+            } else if count == 0 || errno != EINTR {
+                return nil
+            }
+        }
+    }
+
+    /// Sends SIGKILL and waits for the process to end.
+    func killNow() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// What the process wrote to standard error, once it has exited.
+    func errorOutput() -> String {
+        String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    /// The writer binary: `PROFILEKIT_CRASH_WRITER` when set, else next to the test binary
+    /// (SwiftPM puts every product of a build in one directory), else in `.build/debug`.
+    static func executable() throws -> URL {
+        let name = "ProfileStoreCrashWriter"
+        var candidates: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["PROFILEKIT_CRASH_WRITER"] {
+            candidates.append(URL(fileURLWithPath: path))
+        }
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for directory in sequence(
+            first: testBinary.deletingLastPathComponent(), next: { $0.deletingLastPathComponent() }
+        )
+        .prefix(4) {
+            candidates.append(directory.appendingPathComponent(name))
+        }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/\(name)"))
+        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
+            return found
+        }
+        throw CrashWriterNotFound(candidates: candidates.map(\.path))
+    }
+
+    /// The writer binary is missing: the build did not produce it where the tests look.
+    struct CrashWriterNotFound: Error, CustomStringConvertible {
+        let candidates: [String]
+        var description: String {
+            "ProfileStoreCrashWriter was not found; run `swift build --build-tests` (the test target depends on it) "
+                + "or set PROFILEKIT_CRASH_WRITER. Looked at: " + candidates.joined(separator: ", ")
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import ProfileDomain
+import ProfileStore
+import Testing
+
+private typealias Fixture = JSONFileStoreFixture
+
+/// What a store holds for the users of ``populate(_:)``, read back for comparison.
+private struct Observed: Equatable {
+    var records: [UserRecord?]
+    var relationships: [Relationship]
+    var counts: [SocialCounts]
+
+    init(_ store: some ProfileStore) async throws {
+        let users = try ["a", "b", "c", "d", "e"].map(Fixture.user)
+        records = []
+        relationships = []
+        counts = []
+        for user in users {
+            records.append(try await store.record(for: user))
+            counts.append(try await store.socialCounts(for: user))
+            for other in users { relationships.append(try await store.relationship(between: user, and: other)) }
+        }
+    }
+}
+
+/// Performs every kind of operation: creates, a replacement, follows, an unfollow, blocks, an
+/// unblock and a cascading delete.
+private func populate(_ store: some ProfileStore) async throws {
+    for name in ["a", "b", "c", "d", "e"] {
+        try await Fixture.put(
+            try Fixture.record(name, username: "user_\(name)", email: "\(name)@example.com"), in: store)
+    }
+    try await Fixture.put(try Fixture.record("a", username: "renamed_a", version: 2), in: store)
+    let (a, b, c, d, e) = try (
+        Fixture.user("a"), Fixture.user("b"), Fixture.user("c"), Fixture.user("d"), Fixture.user("e")
+    )
+    _ = try await store.follow(a, b)
+    _ = try await store.follow(b, a)
+    _ = try await store.follow(c, a)
+    _ = try await store.follow(a, c)
+    _ = try await store.unfollow(a, c)
+    _ = try await store.block(b, c)
+    _ = try await store.block(d, a)
+    _ = try await store.unblock(d, a)
+    _ = try await store.follow(e, a)
+    _ = try await store.block(e, b)
+    _ = try await store.deleteUser(e)
+}
+
+@Suite("JSONFileProfileStore persists across close and reopen")
+struct JSONFilePersistenceTests {
+    @Test("every kind of operation survives reopening, from the journal or from a snapshot", arguments: [false, true])
+    func everyOperationPersists(snapshotsOnClose: Bool) async throws {
+        try await Fixture.withDirectory { directory in
+            let options = JSONFileProfileStore.Options(snapshotsOnClose: snapshotsOnClose)
+            let first = try JSONFileProfileStore(directory: directory, options: options)
+            try await populate(first)
+            let expected = try await Observed(first)
+            try first.close()
+            #expect(FileManager.default.fileExists(atPath: directory + "/snapshot.json") == snapshotsOnClose)
+
+            let second = try JSONFileProfileStore(directory: directory, options: options)
+            #expect(try await Observed(second) == expected)
+            #expect(second.recoveryReport.replayedRecordCount == (snapshotsOnClose ? 0 : 17))
+            #expect(second.recoveryReport.discardedTail == nil)
+            #expect(try await second.record(forUsername: #require(Username("RENAMED_A")))?.userID == Fixture.user("a"))
+            #expect(try await second.record(forUsername: #require(Username("user_e"))) == nil)
+        }
+    }
+
+    @Test("a store dropped without close keeps every write in its journal")
+    func dropWithoutClose() async throws {
+        try await Fixture.withDirectory { directory in
+            var expected: Observed?
+            do {
+                let store = try JSONFileProfileStore(directory: directory)
+                try await populate(store)
+                expected = try await Observed(store)
+            }
+            let reopened = try JSONFileProfileStore(directory: directory)
+            #expect(try await Observed(reopened) == expected)
+        }
+    }
+
+    @Test("snapshots taken in the background every few records lose and repeat nothing")
+    func periodicSnapshot() async throws {
+        try await Fixture.withDirectory { directory in
+            let options = JSONFileProfileStore.Options(snapshotEvery: 7, snapshotsOnClose: false)
+            let store = try JSONFileProfileStore(directory: directory, options: options)
+            var writes = 0
+            for index in 0..<150 {
+                try await Fixture.put(try Fixture.record("u\(index % 40)", username: "name_\(index)"), in: store)
+                writes += 1
+                if index % 3 == 0, try await store.deleteUser(Fixture.user("u\((index + 7) % 40)")) != nil {
+                    writes += 1
+                }
+            }
+            let expected = try await (0..<40).asyncMap { try await store.record(for: Fixture.user("u\($0)")) }
+            try store.close()
+            let snapshot = String(decoding: try Fixture.bytes("snapshot.json", in: directory), as: UTF8.self)
+            #expect(snapshot.hasPrefix("{\n\"edges\" : ["))
+            #expect(snapshot.contains(#""schemaVersion" : 1"#))
+
+            let reopened = try JSONFileProfileStore(directory: directory, options: options)
+            let report = reopened.recoveryReport
+            #expect(report.snapshotSequence > 0)
+            #expect(report.snapshotSequence + report.replayedRecordCount == writes)
+            #expect(try await (0..<40).asyncMap { try await reopened.record(for: Fixture.user("u\($0)")) } == expected)
+        }
+    }
+
+    @Test("an explicit snapshot writes the state as of the last record and empties the journal")
+    func explicitSnapshot() async throws {
+        try await Fixture.withDirectory { directory in
+            let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+            for index in 0..<5 { try await Fixture.put(try Fixture.record("u\(index)"), in: store) }
+            try store.snapshot()
+            #expect(try Fixture.bytes("journal.jsonl", in: directory).isEmpty)
+            try await Fixture.put(try Fixture.record("u5"), in: store)
+            try store.close()
+            let reopened = try JSONFileProfileStore(directory: directory)
+            #expect(reopened.recoveryReport.snapshotSequence == 5)
+            #expect(reopened.recoveryReport.replayedRecordCount == 1)
+            #expect(reopened.userCount == 6)
+        }
+    }
+
+    @Test("a crash after the snapshot rename but before the journal was emptied loses and repeats nothing")
+    func crashBeforeJournalTruncation() async throws {
+        try await Fixture.withDirectory { directory in
+            let options = JSONFileProfileStore.Options(snapshotsOnClose: false)
+            let store = try JSONFileProfileStore(directory: directory, options: options)
+            try await populate(store)
+            let expected = try await Observed(store)
+            let journal = try Fixture.bytes("journal.jsonl", in: directory)
+            try store.snapshot()
+            try store.close()
+            // The state a crash leaves between renaming the snapshot and truncating the journal.
+            try Fixture.write(journal, to: "journal.jsonl", in: directory)
+
+            let reopened = try JSONFileProfileStore(directory: directory, options: options)
+            #expect(reopened.recoveryReport.skippedRecordCount == 17)
+            #expect(reopened.recoveryReport.replayedRecordCount == 0)
+            #expect(try await Observed(reopened) == expected)
+            #expect(try Fixture.bytes("journal.jsonl", in: directory).isEmpty)
+            try await Fixture.put(try Fixture.record("f"), in: reopened)
+            try reopened.close()
+            let again = try JSONFileProfileStore(directory: directory, options: options)
+            #expect(again.recoveryReport.replayedRecordCount == 1)
+            #expect(try await again.record(for: Fixture.user("f")) != nil)
+        }
+    }
+
+    @Test("journal records older than the snapshot are skipped and newer ones replayed")
+    func skipThenReplay() async throws {
+        try await Fixture.withDirectory { directory in
+            let options = JSONFileProfileStore.Options(snapshotsOnClose: false)
+            let store = try JSONFileProfileStore(directory: directory, options: options)
+            for name in ["a", "b", "c"] { try await Fixture.put(try Fixture.record(name), in: store) }
+            let older = try Fixture.bytes("journal.jsonl", in: directory)
+            try store.snapshot()
+            for name in ["d", "e"] { try await Fixture.put(try Fixture.record(name), in: store) }
+            try store.close()
+            try Fixture.write(
+                older + (try Fixture.bytes("journal.jsonl", in: directory)), to: "journal.jsonl", in: directory)
+
+            let reopened = try JSONFileProfileStore(directory: directory, options: options)
+            #expect(reopened.recoveryReport.snapshotSequence == 3)
+            #expect(reopened.recoveryReport.skippedRecordCount == 3)
+            #expect(reopened.recoveryReport.replayedRecordCount == 2)
+            #expect(reopened.userCount == 5)
+        }
+    }
+
+    @Test("temporary files left by a crash mid-snapshot are ignored and removed")
+    func crashDuringSnapshotWrite() async throws {
+        try await Fixture.withDirectory { directory in
+            let store = try JSONFileProfileStore(directory: directory)
+            try await populate(store)
+            let expected = try await Observed(store)
+            try store.close()
+            try Fixture.write(Array(#"{"schemaVersion" : 1, "seq"#.utf8), to: "snapshot.json.tmp", in: directory)
+            try Fixture.write(Array(#"{"schemaVersion":1,"sequence":1"#.utf8), to: "journal.jsonl.tmp", in: directory)
+
+            let reopened = try JSONFileProfileStore(directory: directory)
+            #expect(reopened.recoveryReport.removedTemporaryFiles)
+            #expect(try await Observed(reopened) == expected)
+            #expect(!FileManager.default.fileExists(atPath: directory + "/snapshot.json.tmp"))
+            #expect(!FileManager.default.fileExists(atPath: directory + "/journal.jsonl.tmp"))
+        }
+    }
+
+    @Test("a store opened through a URL that does not exist yet creates the directory")
+    func createsDirectory() async throws {
+        try await Fixture.withDirectory { directory in
+            let nested = URL(fileURLWithPath: directory).appendingPathComponent("a/b", isDirectory: true)
+            let store = try JSONFileProfileStore(directory: nested)
+            try await Fixture.put(try Fixture.record("a"), in: store)
+            #expect(FileManager.default.fileExists(atPath: nested.path + "/journal.jsonl"))
+        }
+    }
+}
+
+extension Sequence {
+    /// The results of `transform` for each element, in order, awaited one after another.
+    fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
+}
