@@ -20,9 +20,17 @@ public struct ValidationPolicy: Sendable, Hashable {
     public var name: String
     /// Fields that must hold a value when a profile is created (`existing == nil`). On update they
     /// may be absent (kept), but `null` or empty is a `required` error.
-    public var requiredOnCreate: Set<ProfileField>
+    public var requiredOnCreate: Set<ProfileField> {
+        didSet { requiredMask = FieldMask(requiredOnCreate) }
+    }
     /// Fields a profile update may name; any other present field is `not_updatable_here`.
-    public var updatableFields: Set<ProfileField>
+    public var updatableFields: Set<ProfileField> {
+        didSet { updatableMask = FieldMask(updatableFields) }
+    }
+    // Derived from the two sets above and kept in step by their observers, so that the hot path
+    // tests membership with a bit operation instead of hashing.
+    var requiredMask: FieldMask
+    var updatableMask: FieldMask
     /// Whether an update may change the account's email and phone (the Django spec's profile update).
     public var acceptsAccountChanges: Bool
     /// Whether an update may carry preferences (the mobile spec).
@@ -108,6 +116,8 @@ public struct ValidationPolicy: Sendable, Hashable {
         self.name = name
         self.requiredOnCreate = requiredOnCreate
         self.updatableFields = updatableFields
+        self.requiredMask = FieldMask(requiredOnCreate)
+        self.updatableMask = FieldMask(updatableFields)
         self.acceptsAccountChanges = acceptsAccountChanges
         self.acceptsPreferencesChanges = acceptsPreferencesChanges
         self.usernameLength = usernameLength

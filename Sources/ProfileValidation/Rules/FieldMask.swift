@@ -1,7 +1,7 @@
 import ProfileDomain
 
 /// A set of ``ProfileField``s as bits: membership tests in the hot path without hashing.
-struct FieldMask {
+struct FieldMask: Sendable, Hashable {
     private var bits: UInt16 = 0
 
     init(_ fields: Set<ProfileField>) {

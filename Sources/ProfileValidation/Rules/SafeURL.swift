@@ -1,7 +1,7 @@
 import ProfileDomain
 
-/// An absolute `https` (or allowed `http`) URL parsed by the library itself over UTF-8, so that
-/// the verdict is the same on every platform and never depends on Foundation's leniency.
+/// An absolute `https` (or allowed `http`) URL parsed by the library itself over UTF-8 bytes, so
+/// that the verdict is the same on every platform and never depends on Foundation's leniency.
 ///
 /// Accepted: `scheme://host[/path][?query][#fragment]` where the scheme is `https` (or `http`
 /// where allowed), the host is an ASCII DNS name of at least two labels (IDNs in their `xn--`
@@ -10,12 +10,14 @@ import ProfileDomain
 /// the authority), ports, IP literals in any notation (`[::1]`, `127.0.0.1`, `127.1`,
 /// `2130706433`, `0x7f000001`), `localhost` and `*.localhost`, single-label hosts, a trailing dot.
 struct SafeURL: Equatable {
-    /// `https` or `http`, lowercase.
-    var scheme: String
+    /// Whether the scheme is `http` (only where allowed).
+    var isHTTP: Bool
     /// The host, lowercase.
     var host: String
-    /// The path, without query or fragment; may be empty.
-    var path: Substring
+    /// The length of the path in bytes (0 for `https://host`).
+    var pathLength: Int
+    /// The path's extension after its last dot, lowercased, or empty.
+    var pathExtension: String
     /// The URL with scheme and host lowercased.
     var normalized: String
 
@@ -26,8 +28,17 @@ struct SafeURL: Equatable {
     }
 
     static func parse(_ string: String, allowsHTTP: Bool) -> Result<SafeURL, Failure> {
-        let bytes = string.utf8
-        for byte in bytes {
+        var copy = string
+        return copy.withUTF8 { parse($0, original: string, allowsHTTP: allowsHTTP) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, original: String, allowsHTTP: Bool)
+        -> Result<SafeURL, Failure>
+    {
+        let count = bytes.count
+        var colon = -1
+        for index in 0..<count {
+            let byte = bytes[index]
             if byte < 0x20 || byte == 0x7F {
                 return .failure(Failure(code: .forbiddenCharacters, reason: "holds a control character"))
             }
@@ -38,133 +49,165 @@ struct SafeURL: Equatable {
                         reason: "holds non-ASCII characters; percent-encode the path and write the host in its "
                             + "punycode (xn--) form"))
             }
+            if byte == UInt8(ascii: "\\") {
+                return .failure(Failure(code: .invalidURL, reason: "holds a backslash"))
+            }
+            if byte == UInt8(ascii: ":") && colon == -1 { colon = index }
         }
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon != bytes.startIndex else {
+        guard colon > 0, (0..<colon).allSatisfy({ isSchemeByte(bytes[$0]) }) else {
             return .failure(Failure(code: .invalidURL, reason: "is not an absolute URL; it must start with https://"))
         }
-        let schemeBytes = bytes[bytes.startIndex..<colon]
-        guard schemeBytes.allSatisfy(isSchemeByte) else {
-            return .failure(Failure(code: .invalidURL, reason: "is not an absolute URL; it must start with https://"))
-        }
-        let scheme: String
-        if equalsIgnoringCase(schemeBytes, "https") {
-            scheme = "https"
-        } else if allowsHTTP && equalsIgnoringCase(schemeBytes, "http") {
-            scheme = "http"
-        } else {
-            let shown = String(decoding: schemeBytes.prefix(20).map(lowercase), as: UTF8.self)
+        let isHTTPS = matches(bytes, 0, colon, "https")
+        let isHTTP = !isHTTPS && allowsHTTP && matches(bytes, 0, colon, "http")
+        guard isHTTPS || isHTTP else {
+            let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(colon, 20)]).map(lowercase), as: UTF8.self)
             return .failure(Failure(code: .notHTTPS, reason: "uses \(shown):; only https:// URLs are accepted"))
         }
-        let schemeWasLowercase = schemeBytes.elementsEqual(scheme.utf8)
-        let afterScheme = string.utf8[bytes.index(after: colon)...]
-        guard afterScheme.starts(with: "//".utf8) else {
-            return .failure(Failure(code: .invalidURL, reason: "must start with \(scheme)://"))
+        guard colon + 2 < count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else {
+            return .failure(Failure(code: .invalidURL, reason: "must start with \(isHTTP ? "http" : "https")://"))
         }
-        if afterScheme.contains(UInt8(ascii: "\\")) {
-            return .failure(Failure(code: .invalidURL, reason: "holds a backslash"))
+        let hostStart = colon + 3
+        var hostEnd = hostStart
+        while hostEnd < count {
+            let byte = bytes[hostEnd]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            if byte == UInt8(ascii: "@") {
+                return .failure(
+                    Failure(code: .userInfoNotAllowed, reason: "carries user information (an @ before the host)"))
+            }
+            hostEnd += 1
         }
-        let authorityStart = afterScheme.index(afterScheme.startIndex, offsetBy: 2)
-        let rest = afterScheme[authorityStart...]
-        let authorityEnd =
-            rest.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
-            ?? rest.endIndex
-        let authority = rest[rest.startIndex..<authorityEnd]
-        if authority.contains(UInt8(ascii: "@")) {
-            return .failure(
-                Failure(code: .userInfoNotAllowed, reason: "carries user information (an @ before the host)"))
-        }
-        if authority.first == UInt8(ascii: "[") {
+        if hostStart < hostEnd && bytes[hostStart] == UInt8(ascii: "[") {
             return .failure(Failure(code: .forbiddenHost, reason: "names an IP address, not a host name"))
         }
-        if authority.contains(UInt8(ascii: ":")) {
+        if (hostStart..<hostEnd).contains(where: { bytes[$0] == UInt8(ascii: ":") }) {
             return .failure(Failure(code: .invalidURL, reason: "names a port; use the default https port"))
         }
         let host: String
-        switch checkHost(Substring(authority)) {
+        switch checkHost(UnsafeBufferPointer(rebasing: bytes[hostStart..<hostEnd])) {
         case .success(let checked): host = checked
         case .failure(let failure): return .failure(failure)
         }
-        let tail = rest[authorityEnd...]
-        if let problem = checkTail(tail) { return .failure(problem) }
-        let tailString = Substring(tail)
-        let pathEnd = tailString.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? tailString.endIndex
-        let hostWasLowercase = host.utf8.elementsEqual(authority)
+        var queryStart = -1
+        var lastDot = -1
+        var index = hostEnd
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "^"),
+                UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+                return .failure(
+                    Failure(
+                        code: .invalidURL,
+                        reason: "holds \"\(Character(Unicode.Scalar(byte)))\", which must be percent-encoded"))
+            case UInt8(ascii: "%"):
+                guard index + 2 < count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else {
+                    return .failure(
+                        Failure(code: .invalidURL, reason: "holds a % that is not followed by two hex digits"))
+                }
+                index += 2
+            case UInt8(ascii: "?"), UInt8(ascii: "#"):
+                if queryStart == -1 { queryStart = index }
+            case UInt8(ascii: "."):
+                if queryStart == -1 { lastDot = index }
+            case UInt8(ascii: "/"):
+                if queryStart == -1 { lastDot = -1 }
+            default:
+                break
+            }
+            index += 1
+        }
+        let pathStop = queryStart == -1 ? count : queryStart
+        let pathExtension =
+            lastDot >= 0 && lastDot < pathStop
+            ? lowercased(UnsafeBufferPointer(rebasing: bytes[(lastDot + 1)..<pathStop]))
+            : ""
+        let isLowercase = (0..<colon).allSatisfy({ !isUppercase(bytes[$0]) })
+            && (hostStart..<hostEnd).allSatisfy({ !isUppercase(bytes[$0]) })
         let normalized =
-            schemeWasLowercase && hostWasLowercase ? string : "\(scheme)://\(host)\(tailString)"
+            isLowercase
+            ? original
+            : (isHTTP ? "http://" : "https://") + host
+                + String(decoding: UnsafeBufferPointer(rebasing: bytes[hostEnd..<count]), as: UTF8.self)
         return .success(
-            SafeURL(scheme: scheme, host: host, path: tailString[..<pathEnd], normalized: normalized))
+            SafeURL(
+                isHTTP: isHTTP, host: host, pathLength: pathStop - hostEnd, pathExtension: pathExtension,
+                normalized: normalized))
     }
 
     /// Checks a DNS host name and returns it lowercased.
-    static func checkHost(_ authority: Substring) -> Result<String, Failure> {
-        guard !authority.isEmpty else { return .failure(Failure(code: .invalidURL, reason: "has no host")) }
-        guard authority.utf8.count <= 253 else {
+    static func checkHost(_ name: Substring) -> Result<String, Failure> {
+        var copy = String(name)
+        return copy.withUTF8 { checkHost($0) }
+    }
+
+    private static func checkHost(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, Failure> {
+        let count = bytes.count
+        guard count > 0 else { return .failure(Failure(code: .invalidURL, reason: "has no host")) }
+        guard count <= 253 else {
             return .failure(Failure(code: .invalidURL, reason: "has a host longer than 253 characters"))
         }
-        let hasUppercase = authority.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
-        let host = hasUppercase ? String(decoding: authority.utf8.map(lowercase), as: UTF8.self) : String(authority)
-        if host.utf8.last == UInt8(ascii: ".") {
+        if bytes[count - 1] == UInt8(ascii: ".") {
             return .failure(Failure(code: .invalidURL, reason: "has a host that ends with a dot"))
         }
-        var labelCount = 0
-        var lastLabel = host.utf8[...]
-        var rest = host.utf8[...]
-        while true {
-            let end = rest.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
-            let label = rest[rest.startIndex..<end]
-            guard !label.isEmpty, label.count <= 63, label.allSatisfy(isHostByte),
-                label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-")
+        var labels = 0
+        var labelStart = 0
+        var lastLabelStart = 0
+        for index in 0...count {
+            guard index == count || bytes[index] == UInt8(ascii: ".") else {
+                guard isHostByte(lowercase(bytes[index])) else {
+                    return .failure(
+                        Failure(
+                            code: .invalidURL, reason: "has a host that is not a DNS name of letters, digits and -"))
+                }
+                continue
+            }
+            let length = index - labelStart
+            guard length > 0, length <= 63, bytes[labelStart] != UInt8(ascii: "-"),
+                bytes[index - 1] != UInt8(ascii: "-")
             else {
                 return .failure(
                     Failure(code: .invalidURL, reason: "has a host that is not a DNS name of letters, digits and -"))
             }
-            labelCount += 1
-            lastLabel = label
-            guard end < rest.endIndex else { break }
-            rest = rest[rest.index(after: end)...]
+            labels += 1
+            lastLabelStart = labelStart
+            labelStart = index + 1
         }
-        if host == "localhost" || host.hasSuffix(".localhost") {
+        let host = lowercased(bytes)
+        if host == "localhost" || (count > 10 && matches(bytes, count - 10, count, ".localhost")) {
             return .failure(Failure(code: .forbiddenHost, reason: "points at localhost"))
         }
-        guard labelCount >= 2 else {
+        guard labels >= 2 else {
             return .failure(
                 Failure(code: .forbiddenHost, reason: "names a single-label host or an integer IP address"))
         }
+        let lastLabel = UnsafeBufferPointer(rebasing: bytes[lastLabelStart..<count])
         let isNumeric =
             lastLabel.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            || lastLabel.starts(with: "0x".utf8)
+            || (lastLabel.count > 2 && lastLabel[0] == UInt8(ascii: "0") && lowercase(lastLabel[1]) == UInt8(ascii: "x"))
         if isNumeric {
             return .failure(Failure(code: .forbiddenHost, reason: "names an IP address, not a host name"))
         }
         return .success(host)
     }
 
-    private static func checkTail(_ tail: Substring.UTF8View.SubSequence) -> Failure? {
-        var iterator = tail.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "^"),
-                UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
-                return Failure(
-                    code: .invalidURL, reason: "holds \"\(Character(Unicode.Scalar(byte)))\", which must be percent-encoded")
-            case UInt8(ascii: "%"):
-                guard let high = iterator.next(), let low = iterator.next(), isHex(high), isHex(low) else {
-                    return Failure(code: .invalidURL, reason: "holds a % that is not followed by two hex digits")
-                }
-            default:
-                continue
-            }
+    /// The bytes as a string with ASCII letters lowercased; no intermediate array when there is
+    /// nothing to lowercase.
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(where: isUppercase) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for index in 0..<bytes.count { buffer[index] = lowercase(bytes[index]) }
+            return bytes.count
         }
-        return nil
     }
 
-    private static func equalsIgnoringCase(_ bytes: Substring.UTF8View.SubSequence, _ expected: StaticString)
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ expected: StaticString)
         -> Bool
     {
-        guard bytes.count == expected.utf8CodeUnitCount else { return false }
-        return expected.withUTF8Buffer { buffer in
-            zip(bytes, buffer).allSatisfy { lowercase($0) == $1 }
-        }
+        guard end - start == expected.utf8CodeUnitCount else { return false }
+        let pointer = expected.utf8Start
+        for offset in 0..<(end - start) where lowercase(bytes[start + offset]) != pointer[offset] { return false }
+        return true
     }
 
     private static func isSchemeByte(_ byte: UInt8) -> Bool {
@@ -176,12 +219,16 @@ struct SafeURL: Equatable {
             || byte == UInt8(ascii: "-")
     }
 
+    private static func isUppercase(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+    }
+
     private static func isHex(_ byte: UInt8) -> Bool {
         let lower = lowercase(byte)
         return (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f"))
     }
 
     static func lowercase(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+        isUppercase(byte) ? byte + 0x20 : byte
     }
 }

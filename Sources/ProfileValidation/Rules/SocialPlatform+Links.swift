@@ -5,14 +5,22 @@ extension SocialPlatform {
     /// (`instagram.com.evil.io`), another subdomain or an IDN (`xn--` form) is a `forbidden_host`.
     public var hosts: [String] {
         switch self {
-        case .instagram: ["instagram.com", "www.instagram.com"]
-        case .tiktok: ["tiktok.com", "www.tiktok.com", "m.tiktok.com", "vm.tiktok.com"]
-        case .youtube: ["youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"]
-        case .twitch: ["twitch.tv", "www.twitch.tv", "m.twitch.tv"]
-        case .twitter: ["twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com"]
-        case .linkedin: ["linkedin.com", "www.linkedin.com"]
+        case .instagram: Self.instagramHosts
+        case .tiktok: Self.tiktokHosts
+        case .youtube: Self.youtubeHosts
+        case .twitch: Self.twitchHosts
+        case .twitter: Self.twitterHosts
+        case .linkedin: Self.linkedinHosts
         }
     }
+
+    // Stored once: an array literal in `hosts` would allocate on every validation.
+    private static let instagramHosts = ["instagram.com", "www.instagram.com"]
+    private static let tiktokHosts = ["tiktok.com", "www.tiktok.com", "m.tiktok.com", "vm.tiktok.com"]
+    private static let youtubeHosts = ["youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"]
+    private static let twitchHosts = ["twitch.tv", "www.twitch.tv", "m.twitch.tv"]
+    private static let twitterHosts = ["twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com"]
+    private static let linkedinHosts = ["linkedin.com", "www.linkedin.com"]
 
     /// The handles this platform allows: the characters (besides ASCII letters and digits) and
     /// the length range, per the platform's own sign-up rules.

@@ -58,71 +58,75 @@ extension ValidationPolicy {
     func checkProfile(_ patch: ProfilePatch, existing: Profile?, now: Date?, errors: inout [FieldError])
         -> ProfilePatch
     {
-        let updatable = FieldMask(updatableFields)
-        let required = FieldMask(requiredOnCreate)
+        let required = requiredMask
         let isCreate = existing == nil
-        var result = patch
+        // Built field by field rather than copied whole: a whole-struct copy of a type from another
+        // module goes through its value witness, which costs more than all the checks of a field.
+        var result = ProfilePatch()
 
-        func gate(_ field: ProfileField, present: Bool) -> Bool {
-            if present && !updatable.contains(field) {
-                errors.append(Messages.notUpdatable(field.rawValue, notUpdatableHint(for: field)))
-                return false
-            }
-            if !present && isCreate && required.contains(field) {
-                errors.append(Messages.required(field.rawValue, " to create a profile"))
-                return false
-            }
-            return present
-        }
-
-        if gate(.username, present: patch.username.isPresent) {
+        if gate(.username, present: patch.username.isPresent, isCreate: isCreate, errors: &errors) {
             result.username = checkUsernameField(
                 patch.username, existing: existing, required: required.contains(.username), now: now, errors: &errors)
         }
         // Spelled out field by field: key paths and a table would cost more than the checks.
-        if gate(.displayName, present: patch.displayName.isPresent) {
+        if gate(.displayName, present: patch.displayName.isPresent, isCreate: isCreate, errors: &errors) {
             result.displayName = checkText(
                 patch.displayName, path: "displayName", rule: displayName, required: required.contains(.displayName),
                 errors: &errors)
         }
-        if gate(.firstName, present: patch.firstName.isPresent) {
+        if gate(.firstName, present: patch.firstName.isPresent, isCreate: isCreate, errors: &errors) {
             result.firstName = checkText(
                 patch.firstName, path: "firstName", rule: firstName, required: required.contains(.firstName),
                 errors: &errors)
         }
-        if gate(.middleName, present: patch.middleName.isPresent) {
+        if gate(.middleName, present: patch.middleName.isPresent, isCreate: isCreate, errors: &errors) {
             result.middleName = checkText(
                 patch.middleName, path: "middleName", rule: middleName, required: required.contains(.middleName),
                 errors: &errors)
         }
-        if gate(.lastName, present: patch.lastName.isPresent) {
+        if gate(.lastName, present: patch.lastName.isPresent, isCreate: isCreate, errors: &errors) {
             result.lastName = checkText(
                 patch.lastName, path: "lastName", rule: lastName, required: required.contains(.lastName),
                 errors: &errors)
         }
-        if gate(.bio, present: patch.bio.isPresent) {
+        if gate(.bio, present: patch.bio.isPresent, isCreate: isCreate, errors: &errors) {
             result.bio = checkText(patch.bio, path: "bio", rule: bio, required: required.contains(.bio), errors: &errors)
         }
-        if gate(.niches, present: patch.niches.isPresent) {
+        if gate(.niches, present: patch.niches.isPresent, isCreate: isCreate, errors: &errors) {
             result.niches = checkNiches(patch.niches, required: required.contains(.niches), errors: &errors)
         }
-        if gate(.location, present: patch.location.isPresent) {
+        if gate(.location, present: patch.location.isPresent, isCreate: isCreate, errors: &errors) {
             result.location = checkLocation(
                 patch.location, existing: existing?.location, required: required.contains(.location), errors: &errors)
         }
-        if gate(.socialLinks, present: patch.socialLinks.isPresent) {
+        if gate(.socialLinks, present: patch.socialLinks.isPresent, isCreate: isCreate, errors: &errors) {
             result.socialLinks = checkSocialLinks(
                 patch.socialLinks, existing: existing?.socialLinks ?? [:], required: required.contains(.socialLinks),
                 errors: &errors)
         }
-        if gate(.avatar, present: patch.avatar.isPresent) {
+        if gate(.avatar, present: patch.avatar.isPresent, isCreate: isCreate, errors: &errors) {
             result.avatar = checkAvatar(patch.avatar, required: required.contains(.avatar), errors: &errors)
         }
-        if gate(.pictureURLs, present: patch.pictureURLs.isPresent) {
+        if gate(.pictureURLs, present: patch.pictureURLs.isPresent, isCreate: isCreate, errors: &errors) {
             result.pictureURLs = checkPictureURLs(
                 patch.pictureURLs, required: required.contains(.pictureURLs), errors: &errors)
         }
         return result
+    }
+
+    /// Whether `field` should be checked: present and updatable. Records `not_updatable_here` for
+    /// a present field the policy does not accept and `required` for a required field absent on
+    /// create. A method rather than a closure so that the policy is not copied into a context.
+    private func gate(_ field: ProfileField, present: Bool, isCreate: Bool, errors: inout [FieldError]) -> Bool {
+        if present && !updatableMask.contains(field) {
+            errors.append(Messages.notUpdatable(field.rawValue, notUpdatableHint(for: field)))
+            return false
+        }
+        if !present && isCreate && requiredMask.contains(field) {
+            errors.append(Messages.required(field.rawValue, " to create a profile"))
+            return false
+        }
+        return present
     }
 
     private func notUpdatableHint(for field: ProfileField) -> String {

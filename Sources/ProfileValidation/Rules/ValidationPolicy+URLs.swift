@@ -4,8 +4,14 @@ extension ValidationPolicy {
     /// A social link for `platform`, normalised: a full URL on one of the platform's hosts
     /// (`http` upgraded to `https` when the policy allows `http`), or a bare handle turned into the
     /// canonical URL when the policy accepts handles. `nil` with the reason in `errors` otherwise.
-    func checkSocialLink(_ raw: String, platform: SocialPlatform, path: String, errors: inout [FieldError]) -> String? {
+    func checkSocialLink(
+        _ raw: String,
+        platform: SocialPlatform,
+        path makePath: @autoclosure () -> String,
+        errors: inout [FieldError]
+    ) -> String? {
         let link = Whitespace.trimmed(raw)
+        var path: String { makePath() }
         guard !link.isEmpty else {
             errors.append(
                 FieldError(
@@ -18,7 +24,7 @@ extension ValidationPolicy {
                 Messages.tooLong(path, count: link.utf8.count, limit: socialLinks.maximumLength, unit: "characters"))
             return nil
         }
-        let looksLikeURL = link.utf8.contains(UInt8(ascii: ":")) || link.utf8.contains(UInt8(ascii: "/"))
+        let looksLikeURL = link.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }
         if !looksLikeURL {
             guard socialLinks.acceptsBareHandles else {
                 errors.append(
@@ -51,14 +57,14 @@ extension ValidationPolicy {
                             + "them"))
                 return nil
             }
-            guard url.path.utf8.count > 1 else {
+            guard url.pathLength > 1 else {
                 errors.append(
                     FieldError(
                         field: path, code: .invalidURL,
                         message: "\(path) must link to a \(platform.rawValue) profile, not to the home page"))
                 return nil
             }
-            if url.scheme == "http" { return "https" + url.normalized.dropFirst(4) }
+            if url.isHTTP { return "https" + url.normalized.dropFirst(4) }
             return url.normalized
         }
     }
@@ -66,7 +72,8 @@ extension ValidationPolicy {
     /// An image URL (avatar, profile picture), normalised: `https`, a public host, a path ending
     /// in one of ``imageURLExtensions`` (case-insensitive, query and fragment ignored), at most
     /// ``imageURLMaximumLength`` characters. `nil` with the reason in `errors` otherwise.
-    func checkImageURL(_ link: String, path: String, errors: inout [FieldError]) -> String? {
+    func checkImageURL(_ link: String, path makePath: @autoclosure () -> String, errors: inout [FieldError]) -> String? {
+        var path: String { makePath() }
         guard !link.isEmpty else {
             errors.append(FieldError(field: path, code: .invalidURL, message: "\(path) is empty; send an https:// URL"))
             return nil
@@ -81,7 +88,7 @@ extension ValidationPolicy {
             errors.append(FieldError(field: path, code: failure.code, message: "\(path) \(failure.reason)"))
             return nil
         case .success(let url):
-            guard hasImageExtension(url.path) else {
+            guard imageURLExtensions.contains(url.pathExtension) else {
                 errors.append(
                     FieldError(
                         field: path, code: .unsupportedType,
@@ -90,15 +97,6 @@ extension ValidationPolicy {
                 return nil
             }
             return url.normalized
-        }
-    }
-
-    private func hasImageExtension(_ path: Substring) -> Bool {
-        guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        let suffix = path.utf8[path.utf8.index(after: dot)...]
-        return imageURLExtensions.contains { candidate in
-            candidate.utf8.count == suffix.count
-                && zip(candidate.utf8, suffix).allSatisfy { $0 == SafeURL.lowercase($1) }
         }
     }
 }
