@@ -1,0 +1,41 @@
+import Foundation
+import ProfileDomain
+import ProfileValidation
+import Testing
+
+/// The codes a profile patch gets under `policy` against `existing`, by path; empty when valid.
+func codes(_ patch: ProfilePatch, _ policy: ValidationPolicy, existing: Profile? = nil) -> [String: [FieldErrorCode]] {
+    do {
+        _ = try policy.validate(patch, against: existing)
+        return [:]
+    } catch {
+        return error.codesByField
+    }
+}
+
+/// The validated patch, or `nil` when it fails.
+func cleaned(_ patch: ProfilePatch, _ policy: ValidationPolicy, existing: Profile? = nil) -> ProfilePatch? {
+    try? policy.validate(patch, against: existing)
+}
+
+/// A stored profile valid under every preset.
+let storedProfile: Profile = {
+    let patch = ProfilePatch(
+        username: .value("existing_user"), displayName: .value("Existing User"), bio: .value("Bio"),
+        niches: .value(["music"]))
+    // The fixture is valid by construction; a failure here is a broken test, not a finding.
+    // swiftlint:disable:next force_try
+    return try! Profile.creating(
+        from: patch, userID: UserID("user-1")!, at: Date(timeIntervalSince1970: 1_700_000_000))
+}()
+
+/// Every preset with its name, for parameterized tests.
+let allPresets: [ValidationPolicy] = ValidationPolicy.presets
+
+/// A string of `count` copies of `unit`.
+func repeated(_ unit: String, _ count: Int) -> String { String(repeating: unit, count: count) }
+
+extension ValidationPolicy: @retroactive CustomTestStringConvertible {
+    /// The preset's name, so that parameterized test names stay readable.
+    public var testDescription: String { name }
+}
