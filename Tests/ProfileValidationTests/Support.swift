@@ -35,7 +35,7 @@ let allPresets: [ValidationPolicy] = ValidationPolicy.presets
 /// A string of `count` copies of `unit`.
 func repeated(_ unit: String, _ count: Int) -> String { String(repeating: unit, count: count) }
 
-extension ValidationPolicy: @retroactive CustomTestStringConvertible {
+extension ValidationPolicy: CustomTestStringConvertible {
     /// The preset's name, so that parameterized test names stay readable.
     public var testDescription: String { name }
 }
