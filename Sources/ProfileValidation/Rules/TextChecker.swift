@@ -13,12 +13,22 @@ enum TextChecker {
         errors: inout [FieldError]
     ) -> TextOutcome {
         var string = raw
-        if let fast = string.withUTF8({ asciiFastPath($0, rule: rule) }) {
+        // The trimmed copy is made inside the closure: the buffer of a small string is a temporary.
+        let fast: FastResult? = string.withUTF8 { bytes in
+            switch asciiFastPath(bytes, rule: rule) {
+            case nil: return nil
+            case .some(.untouched): return .untouched
+            case .some(.empty): return .empty
+            case .some(.trimmed(let range)):
+                return .trimmed(String(decoding: UnsafeBufferPointer(rebasing: range), as: UTF8.self))
+            }
+        }
+        if let fast {
             let trimmed: String
             switch fast {
             case .untouched: trimmed = raw
             case .empty: return .empty
-            case .trimmed(let range): trimmed = String(decoding: UnsafeBufferPointer(rebasing: range), as: UTF8.self)
+            case .trimmed(let value): trimmed = value
             }
             return checkLengths(trimmed, characters: trimmed.utf8.count, rule: rule, path: path(), errors: &errors)
         }
@@ -28,12 +38,18 @@ enum TextChecker {
     private enum FastResult {
         case untouched
         case empty
+        case trimmed(String)
+    }
+
+    private enum FastScan {
+        case untouched
+        case empty
         case trimmed(Slice<UnsafeBufferPointer<UInt8>>)
     }
 
     /// The fast result for printable ASCII (plus `\n` where allowed); `nil` sends the value down
     /// the general path (non-ASCII, controls, `\r`).
-    private static func asciiFastPath(_ bytes: UnsafeBufferPointer<UInt8>, rule: TextRule) -> FastResult? {
+    private static func asciiFastPath(_ bytes: UnsafeBufferPointer<UInt8>, rule: TextRule) -> FastScan? {
         var first = -1
         var last = -1
         for index in 0..<bytes.count {
