@@ -36,7 +36,8 @@ struct ConformanceFilesTests {
         try Self.check(schema, file: "\(policy.name).schema.json")
     }
 
-    @Test("every vector's expected codes are what the library reports for its input", arguments: ValidationPolicy.presets)
+    @Test(
+        "every vector's expected codes are what the library reports for its input", arguments: ValidationPolicy.presets)
     func vectorsAgreeWithLibrary(policy: ValidationPolicy) throws {
         // While rewriting, the file may be mid-write by the test above, so read from a fresh encoding.
         let data =
@@ -47,7 +48,8 @@ struct ConformanceFilesTests {
         let document = try JSONDecoder().decode(Document.self, from: data)
         #expect(document.vectors.count > 20)
         for vector in document.vectors {
-            let actual = ConformanceVectors.expectedCodes(input: vector.input, existing: vector.existing, policy: policy)
+            let actual = ConformanceVectors.expectedCodes(
+                input: vector.input, existing: vector.existing, policy: policy)
             #expect(actual == vector.expected, "\(vector.name)")
         }
     }

@@ -5,7 +5,10 @@ import Testing
 
 @Suite("Niches: 1-5 items of 1-30 letters, lowercased, no duplicates")
 struct NicheTests {
-    @Test("item counts around the limits", arguments: [(0, FieldErrorCode.required), (1, nil), (4, nil), (5, nil), (6, .tooLong)] as [(Int, FieldErrorCode?)])
+    @Test(
+        "item counts around the limits",
+        arguments: [(0, FieldErrorCode.required), (1, nil), (4, nil), (5, nil), (6, .tooLong)]
+            as [(Int, FieldErrorCode?)])
     func counts(count: Int, code: FieldErrorCode?) {
         let items = (0..<count).map { "topic\($0)" }
         let result = codes(ProfilePatch(niches: .value(items)), .creator, existing: storedProfile)
@@ -30,14 +33,20 @@ struct NicheTests {
     func duplicates() throws {
         let report = try #require(
             throws: ValidationReport.self,
-            performing: { try ValidationPolicy.creator.validate(ProfilePatch(niches: .value(["Fitness", "food", "FITNESS"])), against: storedProfile) })
+            performing: {
+                try ValidationPolicy.creator.validate(
+                    ProfilePatch(niches: .value(["Fitness", "food", "FITNESS"])), against: storedProfile)
+            })
         #expect(report.errors.map(\.field) == ["niche[2]"])
         #expect(report.errors.map(\.code) == [.duplicate])
     }
 
     @Test("symbols and emoji are invalid_characters", arguments: ["fit<ness>", "a/b", "tech 🚀", "c#"])
     func symbols(value: String) {
-        #expect(codes(ProfilePatch(niches: .value([value])), .creator, existing: storedProfile) == ["niche[0]": [.invalidCharacters]])
+        #expect(
+            codes(ProfilePatch(niches: .value([value])), .creator, existing: storedProfile) == [
+                "niche[0]": [.invalidCharacters]
+            ])
     }
 }
 
@@ -52,8 +61,12 @@ struct LocationTests {
         case "state": location.state = long
         default: location.country = long
         }
-        #expect(codes(ProfilePatch(location: .value(location)), .creator, existing: storedProfile) == ["location.\(part)": [.tooLong]])
-        #expect(codes(ProfilePatch(location: .value(LocationPatch(city: .value(repeated("c", 100))))), .creator).count == 4)
+        #expect(
+            codes(ProfilePatch(location: .value(location)), .creator, existing: storedProfile) == [
+                "location.\(part)": [.tooLong]
+            ])
+        #expect(
+            codes(ProfilePatch(location: .value(LocationPatch(city: .value(repeated("c", 100))))), .creator).count == 4)
     }
 
     @Test("free text: 200 passes, 201 is too_long at location", arguments: [199, 200, 201])
@@ -64,7 +77,8 @@ struct LocationTests {
 
     @Test("an empty part clears it")
     func emptyPart() {
-        let clean = cleaned(ProfilePatch(location: .value(LocationPatch(city: .value(" ")))), .creator, existing: storedProfile)
+        let clean = cleaned(
+            ProfilePatch(location: .value(LocationPatch(city: .value(" ")))), .creator, existing: storedProfile)
         #expect(clean?.location == .value(LocationPatch(city: .null)))
     }
 }
@@ -76,8 +90,10 @@ struct AccountTests {
         arguments: [
             ("john@example.com", nil), ("John.Doe+tag@Example.COM", nil), ("john", FieldErrorCode.invalidFormat),
             ("@example.com", .invalidFormat), ("john@", .invalidFormat), ("john@localhost", .invalidFormat),
-            ("john@127.0.0.1", .invalidFormat), ("john@[127.0.0.1]", .invalidFormat), ("jo..hn@example.com", .invalidFormat),
-            (".john@example.com", .invalidFormat), ("jöhn@example.com", .invalidFormat), ("john@exa_mple.com", .invalidFormat),
+            ("john@127.0.0.1", .invalidFormat), ("john@[127.0.0.1]", .invalidFormat),
+            ("jo..hn@example.com", .invalidFormat),
+            (".john@example.com", .invalidFormat), ("jöhn@example.com", .invalidFormat),
+            ("john@exa_mple.com", .invalidFormat),
             ("john doe@example.com", .invalidFormat), ("john@example.c0m", .invalidFormat),
         ] as [(String, FieldErrorCode?)])
     func emails(value: String, code: FieldErrorCode?) {
@@ -91,7 +107,8 @@ struct AccountTests {
 
     @Test("the email domain is lowercased, the local part kept")
     func emailCase() throws {
-        let clean = try ValidationPolicy.django.validate(AccountPatch(email: .value(" John@Example.COM ")), against: nil)
+        let clean = try ValidationPolicy.django.validate(
+            AccountPatch(email: .value(" John@Example.COM ")), against: nil)
         #expect(clean.email == .value("John@example.com"))
     }
 
@@ -107,7 +124,9 @@ struct AccountTests {
     @Test("django requires an email: null and empty are required")
     func emailRequired() throws {
         for value in [PatchField<String>.null, .value("  ")] {
-            let report = try #require(throws: ValidationReport.self, performing: { try ValidationPolicy.django.validate(AccountPatch(email: value), against: nil) })
+            let report = try #require(
+                throws: ValidationReport.self,
+                performing: { try ValidationPolicy.django.validate(AccountPatch(email: value), against: nil) })
             #expect(report.errors.map(\.code) == [.required])
         }
     }
@@ -116,7 +135,8 @@ struct AccountTests {
         "django phones: 7 to 10 national digits, separators stripped",
         arguments: [
             ("0987654321", "0987654321", nil), ("(555) 123-4567", "5551234567", nil), ("1234567", "1234567", nil),
-            ("123456", nil, FieldErrorCode.tooShort), ("09876543210", nil, .tooLong), ("+254712345678", nil, .invalidFormat),
+            ("123456", nil, FieldErrorCode.tooShort), ("09876543210", nil, .tooLong),
+            ("+254712345678", nil, .invalidFormat),
             ("555-CALL-NOW", nil, .invalidFormat),
         ] as [(String, String?, FieldErrorCode?)])
     func djangoPhones(value: String, normalized: String?, code: FieldErrorCode?) {
@@ -132,7 +152,10 @@ struct AccountTests {
 
     @Test(
         "E.164 phones under the default policy",
-        arguments: [("+254712345678", true), ("+1 (555) 123-4567", true), ("0712345678", false), ("+0712345678", false), ("+1234567", false), ("+1234567890123456", false)])
+        arguments: [
+            ("+254712345678", true), ("+1 (555) 123-4567", true), ("0712345678", false), ("+0712345678", false),
+            ("+1234567", false), ("+1234567890123456", false),
+        ])
     func e164(value: String, accepted: Bool) {
         let result = try? ValidationPolicy.default.validate(AccountPatch(phoneNumber: .value(value)), against: nil)
         #expect((result != nil) == accepted)
@@ -141,7 +164,9 @@ struct AccountTests {
 
 @Suite("Preferences: allowed voices, bounded scenarios and extra keys")
 struct PreferencesTests {
-    @Test("voices from the default set pass; others are not_allowed", arguments: [("alloy", true), ("Nova", true), ("shimmer", true), ("robot", false), ("", false)])
+    @Test(
+        "voices from the default set pass; others are not_allowed",
+        arguments: [("alloy", true), ("Nova", true), ("shimmer", true), ("robot", false), ("", false)])
     func voices(voice: String, accepted: Bool) {
         let result = try? ValidationPolicy.mobile.validate(PreferencesPatch(voicePreference: .value(voice)))
         #expect((result != nil) == accepted)
@@ -160,7 +185,8 @@ struct PreferencesTests {
 
     @Test("scenario lengths: 50 passes, 51 is too_long", arguments: [49, 50, 51])
     func scenarios(length: Int) {
-        let result = try? ValidationPolicy.mobile.validate(PreferencesPatch(defaultScenario: .value(repeated("s", length))))
+        let result = try? ValidationPolicy.mobile.validate(
+            PreferencesPatch(defaultScenario: .value(repeated("s", length))))
         #expect((result != nil) == (length <= 50))
     }
 
@@ -170,15 +196,19 @@ struct PreferencesTests {
             "theme": .value(.string("dark")), "volume": .value(.number(3)), "nested": .value(.object([:])),
             "Bad-Key": .value(.bool(true)),
         ])
-        let report = try #require(throws: ValidationReport.self, performing: { try ValidationPolicy.mobile.validate(patch) })
-        #expect(report.codesByField == ["preferences.Bad-Key": [.invalidCharacters], "preferences.nested": [.wrongType]])
+        let report = try #require(
+            throws: ValidationReport.self, performing: { try ValidationPolicy.mobile.validate(patch) })
+        #expect(
+            report.codesByField == ["preferences.Bad-Key": [.invalidCharacters], "preferences.nested": [.wrongType]])
     }
 
     @Test("more extra keys than allowed is too_long")
     func tooManyKeys() {
         var policy = ValidationPolicy.mobile
         policy.preferences.maximumAdditionalKeys = 2
-        let patch = PreferencesPatch(additional: ["a": .value(.bool(true)), "b": .value(.bool(true)), "c": .value(.bool(true))])
+        let patch = PreferencesPatch(additional: [
+            "a": .value(.bool(true)), "b": .value(.bool(true)), "c": .value(.bool(true)),
+        ])
         #expect((try? policy.validate(patch)) == nil)
     }
 }

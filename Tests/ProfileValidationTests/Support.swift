@@ -18,15 +18,15 @@ func cleaned(_ patch: ProfilePatch, _ policy: ValidationPolicy, existing: Profil
     try? policy.validate(patch, against: existing)
 }
 
-/// A stored profile valid under every preset.
+/// A stored profile valid under every preset, built field by field so that no fixture can throw.
 let storedProfile: Profile = {
-    let patch = ProfilePatch(
-        username: .value("existing_user"), displayName: .value("Existing User"), bio: .value("Bio"),
-        niches: .value(["music"]))
-    // The fixture is valid by construction; a failure here is a broken test, not a finding.
-    // swiftlint:disable:next force_try
-    return try! Profile.creating(
-        from: patch, userID: UserID("user-1")!, at: Date(timeIntervalSince1970: 1_700_000_000))
+    guard let userID = UserID("user-1") else { preconditionFailure("user-1 is a well-formed user id") }
+    var profile = Profile(userID: userID, createdAt: Date(timeIntervalSince1970: 1_700_000_000))
+    profile.username = Username("existing_user")
+    profile.displayName = "Existing User"
+    profile.bio = "Bio"
+    profile.niches = ["music"]
+    return profile
 }()
 
 /// Every preset with its name, for parameterized tests.

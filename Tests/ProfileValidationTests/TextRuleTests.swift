@@ -42,7 +42,9 @@ struct TextRuleTests {
         #expect(codes(field.patch(.value(repeated("a", limit))), field.policy, existing: storedProfile).isEmpty)
         let report = try #require(
             throws: ValidationReport.self,
-            performing: { try field.policy.validate(field.patch(.value(repeated("a", limit + 1))), against: storedProfile) })
+            performing: {
+                try field.policy.validate(field.patch(.value(repeated("a", limit + 1))), against: storedProfile)
+            })
         let error = try #require(report.errors.first)
         #expect(error.field == field.path)
         #expect(error.code == .tooLong)
@@ -61,13 +63,18 @@ struct TextRuleTests {
 
     @Test("values are trimmed before they are checked and stored", arguments: TextFieldCase.all)
     func trimming(field: TextFieldCase) throws {
-        let clean = try #require(cleaned(field.patch(.value("  \t Jane Doe \u{00A0} ")), field.policy, existing: storedProfile))
+        let clean = try #require(
+            cleaned(field.patch(.value("  \t Jane Doe \u{00A0} ")), field.policy, existing: storedProfile))
         #expect(clean == field.patch(.value("Jane Doe")))
     }
 
     @Test(
         "control, bidi-override and invisible characters are forbidden_characters",
-        arguments: TextFieldCase.all, ["\u{0}", "\u{7}", "\u{1B}", "\u{7F}", "\u{85}", "\u{202E}", "\u{2066}", "\u{200B}", "\u{FEFF}", "\u{2060}", "\u{00AD}", "\u{2028}"])
+        arguments: TextFieldCase.all,
+        [
+            "\u{0}", "\u{7}", "\u{1B}", "\u{7F}", "\u{85}", "\u{202E}", "\u{2066}", "\u{200B}", "\u{FEFF}", "\u{2060}",
+            "\u{00AD}", "\u{2028}",
+        ])
     func forbidden(field: TextFieldCase, character: String) {
         #expect(
             codes(field.patch(.value("Ja\(character)ne")), field.policy, existing: storedProfile)
@@ -103,7 +110,8 @@ struct TextRuleTests {
         var policy = ValidationPolicy.creator
         policy.bio = TextRule(maximumLength: 10, maximumBytes: 12, allowsNewlines: true)
         let report = try #require(
-            throws: ValidationReport.self, performing: { try policy.validate(ProfilePatch(bio: .value("ééééééé")), against: storedProfile) })
+            throws: ValidationReport.self,
+            performing: { try policy.validate(ProfilePatch(bio: .value("ééééééé")), against: storedProfile) })
         #expect(report.errors.map(\.code) == [.tooLong])
         #expect(report.errors.first?.limit == 12)
         #expect(report.errors.first?.message == "bio is 14 bytes of UTF-8; the limit is 12")

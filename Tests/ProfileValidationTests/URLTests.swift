@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Social links: https only, the platform's hosts, no userinfo, IPs or localhost")
 struct SocialLinkTests {
-    static func link(_ platform: String, _ value: String, _ policy: ValidationPolicy = .creator) -> [String: [FieldErrorCode]] {
+    static func link(
+        _ platform: String, _ value: String, _ policy: ValidationPolicy = .creator
+    ) -> [String: [FieldErrorCode]] {
         codes(ProfilePatch(socialLinks: .value([platform: .value(value)])), policy, existing: storedProfile)
     }
 
@@ -54,8 +56,10 @@ struct SocialLinkTests {
     @Test(
         "bare handles become canonical URLs where the policy accepts them",
         arguments: [
-            ("instagram", "johndoe", "https://instagram.com/johndoe"), ("tiktok", "@johndoe", "https://tiktok.com/@johndoe"),
-            ("youtube", "@john.doe", "https://youtube.com/@john.doe"), ("twitch", "johndoe", "https://twitch.tv/johndoe"),
+            ("instagram", "johndoe", "https://instagram.com/johndoe"),
+            ("tiktok", "@johndoe", "https://tiktok.com/@johndoe"),
+            ("youtube", "@john.doe", "https://youtube.com/@john.doe"),
+            ("twitch", "johndoe", "https://twitch.tv/johndoe"),
             ("twitter", "@jd", "https://x.com/jd"), ("linkedin", "john-doe", "https://linkedin.com/in/john-doe"),
         ])
     func handles(platform: String, handle: String, url: String) throws {
@@ -67,7 +71,8 @@ struct SocialLinkTests {
 
     @Test("a handle that breaks the platform's rule is invalid_characters")
     func badHandle() {
-        #expect(Self.link("twitter", "@this_handle_is_too_long", .creator) == ["socialLinks.twitter": [.invalidCharacters]])
+        #expect(
+            Self.link("twitter", "@this_handle_is_too_long", .creator) == ["socialLinks.twitter": [.invalidCharacters]])
         #expect(Self.link("instagram", "jöhn", .creator) == ["socialLinks.instagram": [.invalidCharacters]])
     }
 
@@ -96,7 +101,8 @@ struct SocialLinkTests {
                 "myspace": .value("https://myspace.com/x"), "twitch": .null,
             ]))
         let report = try #require(
-            throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validate(patch, against: storedProfile) })
+            throws: ValidationReport.self,
+            performing: { try ValidationPolicy.creator.validate(patch, against: storedProfile) })
         #expect(report.errors.map(\.field) == ["socialLinks.instagram", "socialLinks.myspace", "socialLinks.tiktok"])
         #expect(report.errors.map(\.code) == [.notHTTPS, .unknownField, .forbiddenHost])
     }
@@ -108,7 +114,8 @@ struct ImageURLTests {
         "avatar and picture URLs",
         arguments: [
             ("https://cdn.example.com/a.jpg", nil), ("https://cdn.example.com/a.JPEG", nil),
-            ("https://cdn.example.com/a.webp?size=2", nil), ("https://cdn.example.com/dir.png/a", FieldErrorCode.unsupportedType),
+            ("https://cdn.example.com/a.webp?size=2", nil),
+            ("https://cdn.example.com/dir.png/a", FieldErrorCode.unsupportedType),
             ("https://cdn.example.com/a?f=.png", .unsupportedType), ("https://cdn.example.com/a.svg", .unsupportedType),
             ("https://cdn.example.com/a.bmp", .unsupportedType), ("http://cdn.example.com/a.jpg", .notHTTPS),
             ("data:image/png;base64,AAAA", .notHTTPS), ("https://169.254.169.254/a.jpg", .forbiddenHost),
@@ -141,7 +148,9 @@ struct ImageURLTests {
     func duplicates() {
         let url = "https://cdn.example.com/a.jpg"
         #expect(
-            codes(ProfilePatch(pictureURLs: .value([url, "https://CDN.example.com/a.jpg"])), .social, existing: storedProfile)
+            codes(
+                ProfilePatch(pictureURLs: .value([url, "https://CDN.example.com/a.jpg"])), .social,
+                existing: storedProfile)
                 == ["profilePictureUrls[1]": [.duplicate]])
     }
 

@@ -13,25 +13,34 @@ struct UpdateTests {
     func createRequired() throws {
         let report = try #require(
             throws: ValidationReport.self,
-            performing: { try ValidationPolicy.creator.validate(ProfileUpdate(profile: ProfilePatch(bio: .value("Hi"))), against: nil) })
+            performing: {
+                try ValidationPolicy.creator.validate(
+                    ProfileUpdate(profile: ProfilePatch(bio: .value("Hi"))), against: nil)
+            })
         #expect(report.errors.map(\.field) == ["username", "displayName", "niche"])
         #expect(report.errors.allSatisfy { $0.code == .required })
         #expect(report.errors.first?.message == "username is required to create a profile")
     }
 
-    @Test("an update may omit required fields but never null or empty them", arguments: [PatchField<String>.null, .value(""), .value("  ")])
+    @Test(
+        "an update may omit required fields but never null or empty them",
+        arguments: [PatchField<String>.null, .value(""), .value("  ")])
     func updateRequired(value: PatchField<String>) throws {
         #expect(throws: Never.self) { try ValidationPolicy.creator.validate(ProfileUpdate(), against: Self.record) }
         let report = try #require(
             throws: ValidationReport.self,
-            performing: { try ValidationPolicy.creator.validate(ProfileUpdate(profile: ProfilePatch(displayName: value)), against: Self.record) })
+            performing: {
+                try ValidationPolicy.creator.validate(
+                    ProfileUpdate(profile: ProfilePatch(displayName: value)), against: Self.record)
+            })
         #expect(report.errors.map(\.code) == [.required])
     }
 
     @Test("the spec's sample creator body validates on create and comes back normalised")
     func sample() throws {
         let patch = ProfilePatch(
-            username: .value("john_doe"), displayName: .value(" John Doe "), bio: .value("Content creator and influencer"),
+            username: .value("john_doe"), displayName: .value(" John Doe "),
+            bio: .value("Content creator and influencer"),
             niches: .value(["Fitness", "lifestyle"]),
             location: .value(LocationPatch(city: .value("New York"), state: .value("NY"), country: .value("USA"))),
             socialLinks: .value(["instagram": .value("https://instagram.com/johndoe"), "tiktok": .value("@johndoe")]),
@@ -49,27 +58,38 @@ struct UpdateTests {
         let update = ProfileUpdate(
             profile: ProfilePatch(username: .value("new_name"), bio: .value(repeated("b", 1001))),
             rejectedFields: [FieldError(field: "username", code: .notUpdatableHere, message: "use the account API")])
-        let report = try #require(throws: ValidationReport.self, performing: { try ValidationPolicy.social.validate(update, against: Self.record) })
+        let report = try #require(
+            throws: ValidationReport.self,
+            performing: { try ValidationPolicy.social.validate(update, against: Self.record) })
         #expect(report.errors.map(\.field) == ["username", "bio"])
         #expect(report.errors.map(\.code) == [.notUpdatableHere, .tooLong])
         #expect(report.profileError.status == .unprocessableEntity)
         #expect(report.profileError.fieldErrors == report.errors)
     }
 
-    @Test("account and preference changes are refused where the preset does not take them", arguments: [ValidationPolicy.creator, .social])
+    @Test(
+        "account and preference changes are refused where the preset does not take them",
+        arguments: [ValidationPolicy.creator, .social])
     func refusedSections(policy: ValidationPolicy) throws {
         let update = ProfileUpdate(
             account: AccountPatch(email: .value("x@example.com"), phoneNumber: .value("+254712345678")),
             preferences: PreferencesPatch(voicePreference: .value("alloy")))
-        let report = try #require(throws: ValidationReport.self, performing: { try policy.validate(update, against: Self.record) })
-        #expect(report.codesByField == ["email": [.notUpdatableHere], "phoneNumber": [.notUpdatableHere], "preferences": [.notUpdatableHere]])
+        let report = try #require(
+            throws: ValidationReport.self, performing: { try policy.validate(update, against: Self.record) })
+        #expect(
+            report.codesByField == [
+                "email": [.notUpdatableHere], "phoneNumber": [.notUpdatableHere], "preferences": [.notUpdatableHere],
+            ])
     }
 
     @Test("django paths use the spec's snake case, messages included")
     func djangoPaths() throws {
         let update = ProfileUpdate(
-            profile: ProfilePatch(firstName: .value(repeated("f", 201))), account: AccountPatch(phoneNumber: .value("12")))
-        let report = try #require(throws: ValidationReport.self, performing: { try ValidationPolicy.django.validate(update, against: Self.record) })
+            profile: ProfilePatch(firstName: .value(repeated("f", 201))),
+            account: AccountPatch(phoneNumber: .value("12")))
+        let report = try #require(
+            throws: ValidationReport.self,
+            performing: { try ValidationPolicy.django.validate(update, against: Self.record) })
         #expect(report.errors.map(\.field) == ["first_name", "number_phone"])
         #expect(report.errors.first?.message == "first_name is 201 characters; the limit is 200")
     }
@@ -90,7 +110,10 @@ struct UpdateTests {
         policy.requiredOnCreate.insert(.socialLinks)
         var stored = storedProfile
         stored.socialLinks = [.twitch: "https://twitch.tv/jd"]
-        #expect(codes(ProfilePatch(socialLinks: .value(["twitch": .null])), policy, existing: stored) == ["socialLinks": [.required]])
+        #expect(
+            codes(ProfilePatch(socialLinks: .value(["twitch": .null])), policy, existing: stored) == [
+                "socialLinks": [.required]
+            ])
         #expect(codes(ProfilePatch(socialLinks: .value(["instagram": .null])), policy, existing: stored).isEmpty)
     }
 
@@ -98,7 +121,9 @@ struct UpdateTests {
     func notUpdatable() throws {
         let report = try #require(
             throws: ValidationReport.self,
-            performing: { try ValidationPolicy.social.validate(ProfilePatch(username: .value("new_name")), against: storedProfile) })
+            performing: {
+                try ValidationPolicy.social.validate(ProfilePatch(username: .value("new_name")), against: storedProfile)
+            })
         #expect(report.errors.map(\.code) == [.notUpdatableHere])
         #expect(report.errors.first?.message.contains("/api/v1/account/username/change") == true)
     }

@@ -23,20 +23,27 @@ struct UsernameTests {
         "look-alike and non-ASCII forms are invalid_characters, never mapped",
         arguments: ["ｊｏｈｎ", "jоhn", "јohn", "jöhn", "john.doe", "john-doe", "john doe", "@john", "ǰohn", "ⓙohn"])
     func lookAlikes(name: String) throws {
-        let report = try #require(throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validateUsername(name) })
+        let report = try #require(
+            throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validateUsername(name) })
         #expect(report.errors.map(\.code).contains(.invalidCharacters))
         #expect(report.errors.allSatisfy { $0.field == "username" })
     }
 
-    @Test("invisible characters in a username are forbidden_characters", arguments: ["jo\u{200B}hn", "jo\u{202E}hn", "jo\u{0}hn"])
+    @Test(
+        "invisible characters in a username are forbidden_characters",
+        arguments: ["jo\u{200B}hn", "jo\u{202E}hn", "jo\u{0}hn"])
     func invisible(name: String) throws {
-        let report = try #require(throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validateUsername(name) })
+        let report = try #require(
+            throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validateUsername(name) })
         #expect(report.errors.first?.code == .forbiddenCharacters)
     }
 
-    @Test("reserved names are refused in any case", arguments: ["admin", "Admin", "ROOT", "support", "api", "me", "settings", "null", "undefined", "www"])
+    @Test(
+        "reserved names are refused in any case",
+        arguments: ["admin", "Admin", "ROOT", "support", "api", "me", "settings", "null", "undefined", "www"])
     func reserved(name: String) throws {
-        let report = try #require(throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validateUsername(name) })
+        let report = try #require(
+            throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validateUsername(name) })
         #expect(report.errors.map(\.code).contains(.reserved))
     }
 
@@ -52,12 +59,15 @@ struct UsernameTests {
     func validAndPath() throws {
         #expect(try ValidationPolicy.creator.validateUsername("  John_Doe ").rawValue == "John_Doe")
         let report = try #require(
-            throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validateUsername("a", field: "newUsername") })
+            throws: ValidationReport.self,
+            performing: { try ValidationPolicy.creator.validateUsername("a", field: "newUsername") })
         #expect(report.errors.map(\.field) == ["newUsername"])
         #expect(report.errors.first?.message == "newUsername is 1 characters; the minimum is 3")
     }
 
-    @Test("a look-up accepts one leading @ and nothing else", arguments: [("@john_doe", true), ("john_doe", true), ("@@john", false), ("@", false), ("@ｊｏｈｎ", false)])
+    @Test(
+        "a look-up accepts one leading @ and nothing else",
+        arguments: [("@john_doe", true), ("john_doe", true), ("@@john", false), ("@", false), ("@ｊｏｈｎ", false)])
     func lookup(input: String, accepted: Bool) {
         let result = try? ValidationPolicy.creator.validateUsernameLookup(input)
         #expect((result != nil) == accepted)
@@ -65,7 +75,8 @@ struct UsernameTests {
 
     @Test("an empty username is required")
     func empty() throws {
-        let report = try #require(throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validateUsername("  ") })
+        let report = try #require(
+            throws: ValidationReport.self, performing: { try ValidationPolicy.creator.validateUsername("  ") })
         #expect(report.errors.map(\.code) == [.required])
     }
 
@@ -78,7 +89,9 @@ struct UsernameTests {
         let tenDaysLater = changedAt.addingTimeInterval(10 * 86_400)
         let report = try #require(
             throws: ValidationReport.self,
-            performing: { try policy.validate(ProfilePatch(username: .value("new_name")), against: stored, at: tenDaysLater) })
+            performing: {
+                try policy.validate(ProfilePatch(username: .value("new_name")), against: stored, at: tenDaysLater)
+            })
         #expect(report.errors.map(\.code) == [.tooSoon])
         #expect(report.isOnlyUsernameCooldown)
         #expect(report.errors.first?.message.contains("again in 20 days") == true)
@@ -87,7 +100,8 @@ struct UsernameTests {
         }
         #expect(throws: Never.self) {
             try policy.validate(
-                ProfilePatch(username: .value("new_name")), against: stored, at: changedAt.addingTimeInterval(31 * 86_400))
+                ProfilePatch(username: .value("new_name")), against: stored,
+                at: changedAt.addingTimeInterval(31 * 86_400))
         }
     }
 }

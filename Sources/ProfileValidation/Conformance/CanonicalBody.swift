@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ProfileDomain
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Turns a conformance body (canonical camelCase, top-level keys possibly renamed by a policy's
 /// wire names) into the ``ProfileUpdate`` the library validates.
@@ -13,8 +14,10 @@ enum CanonicalBody {
     /// The update a body describes; keys the canonical body does not know become `unknown_field`
     /// in ``ProfileUpdate/rejectedFields``.
     static func update(from body: JSONValue, policy: ValidationPolicy) throws -> ProfileUpdate {
-        guard case .object(let wireObject) = body else { throw DecodingError.typeMismatch(
-            [String: JSONValue].self, .init(codingPath: [], debugDescription: "a body is a JSON object")) }
+        guard case .object(let wireObject) = body else {
+            throw DecodingError.typeMismatch(
+                [String: JSONValue].self, .init(codingPath: [], debugDescription: "a body is a JSON object"))
+        }
         let canonicalNames = Dictionary(uniqueKeysWithValues: policy.wireNames.map { ($0.value, $0.key) })
         var profile: [String: JSONValue] = [:]
         var update = ProfileUpdate()
@@ -27,7 +30,8 @@ enum CanonicalBody {
             case "preferences": update.preferences = try preferences(value)
             default:
                 update.rejectedFields.append(
-                    FieldError(field: wireKey, code: .unknownField, message: "\(wireKey) is not a field of this request"))
+                    FieldError(
+                        field: wireKey, code: .unknownField, message: "\(wireKey) is not a field of this request"))
             }
         }
         let data = try JSONEncoder().encode(JSONValue.object(profile))

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ProfileDomain
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Generates the language-neutral conformance vectors of a policy: request bodies at and around
 /// every limit, hostile values, and the field codes the library reports for each.
@@ -22,12 +23,16 @@ public enum ConformanceVectors {
     }
 
     /// The codes `policy` reports for a body against a stored profile (`nil`: a create), by path.
-    public static func expectedCodes(input: JSONValue, existing: JSONValue?, policy: ValidationPolicy) -> [String: [String]] {
+    public static func expectedCodes(
+        input: JSONValue, existing: JSONValue?, policy: ValidationPolicy
+    ) -> [String: [String]] {
         do {
             let update = try CanonicalBody.update(from: input, policy: policy)
             let record = try existing.map { fields in
                 UserRecord(
-                    account: Account(userID: try CanonicalBody.profile(from: fields).userID, createdAt: Date(timeIntervalSince1970: 0)),
+                    account: Account(
+                        userID: try CanonicalBody.profile(from: fields).userID,
+                        createdAt: Date(timeIntervalSince1970: 0)),
                     profile: try CanonicalBody.profile(from: fields))
             }
             _ = try policy.validate(update, against: record, at: Date(timeIntervalSince1970: 1_800_000_000))

@@ -85,7 +85,8 @@ public enum JSONSchemaExporter {
         "a character may hold at most a fixed number of code points (combining-mark floods)",
     ]
 
-    private static let forbiddenClass = "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff"
+    private static let forbiddenClass =
+        "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff"
 
     private static func text(_ rule: TextRule, nullable isNullable: Bool) -> JSONValue {
         let newline = rule.allowsNewlines ? "" : "\\n"
@@ -101,7 +102,8 @@ public enum JSONSchemaExporter {
     private static func usernameSchema(_ policy: ValidationPolicy, nullable isNullable: Bool) -> JSONValue {
         .object([
             "type": isNullable ? types("string", "null") : .string("string"),
-            "minLength": number(policy.usernameLength.lowerBound), "maxLength": number(policy.usernameLength.upperBound),
+            "minLength": number(policy.usernameLength.lowerBound),
+            "maxLength": number(policy.usernameLength.upperBound),
             "pattern": .string("^[A-Za-z0-9_]+$"),
             "not": .object(["enum": .array(policy.reservedUsernames.sorted().map(JSONValue.string))]),
         ])
@@ -170,7 +172,8 @@ public enum JSONSchemaExporter {
         }.joined(separator: "|")
         return .object([
             "type": .string("string"), "maxLength": number(policy.imageURLMaximumLength),
-            "pattern": .string("^[Hh][Tt][Tt][Pp][Ss]://[A-Za-z0-9.-]+/[^?#\\s@\\\\]*\\.(\(extensions))([?#][^\\s]*)?$"),
+            "pattern": .string(
+                "^[Hh][Tt][Tt][Pp][Ss]://[A-Za-z0-9.-]+/[^?#\\s@\\\\]*\\.(\(extensions))([?#][^\\s]*)?$"),
         ])
     }
 

@@ -36,8 +36,8 @@ struct JSONScanner {
     }
 
     private func malformed(_ message: String) -> Failure {
-        let where_ = path.description
-        return Failure(code: .malformed, path: where_, message: "\(where_) is not valid JSON: \(message)")
+        let location = path.description
+        return Failure(code: .malformed, path: location, message: "\(location) is not valid JSON: \(message)")
     }
 
     private mutating func skipWhitespace() {
@@ -65,10 +65,10 @@ struct JSONScanner {
 
     private func enter(_ depth: Int) throws(Failure) {
         guard depth <= maximumDepth else {
-            let where_ = path.description
+            let location = path.description
             throw Failure(
-                code: .tooDeep, path: where_,
-                message: "\(where_) nests objects and arrays deeper than \(maximumDepth) levels", limit: maximumDepth)
+                code: .tooDeep, path: location,
+                message: "\(location) nests objects and arrays deeper than \(maximumDepth) levels", limit: maximumDepth)
         }
     }
 
@@ -88,10 +88,10 @@ struct JSONScanner {
             let key = try scanString(decoding: true)
             path.components.append(.key(key))
             guard keys.insert(key).inserted else {
-                let where_ = path.description
+                let location = path.description
                 throw Failure(
-                    code: .duplicateKey, path: where_,
-                    message: "\(where_) appears twice in one object; send each key once")
+                    code: .duplicateKey, path: location,
+                    message: "\(location) appears twice in one object; send each key once")
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -152,7 +152,9 @@ struct JSONScanner {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard digits() > 0 else { throw malformed("a number has no digits at byte \(start)") }
-        if bytes[start] == UInt8(ascii: "0") || (bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "0")) {
+        if bytes[start] == UInt8(ascii: "0")
+            || (bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "0"))
+        {
             let integerDigits = index - start - (bytes[start] == UInt8(ascii: "-") ? 1 : 0)
             guard integerDigits == 1 else { throw malformed("a number has a leading zero at byte \(start)") }
         }
@@ -223,7 +225,9 @@ struct JSONScanner {
             if decoding { decoded.append(simple) }
             return
         }
-        guard escaped == UInt8(ascii: "u") else { throw malformed("a string holds an unknown escape at byte \(index - 2)") }
+        guard escaped == UInt8(ascii: "u") else {
+            throw malformed("a string holds an unknown escape at byte \(index - 2)")
+        }
         var value = try hex4()
         if (0xDC00...0xDFFF).contains(value) {
             throw malformed("a string holds an unpaired surrogate escape at byte \(index - 6)")
@@ -286,9 +290,9 @@ struct JSONScanner {
     }
 
     private func invalidUTF8() -> Failure {
-        let where_ = path.description
+        let location = path.description
         return Failure(
-            code: .invalidCharacters, path: where_,
-            message: "\(where_) holds bytes that are not valid UTF-8 at byte \(index); send UTF-8 text")
+            code: .invalidCharacters, path: location,
+            message: "\(location) holds bytes that are not valid UTF-8 at byte \(index); send UTF-8 text")
     }
 }

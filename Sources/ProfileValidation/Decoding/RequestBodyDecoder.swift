@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ProfileDomain
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Decodes a request body defensively, turning every problem into a ``ProfileError`` whose field
 /// errors name the JSON path.
@@ -42,7 +43,9 @@ public struct RequestBodyDecoder: Sendable {
         } catch {
             throw ProfileError.malformed(
                 error.message,
-                fieldErrors: [FieldError(field: error.path, code: error.code, message: error.message, limit: error.limit)])
+                fieldErrors: [
+                    FieldError(field: error.path, code: error.code, message: error.message, limit: error.limit)
+                ])
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(array))

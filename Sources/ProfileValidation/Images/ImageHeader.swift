@@ -46,7 +46,9 @@ enum ImageHeader {
         // Heights are signed: a negative height is a top-down bitmap of the same size.
         let width = Int(Int32(bitPattern: UInt32(littleEndian32(bytes, 18))))
         let height = Int(Int32(bitPattern: UInt32(littleEndian32(bytes, 22))))
-        guard width > 0, height != Int(Int32.min) else { return .failure(.malformed(.bmp, "the width is not positive")) }
+        guard width > 0, height != Int(Int32.min) else {
+            return .failure(.malformed(.bmp, "the width is not positive"))
+        }
         return sized(.bmp, width: width, height: abs(height))
     }
 
@@ -96,7 +98,9 @@ enum ImageHeader {
         return .failure(.truncated(.jpeg))
     }
 
-    private static func sized(_ format: ImageFormat, width: Int, height: Int)
+    private static func sized(
+        _ format: ImageFormat, width: Int, height: Int
+    )
         -> Result<(format: ImageFormat, width: Int, height: Int), Failure>
     {
         guard width > 0, height > 0 else { return .failure(.malformed(format, "a dimension is zero")) }

@@ -11,7 +11,9 @@ extension ValidationPolicy {
     ///   that is truncated or inconsistent throw 415 `unsupported_media_type` with an
     ///   `unsupported_type` or `invalid_format` field error.
     /// Only the first 64 KiB are read for the header, so the check costs the same for any size.
-    public func validateImage(_ bytes: some Collection<UInt8>, field: String = "avatar") throws(ProfileError)
+    public func validateImage(
+        _ bytes: some Collection<UInt8>, field: String = "avatar"
+    ) throws(ProfileError)
         -> ImageInfo
     {
         let rule = imageUpload
@@ -20,7 +22,8 @@ extension ValidationPolicy {
             throw unsupported(field, code: .required, "\(field) is empty; upload an image file")
         }
         if byteCount > rule.maximumBytes {
-            throw tooLarge(field, "\(field) is \(byteCount) bytes; the limit is \(rule.maximumBytes)", limit: rule.maximumBytes)
+            throw tooLarge(
+                field, "\(field) is \(byteCount) bytes; the limit is \(rule.maximumBytes)", limit: rule.maximumBytes)
         }
         let accepted = Messages.list(ImageFormat.allCases.filter(rule.formats.contains).map(\.rawValue))
         let header = Array(bytes.prefix(64 * 1024))
@@ -30,7 +33,8 @@ extension ValidationPolicy {
                 field, code: .unsupportedType, "\(field) is not an image this server accepts; upload \(accepted)")
         case .failure(.truncated(let format)):
             throw unsupported(
-                field, code: .invalidFormat, "\(field) starts like a \(format.rawValue) file but its header is cut short")
+                field, code: .invalidFormat,
+                "\(field) starts like a \(format.rawValue) file but its header is cut short")
         case .failure(.malformed(let format, let reason)):
             throw unsupported(field, code: .invalidFormat, "\(field) is not a valid \(format.rawValue) file: \(reason)")
         case .success(let image):
@@ -42,7 +46,8 @@ extension ValidationPolicy {
             let side = max(image.width, image.height)
             if side > rule.maximumDimension {
                 throw tooLarge(
-                    field, "\(field) is \(image.width)x\(image.height) pixels; the limit is \(rule.maximumDimension) a side",
+                    field,
+                    "\(field) is \(image.width)x\(image.height) pixels; the limit is \(rule.maximumDimension) a side",
                     limit: rule.maximumDimension)
             }
             if image.width * image.height > rule.maximumPixels {

@@ -4,7 +4,8 @@ import ProfileDomain
 /// "bio is 512 characters; the limit is 500".
 enum Messages {
     static func tooLong(_ path: String, count: Int, limit: Int, unit: String) -> FieldError {
-        FieldError(field: path, code: .tooLong, message: "\(path) is \(count) \(unit); the limit is \(limit)", limit: limit)
+        FieldError(
+            field: path, code: .tooLong, message: "\(path) is \(count) \(unit); the limit is \(limit)", limit: limit)
     }
 
     static func tooShort(_ path: String, count: Int, limit: Int, unit: String) -> FieldError {

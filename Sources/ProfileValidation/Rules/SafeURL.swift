@@ -32,7 +32,9 @@ struct SafeURL: Equatable {
         return copy.withUTF8 { parse($0, original: string, allowsHTTP: allowsHTTP) }
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, original: String, allowsHTTP: Bool)
+    private static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, original: String, allowsHTTP: Bool
+    )
         -> Result<SafeURL, Failure>
     {
         let count = bytes.count
@@ -60,7 +62,8 @@ struct SafeURL: Equatable {
         let isHTTPS = matches(bytes, 0, colon, "https")
         let isHTTP = !isHTTPS && allowsHTTP && matches(bytes, 0, colon, "http")
         guard isHTTPS || isHTTP else {
-            let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(colon, 20)]).map(lowercase), as: UTF8.self)
+            let shown = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(colon, 20)]).map(lowercase), as: UTF8.self)
             return .failure(Failure(code: .notHTTPS, reason: "uses \(shown):; only https:// URLs are accepted"))
         }
         guard colon + 2 < count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else {
@@ -122,7 +125,8 @@ struct SafeURL: Equatable {
             lastDot >= 0 && lastDot < pathStop
             ? lowercased(UnsafeBufferPointer(rebasing: bytes[(lastDot + 1)..<pathStop]))
             : ""
-        let isLowercase = (0..<colon).allSatisfy({ !isUppercase(bytes[$0]) })
+        let isLowercase =
+            (0..<colon).allSatisfy({ !isUppercase(bytes[$0]) })
             && (hostStart..<hostEnd).allSatisfy({ !isUppercase(bytes[$0]) })
         let normalized =
             isLowercase
@@ -184,7 +188,8 @@ struct SafeURL: Equatable {
         let lastLabel = UnsafeBufferPointer(rebasing: bytes[lastLabelStart..<count])
         let isNumeric =
             lastLabel.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            || (lastLabel.count > 2 && lastLabel[0] == UInt8(ascii: "0") && lowercase(lastLabel[1]) == UInt8(ascii: "x"))
+            || (lastLabel.count > 2 && lastLabel[0] == UInt8(ascii: "0")
+                && lowercase(lastLabel[1]) == UInt8(ascii: "x"))
         if isNumeric {
             return .failure(Failure(code: .forbiddenHost, reason: "names an IP address, not a host name"))
         }
@@ -201,7 +206,9 @@ struct SafeURL: Equatable {
         }
     }
 
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ expected: StaticString)
+    private static func matches(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ expected: StaticString
+    )
         -> Bool
     {
         guard end - start == expected.utf8CodeUnitCount else { return false }
@@ -215,7 +222,8 @@ struct SafeURL: Equatable {
     }
 
     static func isHostByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
             || byte == UInt8(ascii: "-")
     }
 
@@ -225,7 +233,8 @@ struct SafeURL: Equatable {
 
     private static func isHex(_ byte: UInt8) -> Bool {
         let lower = lowercase(byte)
-        return (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f"))
+        return (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+            || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f"))
     }
 
     static func lowercase(_ byte: UInt8) -> UInt8 {

@@ -88,7 +88,9 @@ enum TextChecker {
         return .value(value)
     }
 
-    private static func slowPath(_ raw: String, rule: TextRule, path: String, errors: inout [FieldError])
+    private static func slowPath(
+        _ raw: String, rule: TextRule, path: String, errors: inout [FieldError]
+    )
         -> TextOutcome
     {
         let scalars = raw.unicodeScalars
@@ -128,7 +130,9 @@ enum TextChecker {
         while let scalar = next {
             count += 1
             next = iterator.next()
-            if let reason = forbiddenReason(scalar, allowsNewline: rule.allowsNewlines, isFirst: isFirst, isLast: next == nil) {
+            if let reason = forbiddenReason(
+                scalar, allowsNewline: rule.allowsNewlines, isFirst: isFirst, isLast: next == nil)
+            {
                 return FieldError(
                     field: path, code: .forbiddenCharacters,
                     message: "\(path) holds \(Messages.codePoint(scalar)) (\(reason)) at character \(position); "

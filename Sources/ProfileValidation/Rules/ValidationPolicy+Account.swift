@@ -84,10 +84,13 @@ extension ValidationPolicy {
             return invalid("the part after @ is not a public domain name")
         case .success(let host):
             guard let dot = host.utf8.lastIndex(of: UInt8(ascii: ".")),
-                host.utf8[host.utf8.index(after: dot)...].allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+                host.utf8[host.utf8.index(after: dot)...].allSatisfy({
+                    $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")
+                })
                     || host.utf8[host.utf8.index(after: dot)...].starts(with: "xn--".utf8)
             else { return invalid("the domain must end in a name such as .com") }
-            return domain.utf8.elementsEqual(host.utf8) ? email : String(Substring(email)[..<email.index(after: at)]) + host
+            return domain.utf8.elementsEqual(host.utf8)
+                ? email : String(Substring(email)[..<email.index(after: at)]) + host
         }
     }
 

@@ -3,7 +3,8 @@ import ProfileDomain
 extension ValidationPolicy {
     /// The niche list, each item trimmed, checked and lowercased; duplicates (after lowercasing)
     /// are reported at the later position.
-    func checkNiches(_ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]) -> PatchField<[String]> {
+    func checkNiches(_ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]) -> PatchField<[String]>
+    {
         let root = ProfileField.niches.rawValue
         switch field {
         case .absent:
@@ -34,7 +35,8 @@ extension ValidationPolicy {
                     isValid = false
                     errors.append(
                         Messages.tooShort(
-                            "\(root)[\(index)]", count: 0, limit: max(1, niches.item.minimumLength), unit: "characters"))
+                            "\(root)[\(index)]", count: 0, limit: max(1, niches.item.minimumLength), unit: "characters")
+                    )
                 case .value(let value):
                     guard let niche = Self.normalizedNiche(value) else {
                         isValid = false

@@ -17,7 +17,9 @@ extension ValidationPolicy {
         return result
     }
 
-    func checkPreferences(_ patch: PreferencesPatch, existing: Preferences?, errors: inout [FieldError])
+    func checkPreferences(
+        _ patch: PreferencesPatch, existing: Preferences?, errors: inout [FieldError]
+    )
         -> PreferencesPatch
     {
         var result = patch
@@ -40,7 +42,10 @@ extension ValidationPolicy {
             }
             let isWellFormedKey =
                 (1...preferences.additionalKeyMaximumLength).contains(key.utf8.count)
-                && key.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
+                && key.utf8.allSatisfy {
+                    ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+                        || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
+                }
             guard isWellFormedKey else {
                 errors.append(
                     FieldError(
@@ -57,13 +62,15 @@ extension ValidationPolicy {
                 keys.remove(key)
             case .value(let value):
                 keys.insert(key)
-                result.additional[key] = checkPreferenceValue(value, path: path, errors: &errors).map(PatchField.value)
+                result.additional[key] =
+                    checkPreferenceValue(value, path: path, errors: &errors).map(PatchField.value)
                     ?? field
             }
         }
         if keys.count > preferences.maximumAdditionalKeys {
             errors.append(
-                Messages.tooLong("preferences", count: keys.count, limit: preferences.maximumAdditionalKeys, unit: "extra keys"))
+                Messages.tooLong(
+                    "preferences", count: keys.count, limit: preferences.maximumAdditionalKeys, unit: "extra keys"))
         }
         if errors.count - firstError > 1 {
             errors[firstError...].sort { $0.field < $1.field }
@@ -109,7 +116,8 @@ extension ValidationPolicy {
         case .null, .bool, .number:
             return value
         case .string(let string):
-            let rule = TextRule(minimumLength: 0, maximumLength: preferences.additionalValueMaximumLength, allowsEmpty: true)
+            let rule = TextRule(
+                minimumLength: 0, maximumLength: preferences.additionalValueMaximumLength, allowsEmpty: true)
             switch TextChecker.check(string, rule: rule, path: path, errors: &errors) {
             case .value(let normalized): return .string(normalized)
             case .empty: return .string("")

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ProfileDomain
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension ValidationPolicy {
     /// Validates and normalises a profile patch against the stored profile (`nil` on create),
@@ -30,7 +31,9 @@ extension ValidationPolicy {
 
     /// Validates a profile patch as ``validate(_:against:)-(ProfilePatch,_)`` does, measuring the
     /// username-change cooldown against `now`.
-    public func validate(_ patch: ProfilePatch, against existing: Profile?, at now: Date) throws(ValidationReport)
+    public func validate(
+        _ patch: ProfilePatch, against existing: Profile?, at now: Date
+    ) throws(ValidationReport)
         -> ProfilePatch
     {
         var errors: [FieldError] = []
@@ -55,7 +58,9 @@ extension ValidationPolicy {
         }
     }
 
-    func checkProfile(_ patch: ProfilePatch, existing: Profile?, now: Date?, errors: inout [FieldError])
+    func checkProfile(
+        _ patch: ProfilePatch, existing: Profile?, now: Date?, errors: inout [FieldError]
+    )
         -> ProfilePatch
     {
         let required = requiredMask
@@ -90,7 +95,8 @@ extension ValidationPolicy {
                 errors: &errors)
         }
         if gate(.bio, present: patch.bio.isPresent, isCreate: isCreate, errors: &errors) {
-            result.bio = checkText(patch.bio, path: "bio", rule: bio, required: required.contains(.bio), errors: &errors)
+            result.bio = checkText(
+                patch.bio, path: "bio", rule: bio, required: required.contains(.bio), errors: &errors)
         }
         if gate(.niches, present: patch.niches.isPresent, isCreate: isCreate, errors: &errors) {
             result.niches = checkNiches(patch.niches, required: required.contains(.niches), errors: &errors)
@@ -230,7 +236,8 @@ extension ValidationPolicy {
             return .null
         case .value(let patch):
             var result = patch
-            result.city = checkText(patch.city, path: "location.city", rule: locationPart, required: false, errors: &errors)
+            result.city = checkText(
+                patch.city, path: "location.city", rule: locationPart, required: false, errors: &errors)
             result.state = checkText(
                 patch.state, path: "location.state", rule: locationPart, required: false, errors: &errors)
             result.country = checkText(
@@ -295,7 +302,9 @@ extension ValidationPolicy {
         }
     }
 
-    private func checkAvatar(_ field: PatchField<String>, required: Bool, errors: inout [FieldError]) -> PatchField<
+    private func checkAvatar(
+        _ field: PatchField<String>, required: Bool, errors: inout [FieldError]
+    ) -> PatchField<
         String
     > {
         let path = ProfileField.avatar.rawValue
@@ -316,7 +325,9 @@ extension ValidationPolicy {
         }
     }
 
-    private func checkPictureURLs(_ field: PatchField<[String]>, required: Bool, errors: inout [FieldError])
+    private func checkPictureURLs(
+        _ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]
+    )
         -> PatchField<[String]>
     {
         let root = ProfileField.pictureURLs.rawValue

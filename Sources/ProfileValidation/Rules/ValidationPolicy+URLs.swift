@@ -72,7 +72,8 @@ extension ValidationPolicy {
     /// An image URL (avatar, profile picture), normalised: `https`, a public host, a path ending
     /// in one of ``imageURLExtensions`` (case-insensitive, query and fragment ignored), at most
     /// ``imageURLMaximumLength`` characters. `nil` with the reason in `errors` otherwise.
-    func checkImageURL(_ link: String, path makePath: @autoclosure () -> String, errors: inout [FieldError]) -> String? {
+    func checkImageURL(_ link: String, path makePath: @autoclosure () -> String, errors: inout [FieldError]) -> String?
+    {
         var path: String { makePath() }
         guard !link.isEmpty else {
             errors.append(FieldError(field: path, code: .invalidURL, message: "\(path) is empty; send an https:// URL"))

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ProfileDomain
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension ValidationPolicy {
     /// Validates and normalises a whole update: its profile patch against the stored profile
@@ -15,7 +16,9 @@ extension ValidationPolicy {
     /// likewise unless ``acceptsPreferencesChanges``. A path the wire format already refused is not
     /// reported twice. Paths are renamed by ``wireNames``; ``ProfileUpdate/rejectedFields`` are kept
     /// as given. ``ProfileUpdate/expectedVersion`` passes through untouched.
-    public func validate(_ update: ProfileUpdate, against record: UserRecord?) throws(ValidationReport)
+    public func validate(
+        _ update: ProfileUpdate, against record: UserRecord?
+    ) throws(ValidationReport)
         -> ProfileUpdate
     {
         try validate(update, against: record, now: nil)
@@ -23,13 +26,17 @@ extension ValidationPolicy {
 
     /// Validates a whole update as ``validate(_:against:)-(ProfileUpdate,_)`` does, measuring the
     /// username-change cooldown against `now`.
-    public func validate(_ update: ProfileUpdate, against record: UserRecord?, at now: Date) throws(ValidationReport)
+    public func validate(
+        _ update: ProfileUpdate, against record: UserRecord?, at now: Date
+    ) throws(ValidationReport)
         -> ProfileUpdate
     {
         try validate(update, against: record, now: now)
     }
 
-    private func validate(_ update: ProfileUpdate, against record: UserRecord?, now: Date?) throws(ValidationReport)
+    private func validate(
+        _ update: ProfileUpdate, against record: UserRecord?, now: Date?
+    ) throws(ValidationReport)
         -> ProfileUpdate
     {
         var errors: [FieldError] = []

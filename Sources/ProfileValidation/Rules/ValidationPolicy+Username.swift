@@ -18,7 +18,9 @@ extension ValidationPolicy {
     /// Parses a username typed in a look-up (`GET /profile/u/{username}`, a mention): one leading
     /// `@` is dropped, then it must be a well-formed ``Username``. Length and reserved names are not
     /// checked: a look-up of a name nobody may hold simply finds nobody.
-    public func validateUsernameLookup(_ string: String, field: String = "username") throws(ValidationReport)
+    public func validateUsernameLookup(
+        _ string: String, field: String = "username"
+    ) throws(ValidationReport)
         -> Username
     {
         let trimmed = Whitespace.trimmed(string)
@@ -58,7 +60,8 @@ extension ValidationPolicy {
         }
         if isWellFormed && reservedUsernames.contains(Username.canonicalKey(for: trimmed)) {
             errors.append(
-                FieldError(field: path, code: .reserved, message: "\(path) \(trimmed) is reserved; choose another name"))
+                FieldError(field: path, code: .reserved, message: "\(path) \(trimmed) is reserved; choose another name")
+            )
         }
         guard errors.count == before else { return nil }
         return Username(trimmed)
@@ -96,7 +99,8 @@ extension ValidationPolicy {
     }
 
     static func isUsernameByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
     }
 }
