@@ -1,0 +1,243 @@
+import ProfileDomain
+
+/// An absolute `https` (or allowed `http`) URL parsed by the library itself over UTF-8 bytes, so
+/// that the verdict is the same on every platform and never depends on Foundation's leniency.
+///
+/// Accepted: `scheme://host[/path][?query][#fragment]` where the scheme is `https` (or `http`
+/// where allowed), the host is an ASCII DNS name of at least two labels (IDNs in their `xn--`
+/// form), and every other character is printable ASCII other than space, `"`, `<`, `>`, `\`, `^`,
+/// backtick, `{`, `|`, `}`, with `%` followed by two hex digits. Refused: user information (`@` in
+/// the authority), ports, IP literals in any notation (`[::1]`, `127.0.0.1`, `127.1`,
+/// `2130706433`, `0x7f000001`), `localhost` and `*.localhost`, single-label hosts, a trailing dot.
+struct SafeURL: Equatable {
+    /// Whether the scheme is `http` (only where allowed).
+    var isHTTP: Bool
+    /// The host, lowercase.
+    var host: String
+    /// The length of the path in bytes (0 for `https://host`).
+    var pathLength: Int
+    /// The path's extension after its last dot, lowercased, or empty.
+    var pathExtension: String
+    /// The URL with scheme and host lowercased.
+    var normalized: String
+
+    /// A reason a URL was refused.
+    struct Failure: Error, Equatable {
+        var code: FieldErrorCode
+        var reason: String
+    }
+
+    static func parse(_ string: String, allowsHTTP: Bool) -> Result<SafeURL, Failure> {
+        var copy = string
+        return copy.withUTF8 { parse($0, original: string, allowsHTTP: allowsHTTP) }
+    }
+
+    private static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, original: String, allowsHTTP: Bool
+    )
+        -> Result<SafeURL, Failure>
+    {
+        let count = bytes.count
+        var colon = -1
+        for index in 0..<count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x7F {
+                return .failure(Failure(code: .forbiddenCharacters, reason: "holds a control character"))
+            }
+            if byte >= 0x80 {
+                return .failure(
+                    Failure(
+                        code: .invalidURL,
+                        reason: "holds non-ASCII characters; percent-encode the path and write the host in its "
+                            + "punycode (xn--) form"))
+            }
+            if byte == UInt8(ascii: "\\") {
+                return .failure(Failure(code: .invalidURL, reason: "holds a backslash"))
+            }
+            if byte == UInt8(ascii: ":") && colon == -1 { colon = index }
+        }
+        guard colon > 0, (0..<colon).allSatisfy({ isSchemeByte(bytes[$0]) }) else {
+            return .failure(Failure(code: .invalidURL, reason: "is not an absolute URL; it must start with https://"))
+        }
+        let isHTTPS = matches(bytes, 0, colon, "https")
+        let isHTTP = !isHTTPS && allowsHTTP && matches(bytes, 0, colon, "http")
+        guard isHTTPS || isHTTP else {
+            let shown = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(colon, 20)]).map(lowercase), as: UTF8.self)
+            return .failure(Failure(code: .notHTTPS, reason: "uses \(shown):; only https:// URLs are accepted"))
+        }
+        guard colon + 2 < count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else {
+            return .failure(Failure(code: .invalidURL, reason: "must start with \(isHTTP ? "http" : "https")://"))
+        }
+        let hostStart = colon + 3
+        var hostEnd = hostStart
+        while hostEnd < count {
+            let byte = bytes[hostEnd]
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+            if byte == UInt8(ascii: "@") {
+                return .failure(
+                    Failure(code: .userInfoNotAllowed, reason: "carries user information (an @ before the host)"))
+            }
+            hostEnd += 1
+        }
+        if hostStart < hostEnd && bytes[hostStart] == UInt8(ascii: "[") {
+            return .failure(Failure(code: .forbiddenHost, reason: "names an IP address, not a host name"))
+        }
+        if (hostStart..<hostEnd).contains(where: { bytes[$0] == UInt8(ascii: ":") }) {
+            return .failure(Failure(code: .invalidURL, reason: "names a port; use the default https port"))
+        }
+        let host: String
+        switch checkHost(UnsafeBufferPointer(rebasing: bytes[hostStart..<hostEnd])) {
+        case .success(let checked): host = checked
+        case .failure(let failure): return .failure(failure)
+        }
+        var queryStart = -1
+        var lastDot = -1
+        var index = hostEnd
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "^"),
+                UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+                return .failure(
+                    Failure(
+                        code: .invalidURL,
+                        reason: "holds \"\(Character(Unicode.Scalar(byte)))\", which must be percent-encoded"))
+            case UInt8(ascii: "%"):
+                guard index + 2 < count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else {
+                    return .failure(
+                        Failure(code: .invalidURL, reason: "holds a % that is not followed by two hex digits"))
+                }
+                index += 2
+            case UInt8(ascii: "?"), UInt8(ascii: "#"):
+                if queryStart == -1 { queryStart = index }
+            case UInt8(ascii: "."):
+                if queryStart == -1 { lastDot = index }
+            case UInt8(ascii: "/"):
+                if queryStart == -1 { lastDot = -1 }
+            default:
+                break
+            }
+            index += 1
+        }
+        let pathStop = queryStart == -1 ? count : queryStart
+        let pathExtension =
+            lastDot >= 0 && lastDot < pathStop
+            ? lowercased(UnsafeBufferPointer(rebasing: bytes[(lastDot + 1)..<pathStop]))
+            : ""
+        let isLowercase =
+            (0..<colon).allSatisfy({ !isUppercase(bytes[$0]) })
+            && (hostStart..<hostEnd).allSatisfy({ !isUppercase(bytes[$0]) })
+        let normalized =
+            isLowercase
+            ? original
+            : (isHTTP ? "http://" : "https://") + host
+                + String(decoding: UnsafeBufferPointer(rebasing: bytes[hostEnd..<count]), as: UTF8.self)
+        return .success(
+            SafeURL(
+                isHTTP: isHTTP, host: host, pathLength: pathStop - hostEnd, pathExtension: pathExtension,
+                normalized: normalized))
+    }
+
+    /// Checks a DNS host name and returns it lowercased.
+    static func checkHost(_ name: Substring) -> Result<String, Failure> {
+        var copy = String(name)
+        return copy.withUTF8 { checkHost($0) }
+    }
+
+    private static func checkHost(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, Failure> {
+        let count = bytes.count
+        guard count > 0 else { return .failure(Failure(code: .invalidURL, reason: "has no host")) }
+        guard count <= 253 else {
+            return .failure(Failure(code: .invalidURL, reason: "has a host longer than 253 characters"))
+        }
+        if bytes[count - 1] == UInt8(ascii: ".") {
+            return .failure(Failure(code: .invalidURL, reason: "has a host that ends with a dot"))
+        }
+        var labels = 0
+        var labelStart = 0
+        var lastLabelStart = 0
+        for index in 0...count {
+            guard index == count || bytes[index] == UInt8(ascii: ".") else {
+                guard isHostByte(lowercase(bytes[index])) else {
+                    return .failure(
+                        Failure(
+                            code: .invalidURL, reason: "has a host that is not a DNS name of letters, digits and -"))
+                }
+                continue
+            }
+            let length = index - labelStart
+            guard length > 0, length <= 63, bytes[labelStart] != UInt8(ascii: "-"),
+                bytes[index - 1] != UInt8(ascii: "-")
+            else {
+                return .failure(
+                    Failure(code: .invalidURL, reason: "has a host that is not a DNS name of letters, digits and -"))
+            }
+            labels += 1
+            lastLabelStart = labelStart
+            labelStart = index + 1
+        }
+        let host = lowercased(bytes)
+        if host == "localhost" || (count > 10 && matches(bytes, count - 10, count, ".localhost")) {
+            return .failure(Failure(code: .forbiddenHost, reason: "points at localhost"))
+        }
+        guard labels >= 2 else {
+            return .failure(
+                Failure(code: .forbiddenHost, reason: "names a single-label host or an integer IP address"))
+        }
+        let lastLabel = UnsafeBufferPointer(rebasing: bytes[lastLabelStart..<count])
+        let isNumeric =
+            lastLabel.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            || (lastLabel.count > 2 && lastLabel[0] == UInt8(ascii: "0")
+                && lowercase(lastLabel[1]) == UInt8(ascii: "x"))
+        if isNumeric {
+            return .failure(Failure(code: .forbiddenHost, reason: "names an IP address, not a host name"))
+        }
+        return .success(host)
+    }
+
+    /// The bytes as a string with ASCII letters lowercased; no intermediate array when there is
+    /// nothing to lowercase.
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(where: isUppercase) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for index in 0..<bytes.count { buffer[index] = lowercase(bytes[index]) }
+            return bytes.count
+        }
+    }
+
+    private static func matches(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ expected: StaticString
+    )
+        -> Bool
+    {
+        guard end - start == expected.utf8CodeUnitCount else { return false }
+        let pointer = expected.utf8Start
+        for offset in 0..<(end - start) where lowercase(bytes[start + offset]) != pointer[offset] { return false }
+        return true
+    }
+
+    private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        isHostByte(lowercase(byte)) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+    }
+
+    static func isHostByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "-")
+    }
+
+    private static func isUppercase(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        let lower = lowercase(byte)
+        return (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+            || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f"))
+    }
+
+    static func lowercase(_ byte: UInt8) -> UInt8 {
+        isUppercase(byte) ? byte + 0x20 : byte
+    }
+}

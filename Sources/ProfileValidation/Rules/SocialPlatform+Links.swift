@@ -1,0 +1,63 @@
+import ProfileDomain
+
+extension SocialPlatform {
+    /// The hosts a link to this platform may point at, lowercase. Exact matches only: a look-alike
+    /// (`instagram.com.evil.io`), another subdomain or an IDN (`xn--` form) is a `forbidden_host`.
+    public var hosts: [String] {
+        switch self {
+        case .instagram: Self.instagramHosts
+        case .tiktok: Self.tiktokHosts
+        case .youtube: Self.youtubeHosts
+        case .twitch: Self.twitchHosts
+        case .twitter: Self.twitterHosts
+        case .linkedin: Self.linkedinHosts
+        }
+    }
+
+    // Stored once: an array literal in `hosts` would allocate on every validation.
+    private static let instagramHosts = ["instagram.com", "www.instagram.com"]
+    private static let tiktokHosts = ["tiktok.com", "www.tiktok.com", "m.tiktok.com", "vm.tiktok.com"]
+    private static let youtubeHosts = ["youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"]
+    private static let twitchHosts = ["twitch.tv", "www.twitch.tv", "m.twitch.tv"]
+    private static let twitterHosts = ["twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com"]
+    private static let linkedinHosts = ["linkedin.com", "www.linkedin.com"]
+
+    /// The handles this platform allows: the characters (besides ASCII letters and digits) and
+    /// the length range, per the platform's own sign-up rules.
+    public var handleRule: (extraCharacters: String, length: ClosedRange<Int>) {
+        switch self {
+        case .instagram: ("._", 1...30)
+        case .tiktok: ("._", 2...24)
+        case .youtube: ("._-", 3...30)
+        case .twitch: ("_", 4...25)
+        case .twitter: ("_", 1...15)
+        case .linkedin: ("-", 3...100)
+        }
+    }
+
+    /// The canonical profile URL for a bare handle (a leading `@` is dropped), or `nil` when the
+    /// handle breaks ``handleRule``.
+    ///
+    /// instagram.com/h, tiktok.com/@h, youtube.com/@h, twitch.tv/h, x.com/h, linkedin.com/in/h,
+    /// all with `https://`.
+    public func canonicalURL(forHandle handle: String) -> String? {
+        let bare = handle.utf8.first == UInt8(ascii: "@") ? Substring(handle.dropFirst()) : Substring(handle)
+        let rule = handleRule
+        let extras = rule.extraCharacters.utf8
+        guard rule.length.contains(bare.utf8.count),
+            bare.utf8.allSatisfy({ byte in
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                    || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || extras.contains(byte)
+            })
+        else { return nil }
+        switch self {
+        case .instagram: return "https://instagram.com/\(bare)"
+        case .tiktok: return "https://tiktok.com/@\(bare)"
+        case .youtube: return "https://youtube.com/@\(bare)"
+        case .twitch: return "https://twitch.tv/\(bare)"
+        case .twitter: return "https://x.com/\(bare)"
+        case .linkedin: return "https://linkedin.com/in/\(bare)"
+        }
+    }
+}

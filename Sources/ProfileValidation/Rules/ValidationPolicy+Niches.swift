@@ -1,0 +1,98 @@
+import ProfileDomain
+
+extension ValidationPolicy {
+    /// The niche list, each item trimmed, checked and lowercased; duplicates (after lowercasing)
+    /// are reported at the later position.
+    func checkNiches(_ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]) -> PatchField<[String]>
+    {
+        let root = ProfileField.niches.rawValue
+        switch field {
+        case .absent:
+            return .absent
+        case .null:
+            if required { errors.append(Messages.required(root, "; it cannot be null")) }
+            return .null
+        case .value(let items):
+            if items.isEmpty {
+                if required {
+                    errors.append(Messages.required(root, "; send at least \(max(1, niches.minimumCount)) item"))
+                    return field
+                }
+                return .value([])
+            }
+            if items.count > niches.maximumCount {
+                errors.append(Messages.tooLong(root, count: items.count, limit: niches.maximumCount, unit: "items"))
+            } else if items.count < niches.minimumCount {
+                errors.append(Messages.tooShort(root, count: items.count, limit: niches.minimumCount, unit: "items"))
+            }
+            var result = items
+            var isValid = true
+            for index in items.indices {
+                switch TextChecker.check(items[index], rule: niches.item, path: "\(root)[\(index)]", errors: &errors) {
+                case .invalid:
+                    isValid = false
+                case .empty:
+                    isValid = false
+                    errors.append(
+                        Messages.tooShort(
+                            "\(root)[\(index)]", count: 0, limit: max(1, niches.item.minimumLength), unit: "characters")
+                    )
+                case .value(let value):
+                    guard let niche = Self.normalizedNiche(value) else {
+                        isValid = false
+                        errors.append(
+                            FieldError(
+                                field: "\(root)[\(index)]", code: .invalidCharacters,
+                                message: "\(root)[\(index)] may only hold letters, digits, spaces and - & ' + ."))
+                        continue
+                    }
+                    if let earlier = result[..<index].firstIndex(of: niche) {
+                        isValid = false
+                        errors.append(
+                            FieldError(
+                                field: "\(root)[\(index)]", code: .duplicate,
+                                message: "\(root)[\(index)] repeats \(root)[\(earlier)] (\(niche)); niches are "
+                                    + "compared without regard to case"))
+                    }
+                    result[index] = niche
+                }
+            }
+            return isValid ? .value(result) : field
+        }
+    }
+
+    /// The niche lowercased, or `nil` when it holds a character outside letters, marks, digits,
+    /// spaces and `- & ' + .`.
+    static func normalizedNiche(_ value: String) -> String? {
+        var hasUppercase = false
+        var isASCII = true
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "),
+                UInt8(ascii: "-"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "+"), UInt8(ascii: "."):
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                hasUppercase = true
+            case 0x80...:
+                isASCII = false
+            default:
+                return nil
+            }
+        }
+        if !isASCII {
+            let allowed = value.unicodeScalars.allSatisfy { scalar in
+                if scalar.isASCII { return true }
+                let properties = scalar.properties
+                switch properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                    .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+                    return true
+                default:
+                    return false
+                }
+            }
+            return allowed ? value.lowercased() : nil
+        }
+        return hasUppercase ? value.lowercased() : value
+    }
+}

@@ -1,0 +1,360 @@
+import ProfileDomain
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+extension ValidationPolicy {
+    /// Validates and normalises a profile patch against the stored profile (`nil` on create),
+    /// reporting every failure at once.
+    ///
+    /// - On create, every field in ``requiredOnCreate`` must be present with a value.
+    /// - On any request, `null` or an empty value for a required field is `required`.
+    /// - A present field outside ``updatableFields`` is `not_updatable_here`.
+    /// - Values are trimmed; text is checked per ``TextRule``; usernames per
+    ///   ``validateUsername(_:field:)``; links and image URLs by the library's own URL parser; bare
+    ///   handles become canonical URLs where ``SocialLinkPolicy/acceptsBareHandles``; niches are
+    ///   lowercased. An empty optional value becomes `null` where its rule allows empty.
+    /// - Rules over the merged result: required fields must survive the merge; location and social
+    ///   links merge key by key before the check. Stored values the patch does not touch are not
+    ///   re-checked, so tightening a policy never locks a user out of editing other fields.
+    /// - The username-change cooldown is measured against the current time; see
+    ///   ``validate(_:against:at:)-(ProfilePatch,_,_)`` to pass a clock's time.
+    public func validate(_ patch: ProfilePatch, against existing: Profile?) throws(ValidationReport) -> ProfilePatch {
+        var errors: [FieldError] = []
+        let result = checkProfile(patch, existing: existing, now: nil, errors: &errors)
+        guard errors.isEmpty else { throw ValidationReport(errors: renamed(errors)) }
+        return result
+    }
+
+    /// Validates a profile patch as ``validate(_:against:)-(ProfilePatch,_)`` does, measuring the
+    /// username-change cooldown against `now`.
+    public func validate(
+        _ patch: ProfilePatch, against existing: Profile?, at now: Date
+    ) throws(ValidationReport)
+        -> ProfilePatch
+    {
+        var errors: [FieldError] = []
+        let result = checkProfile(patch, existing: existing, now: now, errors: &errors)
+        guard errors.isEmpty else { throw ValidationReport(errors: renamed(errors)) }
+        return result
+    }
+
+    /// Errors with their paths (and the field name that starts their message) renamed by
+    /// ``wireNames``.
+    func renamed(_ errors: [FieldError]) -> [FieldError] {
+        guard !wireNames.isEmpty else { return errors }
+        return errors.map { error in
+            var error = error
+            let path = wirePath(error.field)
+            guard path != error.field else { return error }
+            if error.message.hasPrefix(error.field) {
+                error.message = path + error.message.dropFirst(error.field.count)
+            }
+            error.field = path
+            return error
+        }
+    }
+
+    func checkProfile(
+        _ patch: ProfilePatch, existing: Profile?, now: Date?, errors: inout [FieldError]
+    )
+        -> ProfilePatch
+    {
+        let required = requiredMask
+        let isCreate = existing == nil
+        // Built field by field rather than copied whole: a whole-struct copy of a type from another
+        // module goes through its value witness, which costs more than all the checks of a field.
+        var result = ProfilePatch()
+
+        if gate(.username, present: patch.username.isPresent, isCreate: isCreate, errors: &errors) {
+            result.username = checkUsernameField(
+                patch.username, existing: existing, required: required.contains(.username), now: now, errors: &errors)
+        }
+        // Spelled out field by field: key paths and a table would cost more than the checks.
+        if gate(.displayName, present: patch.displayName.isPresent, isCreate: isCreate, errors: &errors) {
+            result.displayName = checkText(
+                patch.displayName, path: "displayName", rule: displayName, required: required.contains(.displayName),
+                errors: &errors)
+        }
+        if gate(.firstName, present: patch.firstName.isPresent, isCreate: isCreate, errors: &errors) {
+            result.firstName = checkText(
+                patch.firstName, path: "firstName", rule: firstName, required: required.contains(.firstName),
+                errors: &errors)
+        }
+        if gate(.middleName, present: patch.middleName.isPresent, isCreate: isCreate, errors: &errors) {
+            result.middleName = checkText(
+                patch.middleName, path: "middleName", rule: middleName, required: required.contains(.middleName),
+                errors: &errors)
+        }
+        if gate(.lastName, present: patch.lastName.isPresent, isCreate: isCreate, errors: &errors) {
+            result.lastName = checkText(
+                patch.lastName, path: "lastName", rule: lastName, required: required.contains(.lastName),
+                errors: &errors)
+        }
+        if gate(.bio, present: patch.bio.isPresent, isCreate: isCreate, errors: &errors) {
+            result.bio = checkText(
+                patch.bio, path: "bio", rule: bio, required: required.contains(.bio), errors: &errors)
+        }
+        if gate(.niches, present: patch.niches.isPresent, isCreate: isCreate, errors: &errors) {
+            result.niches = checkNiches(patch.niches, required: required.contains(.niches), errors: &errors)
+        }
+        if gate(.location, present: patch.location.isPresent, isCreate: isCreate, errors: &errors) {
+            result.location = checkLocation(
+                patch.location, existing: existing?.location, required: required.contains(.location), errors: &errors)
+        }
+        if gate(.socialLinks, present: patch.socialLinks.isPresent, isCreate: isCreate, errors: &errors) {
+            result.socialLinks = checkSocialLinks(
+                patch.socialLinks, existing: existing?.socialLinks ?? [:], required: required.contains(.socialLinks),
+                errors: &errors)
+        }
+        if gate(.avatar, present: patch.avatar.isPresent, isCreate: isCreate, errors: &errors) {
+            result.avatar = checkAvatar(patch.avatar, required: required.contains(.avatar), errors: &errors)
+        }
+        if gate(.pictureURLs, present: patch.pictureURLs.isPresent, isCreate: isCreate, errors: &errors) {
+            result.pictureURLs = checkPictureURLs(
+                patch.pictureURLs, required: required.contains(.pictureURLs), errors: &errors)
+        }
+        return result
+    }
+
+    /// Whether `field` should be checked: present and updatable. Records `not_updatable_here` for
+    /// a present field the policy does not accept and `required` for a required field absent on
+    /// create. A method rather than a closure so that the policy is not copied into a context.
+    private func gate(_ field: ProfileField, present: Bool, isCreate: Bool, errors: inout [FieldError]) -> Bool {
+        if present && !updatableMask.contains(field) {
+            errors.append(Messages.notUpdatable(field.rawValue, notUpdatableHint(for: field)))
+            return false
+        }
+        if !present && isCreate && requiredMask.contains(field) {
+            errors.append(Messages.required(field.rawValue, " to create a profile"))
+            return false
+        }
+        return present
+    }
+
+    private func notUpdatableHint(for field: ProfileField) -> String {
+        switch field {
+        case .username: "change it with POST /api/v1/account/username/change"
+        case .avatar: "upload a new avatar file instead"
+        default: "the \(name) request does not accept it"
+        }
+    }
+
+    func checkText(
+        _ field: PatchField<String>,
+        path: @autoclosure () -> String,
+        rule: TextRule,
+        required: Bool,
+        errors: inout [FieldError]
+    ) -> PatchField<String> {
+        switch field {
+        case .absent:
+            return .absent
+        case .null:
+            if required { errors.append(Messages.required(path(), "; it cannot be null")) }
+            return .null
+        case .value(let raw):
+            switch TextChecker.check(raw, rule: rule, path: path(), errors: &errors) {
+            case .value(let value):
+                return .value(value)
+            case .invalid:
+                return field
+            case .empty:
+                if required {
+                    errors.append(Messages.required(path(), "; it cannot be empty"))
+                } else if rule.allowsEmpty {
+                    return .null
+                } else {
+                    errors.append(
+                        Messages.tooShort(path(), count: 0, limit: max(1, rule.minimumLength), unit: "characters"))
+                }
+                return field
+            }
+        }
+    }
+
+    private func checkUsernameField(
+        _ field: PatchField<String>,
+        existing: Profile?,
+        required: Bool,
+        now: Date?,
+        errors: inout [FieldError]
+    ) -> PatchField<String> {
+        let path = ProfileField.username.rawValue
+        switch field {
+        case .absent:
+            return .absent
+        case .null:
+            if required { errors.append(Messages.required(path, "; it cannot be null")) }
+            return .null
+        case .value(let raw):
+            guard let username = checkUsername(raw, path: path, errors: &errors) else { return field }
+            if let existing, let cooldown = usernameChangeCooldown, let changedAt = existing.usernameChangedAt,
+                existing.username?.rawValue != username.rawValue
+            {
+                checkCooldown(cooldown, changedAt: changedAt, now: now ?? Date(), path: path, errors: &errors)
+            }
+            return .value(username.rawValue)
+        }
+    }
+
+    private func checkCooldown(
+        _ cooldown: Duration,
+        changedAt: Date,
+        now: Date,
+        path: String,
+        errors: inout [FieldError]
+    ) {
+        let cooldownSeconds = Double(cooldown.components.seconds)
+        let elapsed = now.timeIntervalSince(changedAt)
+        guard elapsed < cooldownSeconds else { return }
+        let day = 86_400.0
+        let remainingDays = Int(((cooldownSeconds - elapsed) / day).rounded(.up))
+        let cooldownDays = Int((cooldownSeconds / day).rounded(.up))
+        errors.append(
+            FieldError(
+                field: path, code: .tooSoon,
+                message: "\(path) was changed \(Int(max(0, elapsed) / day)) days ago; it can change once every "
+                    + "\(cooldownDays) days, so again in \(remainingDays) days",
+                limit: Int(cooldownSeconds)))
+    }
+
+    private func checkLocation(
+        _ field: PatchField<LocationPatch>,
+        existing: Location?,
+        required: Bool,
+        errors: inout [FieldError]
+    ) -> PatchField<LocationPatch> {
+        switch field {
+        case .absent:
+            return .absent
+        case .null:
+            if required { errors.append(Messages.required("location", "; it cannot be null")) }
+            return .null
+        case .value(let patch):
+            var result = patch
+            result.city = checkText(
+                patch.city, path: "location.city", rule: locationPart, required: false, errors: &errors)
+            result.state = checkText(
+                patch.state, path: "location.state", rule: locationPart, required: false, errors: &errors)
+            result.country = checkText(
+                patch.country, path: "location.country", rule: locationPart, required: false, errors: &errors)
+            // The text form is the whole `location` string on the wire, so its path is `location`.
+            result.text = checkText(patch.text, path: "location", rule: locationText, required: false, errors: &errors)
+            if required && result.merged(over: existing) == nil {
+                errors.append(Messages.required("location", "; it cannot be empty"))
+            }
+            return .value(result)
+        }
+    }
+
+    private func checkSocialLinks(
+        _ field: PatchField<[String: PatchField<String>]>,
+        existing: [SocialPlatform: String],
+        required: Bool,
+        errors: inout [FieldError]
+    ) -> PatchField<[String: PatchField<String>]> {
+        let root = ProfileField.socialLinks.rawValue
+        switch field {
+        case .absent:
+            return .absent
+        case .null:
+            if required { errors.append(Messages.required(root, "; it cannot be null")) }
+            return .null
+        case .value(let links):
+            var result = links
+            let firstError = errors.count
+            var remaining = existing.count
+            for (key, link) in links {
+                guard let platform = SocialPlatform(rawValue: key) else {
+                    let shown = Messages.displayKey(key)
+                    errors.append(
+                        FieldError(
+                            field: "\(root).\(shown)", code: .unknownField,
+                            message: "\(root).\(shown) is not a supported platform; use "
+                                + Messages.list(SocialPlatform.allCases.map(\.rawValue))))
+                    continue
+                }
+                switch link {
+                case .absent:
+                    continue
+                case .null:
+                    if existing[platform] != nil { remaining -= 1 }
+                case .value(let raw):
+                    if existing[platform] == nil { remaining += 1 }
+                    if let url = checkSocialLink(raw, platform: platform, path: "\(root).\(key)", errors: &errors),
+                        url != raw
+                    {
+                        result[key] = .value(url)
+                    }
+                }
+            }
+            if errors.count - firstError > 1 {
+                errors[firstError...].sort { $0.field < $1.field }
+            }
+            if required && remaining <= 0 {
+                errors.append(Messages.required(root, "; keep at least one link"))
+            }
+            return .value(result)
+        }
+    }
+
+    private func checkAvatar(
+        _ field: PatchField<String>, required: Bool, errors: inout [FieldError]
+    ) -> PatchField<
+        String
+    > {
+        let path = ProfileField.avatar.rawValue
+        switch field {
+        case .absent:
+            return .absent
+        case .null:
+            if required { errors.append(Messages.required(path, "; it cannot be null")) }
+            return .null
+        case .value(let raw):
+            let link = Whitespace.trimmed(raw)
+            if link.isEmpty {
+                if required { errors.append(Messages.required(path, "; it cannot be empty")) }
+                return required ? field : .null
+            }
+            guard let url = checkImageURL(link, path: path, errors: &errors) else { return field }
+            return .value(url)
+        }
+    }
+
+    private func checkPictureURLs(
+        _ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]
+    )
+        -> PatchField<[String]>
+    {
+        let root = ProfileField.pictureURLs.rawValue
+        switch field {
+        case .absent:
+            return .absent
+        case .null:
+            if required { errors.append(Messages.required(root, "; it cannot be null")) }
+            return .null
+        case .value(let urls):
+            if urls.isEmpty && required { errors.append(Messages.required(root, "; it needs at least one URL")) }
+            if urls.count > maximumPictureURLs {
+                errors.append(Messages.tooLong(root, count: urls.count, limit: maximumPictureURLs, unit: "items"))
+            }
+            var result = urls
+            for (index, raw) in urls.enumerated() {
+                let path = "\(root)[\(index)]"
+                guard let url = checkImageURL(Whitespace.trimmed(raw), path: path, errors: &errors) else { continue }
+                if let earlier = result[..<index].firstIndex(of: url) {
+                    errors.append(
+                        FieldError(
+                            field: path, code: .duplicate,
+                            message: "\(path) repeats \(root)[\(earlier)]; each picture may appear once"))
+                }
+                result[index] = url
+            }
+            return .value(result)
+        }
+    }
+}

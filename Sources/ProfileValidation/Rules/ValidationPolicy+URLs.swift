@@ -1,0 +1,103 @@
+import ProfileDomain
+
+extension ValidationPolicy {
+    /// A social link for `platform`, normalised: a full URL on one of the platform's hosts
+    /// (`http` upgraded to `https` when the policy allows `http`), or a bare handle turned into the
+    /// canonical URL when the policy accepts handles. `nil` with the reason in `errors` otherwise.
+    func checkSocialLink(
+        _ raw: String,
+        platform: SocialPlatform,
+        path makePath: @autoclosure () -> String,
+        errors: inout [FieldError]
+    ) -> String? {
+        let link = Whitespace.trimmed(raw)
+        var path: String { makePath() }
+        guard !link.isEmpty else {
+            errors.append(
+                FieldError(
+                    field: path, code: .invalidURL,
+                    message: "\(path) is empty; send a link, or null to remove it"))
+            return nil
+        }
+        if link.utf8.count > socialLinks.maximumLength {
+            errors.append(
+                Messages.tooLong(path, count: link.utf8.count, limit: socialLinks.maximumLength, unit: "characters"))
+            return nil
+        }
+        let looksLikeURL = link.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }
+        if !looksLikeURL {
+            guard socialLinks.acceptsBareHandles else {
+                errors.append(
+                    FieldError(
+                        field: path, code: .invalidURL,
+                        message: "\(path) must be a full https:// link to your \(platform.rawValue) profile"))
+                return nil
+            }
+            guard let url = platform.canonicalURL(forHandle: link) else {
+                let rule = platform.handleRule
+                errors.append(
+                    FieldError(
+                        field: path, code: .invalidCharacters,
+                        message: "\(path) is not a \(platform.rawValue) handle: a handle is \(rule.length.lowerBound) "
+                            + "to \(rule.length.upperBound) of A-Z, a-z, 0-9 and \(rule.extraCharacters)"))
+                return nil
+            }
+            return url
+        }
+        switch SafeURL.parse(link, allowsHTTP: socialLinks.allowsHTTP) {
+        case .failure(let failure):
+            errors.append(FieldError(field: path, code: failure.code, message: "\(path) \(failure.reason)"))
+            return nil
+        case .success(let url):
+            guard platform.hosts.contains(url.host) else {
+                errors.append(
+                    FieldError(
+                        field: path, code: .forbiddenHost,
+                        message: "\(path) must point at \(Messages.list(platform.hosts)); \(url.host) is not one of "
+                            + "them"))
+                return nil
+            }
+            guard url.pathLength > 1 else {
+                errors.append(
+                    FieldError(
+                        field: path, code: .invalidURL,
+                        message: "\(path) must link to a \(platform.rawValue) profile, not to the home page"))
+                return nil
+            }
+            if url.isHTTP { return "https" + url.normalized.dropFirst(4) }
+            return url.normalized
+        }
+    }
+
+    /// An image URL (avatar, profile picture), normalised: `https`, a public host, a path ending
+    /// in one of ``imageURLExtensions`` (case-insensitive, query and fragment ignored), at most
+    /// ``imageURLMaximumLength`` characters. `nil` with the reason in `errors` otherwise.
+    func checkImageURL(_ link: String, path makePath: @autoclosure () -> String, errors: inout [FieldError]) -> String?
+    {
+        var path: String { makePath() }
+        guard !link.isEmpty else {
+            errors.append(FieldError(field: path, code: .invalidURL, message: "\(path) is empty; send an https:// URL"))
+            return nil
+        }
+        if link.utf8.count > imageURLMaximumLength {
+            errors.append(
+                Messages.tooLong(path, count: link.utf8.count, limit: imageURLMaximumLength, unit: "characters"))
+            return nil
+        }
+        switch SafeURL.parse(link, allowsHTTP: false) {
+        case .failure(let failure):
+            errors.append(FieldError(field: path, code: failure.code, message: "\(path) \(failure.reason)"))
+            return nil
+        case .success(let url):
+            guard imageURLExtensions.contains(url.pathExtension) else {
+                errors.append(
+                    FieldError(
+                        field: path, code: .unsupportedType,
+                        message: "\(path) must end in "
+                            + Messages.list(imageURLExtensions.map { "." + $0 }) + " (the path, not the query)"))
+                return nil
+            }
+            return url.normalized
+        }
+    }
+}

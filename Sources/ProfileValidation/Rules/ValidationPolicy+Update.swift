@@ -1,0 +1,67 @@
+import ProfileDomain
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+extension ValidationPolicy {
+    /// Validates and normalises a whole update: its profile patch against the stored profile
+    /// (required-on-create when there is none), its account patch, its preferences patch, and the
+    /// fields its wire format already refused (``ProfileUpdate/rejectedFields``), reporting all of
+    /// them in one ``ValidationReport``.
+    ///
+    /// Account changes are `not_updatable_here` unless ``acceptsAccountChanges``; preferences
+    /// likewise unless ``acceptsPreferencesChanges``. A path the wire format already refused is not
+    /// reported twice. Paths are renamed by ``wireNames``; ``ProfileUpdate/rejectedFields`` are kept
+    /// as given. ``ProfileUpdate/expectedVersion`` passes through untouched.
+    public func validate(
+        _ update: ProfileUpdate, against record: UserRecord?
+    ) throws(ValidationReport)
+        -> ProfileUpdate
+    {
+        try validate(update, against: record, now: nil)
+    }
+
+    /// Validates a whole update as ``validate(_:against:)-(ProfileUpdate,_)`` does, measuring the
+    /// username-change cooldown against `now`.
+    public func validate(
+        _ update: ProfileUpdate, against record: UserRecord?, at now: Date
+    ) throws(ValidationReport)
+        -> ProfileUpdate
+    {
+        try validate(update, against: record, now: now)
+    }
+
+    private func validate(
+        _ update: ProfileUpdate, against record: UserRecord?, now: Date?
+    ) throws(ValidationReport)
+        -> ProfileUpdate
+    {
+        var errors: [FieldError] = []
+        var result = update
+        result.profile = checkProfile(update.profile, existing: record?.profile, now: now, errors: &errors)
+        if !update.account.isEmpty {
+            if acceptsAccountChanges {
+                result.account = checkAccount(update.account, errors: &errors)
+            } else {
+                let hint = "change it through the account API (/api/v1/account/link)"
+                if update.account.email.isPresent { errors.append(Messages.notUpdatable("email", hint)) }
+                if update.account.phoneNumber.isPresent { errors.append(Messages.notUpdatable("phoneNumber", hint)) }
+            }
+        }
+        if !update.preferences.isEmpty {
+            if acceptsPreferencesChanges {
+                result.preferences = checkPreferences(
+                    update.preferences, existing: record?.preferences, errors: &errors)
+            } else {
+                errors.append(Messages.notUpdatable("preferences", "the \(name) request has no preferences"))
+            }
+        }
+        guard !errors.isEmpty || !update.rejectedFields.isEmpty else { return result }
+        let refused = Set(update.rejectedFields.map(\.field))
+        throw ValidationReport(
+            errors: update.rejectedFields + renamed(errors).filter { !refused.contains($0.field) })
+    }
+}

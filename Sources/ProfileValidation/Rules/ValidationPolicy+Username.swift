@@ -1,0 +1,106 @@
+import ProfileDomain
+
+extension ValidationPolicy {
+    /// Parses and checks a username for `POST /account/username/change` and creation: trimmed, then
+    /// 1 of ``usernameLength`` ASCII characters of `[A-Za-z0-9_]`, not reserved (by canonical key).
+    ///
+    /// Errors are reported at `field`. Look-alike letters (full-width `ｊｏｈｎ`, Cyrillic `јohn`)
+    /// are `invalid_characters`, never mapped to ASCII. A leading `@` is refused here (it is
+    /// look-up syntax; see ``validateUsernameLookup(_:field:)``). Uniqueness is the store's check.
+    public func validateUsername(_ string: String, field: String = "username") throws(ValidationReport) -> Username {
+        var errors: [FieldError] = []
+        guard let username = checkUsername(string, path: field, errors: &errors) else {
+            throw ValidationReport(errors: errors)
+        }
+        return username
+    }
+
+    /// Parses a username typed in a look-up (`GET /profile/u/{username}`, a mention): one leading
+    /// `@` is dropped, then it must be a well-formed ``Username``. Length and reserved names are not
+    /// checked: a look-up of a name nobody may hold simply finds nobody.
+    public func validateUsernameLookup(
+        _ string: String, field: String = "username"
+    ) throws(ValidationReport)
+        -> Username
+    {
+        let trimmed = Whitespace.trimmed(string)
+        if let username = Username(lookup: trimmed) { return username }
+        var errors: [FieldError] = []
+        let handle = trimmed.utf8.first == UInt8(ascii: "@") ? String(trimmed.dropFirst()) : trimmed
+        if handle.isEmpty {
+            errors.append(Messages.required(field, "; send a username such as @john_doe"))
+        } else if handle.utf8.count > Username.maximumLength {
+            errors.append(
+                Messages.tooLong(field, count: handle.utf8.count, limit: Username.maximumLength, unit: "characters"))
+        } else {
+            errors.append(charsetError(handle, path: field))
+        }
+        throw ValidationReport(errors: errors)
+    }
+
+    /// The username in `raw`, or `nil` with the reasons in `errors`.
+    func checkUsername(_ raw: String, path: String, errors: inout [FieldError]) -> Username? {
+        let trimmed = Whitespace.trimmed(raw)
+        let bytes = trimmed.utf8
+        guard !bytes.isEmpty else {
+            errors.append(Messages.required(path, "; it cannot be empty"))
+            return nil
+        }
+        let before = errors.count
+        let isWellFormed = bytes.allSatisfy(Self.isUsernameByte)
+        if !isWellFormed {
+            errors.append(charsetError(trimmed, path: path))
+        }
+        // A huge value is measured in bytes so that refusing it costs no Unicode segmentation.
+        let length = isWellFormed || bytes.count > usernameLength.upperBound * 4 ? bytes.count : trimmed.count
+        if length > usernameLength.upperBound {
+            errors.append(Messages.tooLong(path, count: length, limit: usernameLength.upperBound, unit: "characters"))
+        } else if length < usernameLength.lowerBound {
+            errors.append(Messages.tooShort(path, count: length, limit: usernameLength.lowerBound, unit: "characters"))
+        }
+        if isWellFormed && reservedUsernames.contains(Username.canonicalKey(for: trimmed)) {
+            errors.append(
+                FieldError(field: path, code: .reserved, message: "\(path) \(trimmed) is reserved; choose another name")
+            )
+        }
+        guard errors.count == before else { return nil }
+        return Username(trimmed)
+    }
+
+    private func charsetError(_ value: String, path: String) -> FieldError {
+        if value.utf8.first == UInt8(ascii: "@") {
+            return FieldError(
+                field: path, code: .invalidCharacters,
+                message: "\(path) may not start with @; the @ belongs to mentions and look-ups, so send the name "
+                    + "without it")
+        }
+        var position = 0
+        for character in value {
+            position += 1
+            guard let scalar = character.unicodeScalars.first(where: { !Self.isUsernameScalar($0) }) else { continue }
+            if TextChecker.forbiddenReason(scalar, allowsNewline: false, isFirst: true, isLast: true) != nil {
+                return FieldError(
+                    field: path, code: .forbiddenCharacters,
+                    message: "\(path) holds \(Messages.codePoint(scalar)), an invisible or control character, at "
+                        + "character \(position); a username may only hold A-Z, a-z, 0-9 and _")
+            }
+            let lookAlike = scalar.isASCII ? "" : " (look-alike letters from other alphabets are not accepted)"
+            return FieldError(
+                field: path, code: .invalidCharacters,
+                message: "\(path) may only hold A-Z, a-z, 0-9 and _; \(Messages.codePoint(scalar)) at character "
+                    + "\(position) is not one of them\(lookAlike)")
+        }
+        return FieldError(
+            field: path, code: .invalidCharacters, message: "\(path) may only hold A-Z, a-z, 0-9 and _")
+    }
+
+    private static func isUsernameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && isUsernameByte(UInt8(scalar.value))
+    }
+
+    static func isUsernameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+    }
+}

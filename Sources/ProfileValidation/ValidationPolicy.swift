@@ -1,1 +1,0 @@
-// Validation engine: see Docs/Validation.md.
