@@ -1,3 +1,87 @@
+// The main job: ProfileKit at work end to end, on a durable store in a temporary directory.
+//
+// Each step sends a request through `ProfileEndpoints` exactly as a server would and prints the
+// request and the spec's response, so a newcomer sees the contract, the three-state merge,
+// validation that reports everything at once, uniqueness, authorization and durability.
+import Foundation
 import ProfileKit
 
-print("ProfileKit tour")
+let directory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("profilekit-tour-\(UUID().uuidString)")
+defer { try? FileManager.default.removeItem(at: directory) }
+
+func say(_ text: String) { print("\n\u{2014} \(text)") }
+
+func send(
+    _ endpoints: ProfileEndpoints, _ method: String, _ path: String, as caller: Caller, body: String? = nil
+)
+    async -> EndpointResponse
+{
+    let who = caller.userID.map { "as \($0)" } ?? "anonymously"
+    print("\(method) \(path) \(who)")
+    if let body { print("  \(body)") }
+    let response = await endpoints.respond(
+        to: EndpointRequest(method: method, path: path, caller: caller, body: Array((body ?? "").utf8)))
+    print("\u{2192} \(response.status)\(response.headers["ETag"].map { "  ETag: \($0)" } ?? "")")
+    print("  \(response.bodyText)")
+    return response
+}
+
+do {
+    let store = try JSONFileProfileStore(directory: directory.path)
+    let service = ProfileService(store: store, policy: .creator, media: InMemoryMediaStore())
+    let creator = ProfileEndpoints(.creator, service: service)
+    let social = ProfileEndpoints(.social, service: service)
+    guard let john = UserID("user_john"), let jane = UserID("user_jane") else {
+        print("The tour's user ids are malformed")
+        exit(1)
+    }
+    for user in [john, jane] {
+        try await service.registerAccount(
+            Account(userID: user, email: "\(user)@example.com", isEmailVerified: true, createdAt: Date()))
+    }
+
+    say("A new user completes their profile: PUT creates it (upsert), 200 with every field")
+    _ = await send(
+        creator, "PUT", "/api/v1/profiles/me", as: .user(john),
+        body: #"{"username":"john_doe","displayName":"John Doe","bio":"Content creator and influencer","#
+            + #""niche":["fitness","lifestyle"],"location":{"city":"New York","state":"NY","country":"USA"},"#
+            + #""socialLinks":{"instagram":"https://instagram.com/johndoe"}}"#)
+
+    say("A partial update merges: only bio changes; null removes one social link (RFC 7396)")
+    _ = await send(
+        creator, "PUT", "/api/v1/profiles/me", as: .user(john),
+        body: #"{"bio":"Lifting things, writing things.","socialLinks":{"instagram":null}}"#)
+
+    say("Everything wrong is reported at once, and nothing is stored")
+    _ = await send(
+        creator, "PUT", "/api/v1/profiles/me", as: .user(jane),
+        body: #"{"username":"ad min","displayName":"","niche":[],"id":"forged","#
+            + #""socialLinks":{"instagram":"https://instagram.com@evil.example/x"}}"#)
+
+    say("Usernames are unique case-insensitively, checked atomically: 409")
+    _ = await send(
+        creator, "PUT", "/api/v1/profiles/me", as: .user(jane),
+        body: #"{"username":"JOHN_DOE","displayName":"Jane","bio":"Hi","niche":["art"]}"#)
+
+    say("No token, no profile: 401")
+    _ = await send(creator, "GET", "/api/v1/profiles/me", as: .anonymous)
+
+    say("The social spec's public view: no private field; relationship flags for a signed-in viewer")
+    _ = await send(social, "POST", "/api/v1/profile/id/\(john)/follow", as: .user(jane))
+    _ = await send(social, "GET", "/api/v1/profile/u/@John_Doe", as: .user(jane))
+
+    say("The owner's view adds email, verification and security strength")
+    _ = await send(social, "GET", "/api/v1/profile/me", as: .user(john))
+
+    say("Durability: close the store, reopen it from disk, and the profile is there")
+    try store.close()
+    let reopened = try JSONFileProfileStore(directory: directory.path)
+    let profile = try await reopened.record(for: john)?.profile
+    print(
+        "reopened: @\(profile?.username?.rawValue ?? "?") version \(profile?.version ?? 0), bio: \(profile?.bio ?? "")")
+    try reopened.close()
+} catch {
+    print("The tour failed: \(error)")
+    exit(1)
+}

@@ -2,9 +2,9 @@ import ProfileDomain
 import ProfileStore
 
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// The store under test with the expectations of one check and the few steps every check

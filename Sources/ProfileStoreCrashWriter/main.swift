@@ -10,11 +10,11 @@ import ProfileStore
 //   ProfileStoreCrashWriter hold-lock <directory>
 //       Opens the store, prints `locked` and waits to be killed.
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Users the writer cycles through, so that records are both created and replaced.

@@ -44,8 +44,8 @@ public struct HTTPStatus: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let unprocessableEntity = HTTPStatus(code: 422, name: "UNPROCESSABLE_ENTITY")
     /// 423, for a store another process holds.
     public static let locked = HTTPStatus(code: 423, name: "LOCKED")
-    /// 429, for a change made too soon after the last one.
-    public static let tooManyRequests = HTTPStatus(code: 429, name: "TOO_MANY_REQUESTS")
+    /// 405, for a known path and a method it does not serve.
+    public static let methodNotAllowed = HTTPStatus(code: 405, name: "METHOD_NOT_ALLOWED")
     /// 500.
     public static let internalServerError = HTTPStatus(code: 500, name: "INTERNAL_SERVER_ERROR")
     /// 503.

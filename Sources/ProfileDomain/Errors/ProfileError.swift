@@ -40,8 +40,6 @@ public struct ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unsupportedMediaType: Code = "unsupported_media_type"
         /// A follow or block of oneself, or a follow across a block (400).
         public static let invalidRelationship: Code = "invalid_relationship"
-        /// A username changed again before the cooldown ended (429).
-        public static let usernameChangeTooSoon: Code = "username_change_too_soon"
         /// Another process holds the store (503).
         public static let storeUnavailable: Code = "store_unavailable"
         /// Anything the client cannot fix (500).

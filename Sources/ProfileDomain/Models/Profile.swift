@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// How a user appears to others: the one canonical profile all four specs map onto.
@@ -45,7 +45,8 @@ public struct Profile: Sendable, Hashable, Codable {
     public var createdAt: Date
     /// When a client-visible field last changed; a no-op update leaves it alone.
     public var updatedAt: Date
-    /// When the username last changed, for the username-change cooldown; `nil` if never.
+    /// When the username was last renamed (not first claimed), for the username-change cooldown;
+    /// `nil` if never.
     public var usernameChangedAt: Date?
     /// Bumped by one on every change; the value behind an ETag and `If-Match`.
     public var version: Int

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 extension Profile {
@@ -10,7 +10,7 @@ extension Profile {
     /// - Absent fields keep their values; `null` clears; a value replaces (lists whole, location
     ///   and social links key by key).
     /// - When a value actually changes, ``updatedAt`` becomes `date` and ``version`` goes up by
-    ///   one (a changed username also stamps ``usernameChangedAt``). A patch that sets every
+    ///   one (renaming an existing username also stamps ``usernameChangedAt``). A patch that sets every
     ///   field to its stored value is a no-op: the profile comes back identical.
     /// - The patch should have passed `ValidationPolicy.validate(_:against:)`. A username that is
     ///   not a ``Username`` or a social link key that is not a ``SocialPlatform`` is still refused
@@ -33,7 +33,8 @@ extension Profile {
         guard !changed.isEmpty else { return ProfileMerge(profile: self, changedFields: []) }
         merged.updatedAt = date
         merged.version = version + 1
-        if changed.contains(.username) { merged.usernameChangedAt = date }
+        // Only a rename starts the username-change cooldown; claiming a first name does not.
+        if changed.contains(.username), username != nil { merged.usernameChangedAt = date }
         return ProfileMerge(profile: merged, changedFields: changed)
     }
 

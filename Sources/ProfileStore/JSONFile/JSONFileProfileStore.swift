@@ -4,11 +4,11 @@ import ProfileDomain
 import Synchronization
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// A durable store in a directory of human-readable JSON files: the embedded default for a

@@ -1,9 +1,9 @@
 import ProfileDomain
 
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// The content of `snapshot.json`: the whole store as of journal record ``sequence``.

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The system calls behind ``FileSystemMediaStore``: each retries on `EINTR` and turns a failure
@@ -34,9 +34,9 @@ extension FileSystemMediaStore {
             return nil
         }
         #if canImport(Darwin)
-            return Double(status.st_mtimespec.tv_sec)
+        return Double(status.st_mtimespec.tv_sec)
         #else
-            return Double(status.st_mtim.tv_sec)
+        return Double(status.st_mtim.tv_sec)
         #endif
     }
 

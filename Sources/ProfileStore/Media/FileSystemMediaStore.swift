@@ -1,9 +1,9 @@
 import ProfileDomain
 
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// A ``MediaStore`` that keeps one file per key in one directory, written atomically and durably.

@@ -2,9 +2,9 @@ import ProfileDomain
 import Synchronization
 
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// A ``MediaStore`` in memory behind one lock: for tests and servers that keep nothing on exit.

@@ -1,9 +1,9 @@
 import ProfileDomain
 
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// Turns a conformance body (canonical camelCase, top-level keys possibly renamed by a policy's

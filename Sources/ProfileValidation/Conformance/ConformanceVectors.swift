@@ -1,9 +1,9 @@
 import ProfileDomain
 
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// Generates the language-neutral conformance vectors of a policy: request bodies at and around

@@ -1,9 +1,9 @@
 import ProfileDomain
 
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// Decodes a request body defensively, turning every problem into a ``ProfileError`` whose field

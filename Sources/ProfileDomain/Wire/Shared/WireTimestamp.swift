@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+import FoundationEssentials
 #else
-    import Foundation
+import Foundation
 #endif
 
 /// A date as the specs write it: RFC 3339 in UTC with `Z` (`2024-01-01T00:00:00Z`, creator,

@@ -1,0 +1,119 @@
+import ProfileDomain
+import ProfileValidation
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension ProfileService {
+    /// Records an account as the server's identity provider knows it: a trusted, server-side
+    /// call made at registration or after the identity provider changed a verification flag,
+    /// 2FA, the lock or the roles. Never call it with values from a client body.
+    ///
+    /// Creates the record when it is missing; otherwise replaces the account and keeps the
+    /// profile, preferences and media.
+    ///
+    /// - Throws: 409 when the email belongs to another account; 500 store failure.
+    @discardableResult
+    public func registerAccount(_ account: Account) async throws(ProfileError) -> Account {
+        do {
+            return try await store.update(account.userID, expectingVersion: nil) { record in
+                if var existing = record {
+                    existing.account = account
+                    record = existing
+                } else {
+                    record = UserRecord(account: account)
+                }
+                return account
+            }
+        } catch {
+            throw Self.profileError(from: error)
+        }
+    }
+
+    /// Changes the caller's username: `POST /api/v1/account/username/change` (social).
+    ///
+    /// - The new name must satisfy the policy (length, characters, reserved names) and be free
+    ///   (409); the check and the write are one atomic step.
+    /// - The policy's ``ProfileValidation/ValidationPolicy/usernameChangeCooldown`` applies
+    ///   between two renames (422, code `too_soon`, naming the date it ends). Claiming a first
+    ///   name starts no cooldown; a case-only change (`john` to `John`) is a rename. Asking for
+    ///   the name one already has is a no-op. The same rules hold for a username sent in an upsert.
+    /// - The old name is free for others at once (no hold period).
+    /// - Creates an empty profile holding the name when the caller has none.
+    ///
+    /// - Throws: 401; 422 invalid, reserved or too soon; 409 taken; 412 stale version.
+    public func changeUsername(
+        to newUsername: String, expectedVersion: Int? = nil, for caller: Caller
+    )
+        async throws(ProfileError) -> ProfileUpdateResult
+    {
+        let userID = try authenticated(caller)
+        let update = ProfileUpdate(
+            profile: ProfilePatch(username: .value(newUsername)), expectedVersion: expectedVersion)
+        // The account operation is the one place a policy that keeps usernames out of profile
+        // updates (the social spec's) lets one through.
+        var policy = self.policy
+        policy.updatableFields.insert(.username)
+        return try await apply(update, to: userID, requireRecord: false, policy: policy)
+    }
+
+    /// Updates the user `target`: `PUT /api/users/update-profile/<pk>/` (Django), a partial
+    /// update with an optional avatar image.
+    ///
+    /// - Only the user themself may update (403 for anyone else, before any look-up, so a
+    ///   stranger learns nothing about which ids exist); the target must exist (404).
+    /// - `avatar`, when given, is checked by its bytes (magic numbers, size, pixel dimensions),
+    ///   stored in the media store and set as the profile's avatar in the same atomic step as
+    ///   the rest of the update. (The Django spec's own view tests `'avatars'` but reads
+    ///   `'avatar'`, so its upload never happens; here it does.) A replaced uploaded avatar is
+    ///   deleted once the update is stored.
+    ///
+    /// - Throws: 401, 403, 404; 413 or 415 for a bad image; 422 validation; 409 email taken.
+    public func updateUser(
+        _ target: UserID,
+        with update: ProfileUpdate,
+        avatar: [UInt8]? = nil,
+        for caller: Caller
+    ) async throws(ProfileError) -> ProfileUpdateResult {
+        let userID = try owner(target, caller)
+        guard let avatar else {
+            return try await apply(update, to: userID, requireRecord: true)
+        }
+        let previous = try await storeCall { () async throws(ProfileStoreError) in
+            try await store.record(for: userID)
+        }
+        guard previous != nil else { throw .userNotFound }
+        let reference = try await storeImage(avatar, purpose: "avatar", owner: userID)
+        do {
+            let result = try await apply(update, to: userID, requireRecord: true, uploadedAvatar: reference)
+            await deleteReplacedAvatars(of: userID, keeping: reference)
+            return result
+        } catch {
+            await deleteMedia([reference])
+            throw error
+        }
+    }
+
+    /// Deletes the user `target` and everything that is theirs: account, profile, preferences,
+    /// follows and blocks both ways, uploaded media. `DELETE /api/users/delete/<user_id>/`.
+    ///
+    /// Only the user themself may delete (the Django spec's endpoint deletes any id it is given,
+    /// an IDOR this method makes impossible): 401 anonymous, 403 anyone else, 404 unknown.
+    /// The username and email are free at once.
+    ///
+    /// - Returns: the deleted record.
+    @discardableResult
+    public func deleteUser(_ target: UserID, for caller: Caller) async throws(ProfileError) -> UserRecord {
+        let userID = try owner(target, caller)
+        guard
+            let removed = try await storeCall({ () async throws(ProfileStoreError) in
+                try await store.deleteUser(userID)
+            })
+        else { throw .userNotFound }
+        await deleteMedia(removed.media)
+        return removed
+    }
+}

@@ -1,0 +1,208 @@
+import ProfileDomain
+import ProfileValidation
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension ProfileService {
+    /// Creates the caller's profile when it is missing and merges the update into it when it
+    /// exists, in one atomic step: `PUT /api/v1/profiles/me` (creator), `PUT /profile/update`
+    /// (social) and `POST /mobile/user/profile` (mobile).
+    ///
+    /// - On create, the policy's required fields must be present (the creator spec's username,
+    ///   display name, bio and niche). On update, absent fields keep their values and the merged
+    ///   profile must satisfy every rule; `null` for a required field is a 422, never a wipe.
+    /// - An update that only touches preferences does not create a profile unless the policy
+    ///   requires profile fields on create.
+    /// - The username's uniqueness is checked inside the store's atomic step (409).
+    /// - `update.expectedVersion` is the `If-Match` version (412 when stale; 0 before a profile).
+    /// - A no-op update writes nothing and leaves `updatedAt` and the version alone.
+    ///
+    /// - Throws: 401 anonymous; 422 validation (every field error at once); 409 username or
+    ///   email taken; 412 stale version; 500 store failure.
+    public func upsertProfile(
+        _ update: ProfileUpdate, for caller: Caller
+    ) async throws(ProfileError)
+        -> ProfileUpdateResult
+    {
+        let userID = try authenticated(caller)
+        return try await apply(update, to: userID, requireRecord: false)
+    }
+
+    /// The caller's own view with every private field: `GET /api/v1/profiles/me` and
+    /// `GET /api/v1/users/me` (creator), `GET /profile/me` (social), `GET /mobile/user/profile`,
+    /// the Django profile view.
+    ///
+    /// - Throws: 401 anonymous; 404 when the store has no record of the caller. A record without
+    ///   a profile is returned with ``ProfileDomain/OwnerProfileView/profile`` `nil`: the creator
+    ///   wire format renders that as 404 "Profile not found", the mobile one as defaults.
+    public func ownProfile(for caller: Caller) async throws(ProfileError) -> OwnerProfileView {
+        let userID = try authenticated(caller)
+        guard
+            let record = try await storeCall({ () async throws(ProfileStoreError) in
+                try await store.record(for: userID)
+            })
+        else { throw .userNotFound }
+        return try await ownerView(of: record)
+    }
+
+    /// The public view of the user with id `userID`: `GET /profile/id/{userId}`.
+    ///
+    /// Anyone may call it. An authenticated caller looking at someone else also gets the
+    /// relationship flags; looking at oneself sets `isOwnProfile`.
+    ///
+    /// - Throws: 404 when the id is malformed, unknown, or the user has blocked the caller (a
+    ///   blocked caller cannot tell a block from a missing user, so `isBlockedBy` is never `true`
+    ///   in a successful response).
+    public func publicProfile(
+        userID rawUserID: String, for caller: Caller
+    ) async throws(ProfileError)
+        -> PublicProfileView
+    {
+        guard let userID = UserID(rawUserID) else { throw .userNotFound }
+        let record = try await storeCall { () async throws(ProfileStoreError) in
+            try await store.record(for: userID)
+        }
+        return try await publicView(of: record, for: caller)
+    }
+
+    /// The public view of the user whose username is `handle`: `GET /profile/u/{username}`.
+    /// `@john_doe` and `John_Doe` find `john_doe`.
+    ///
+    /// - Throws: 404 when the handle is not a username, unknown, or its owner blocked the caller.
+    public func publicProfile(
+        username handle: String, for caller: Caller
+    ) async throws(ProfileError)
+        -> PublicProfileView
+    {
+        guard let username = Username(lookup: handle) else { throw .userNotFound }
+        let record = try await storeCall { () async throws(ProfileStoreError) in
+            try await store.record(forUsername: username)
+        }
+        return try await publicView(of: record, for: caller)
+    }
+
+    func publicView(of record: UserRecord?, for caller: Caller) async throws(ProfileError) -> PublicProfileView {
+        guard let record else { throw .userNotFound }
+        let subject = record.userID
+        let relationship: Relationship?
+        if let viewer = caller.userID, viewer != subject {
+            let edges = try await storeCall { () async throws(ProfileStoreError) in
+                try await store.relationship(between: viewer, and: subject)
+            }
+            guard !edges.isBlockedBy else { throw .userNotFound }
+            relationship = edges
+        } else {
+            relationship = nil
+        }
+        let counts = try await storeCall { () async throws(ProfileStoreError) in
+            try await store.socialCounts(for: subject)
+        }
+        return PublicProfileView(record: record, socialCounts: counts, caller: caller, relationship: relationship)
+    }
+
+    /// Validates and applies `update` to `userID`'s record in one store step, with an optional
+    /// freshly uploaded avatar to attach.
+    func apply(
+        _ update: ProfileUpdate,
+        to userID: UserID,
+        requireRecord: Bool,
+        uploadedAvatar: MediaReference? = nil,
+        policy: ValidationPolicy? = nil
+    ) async throws(ProfileError) -> ProfileUpdateResult {
+        let policy = policy ?? self.policy
+        let date = now()
+        let outcome: UpdateOutcome
+        do {
+            outcome = try await store.update(userID, expectingVersion: update.expectedVersion) { record in
+                if requireRecord, record == nil { throw ProfileError.userNotFound }
+                var next = record ?? UserRecord(account: Account(userID: userID, createdAt: date))
+                let outcome = try merge(
+                    update, into: &next, uploadedAvatar: uploadedAvatar, policy: policy, at: date)
+                record = next
+                return outcome
+            }
+        } catch {
+            throw Self.profileError(from: error)
+        }
+        return ProfileUpdateResult(
+            view: try await ownerView(of: outcome.record),
+            created: outcome.created,
+            changedFields: outcome.changedFields,
+            accountChanged: outcome.accountChanged,
+            preferencesChanged: outcome.preferencesChanged
+        )
+    }
+
+    /// The pure part of an update: validation of the whole request against the stored record,
+    /// then the three merges. Runs inside the store's atomic step.
+    private func merge(
+        _ update: ProfileUpdate,
+        into record: inout UserRecord,
+        uploadedAvatar: MediaReference?,
+        policy: ValidationPolicy,
+        at date: Date
+    ) throws(ProfileError) -> UpdateOutcome {
+        var clean: ProfileUpdate
+        do {
+            clean = try policy.validate(update, against: record, at: date)
+        } catch {
+            throw error.profileError
+        }
+        if let uploadedAvatar {
+            clean.profile.avatar = .value(mediaPathPrefix + uploadedAvatar.key)
+            record.media.append(uploadedAvatar)
+        }
+
+        var created = false
+        var changedFields: [ProfileField] = []
+        do {
+            if let profile = record.profile {
+                let merge = try profile.applying(clean.profile, at: date)
+                record.profile = merge.profile
+                changedFields = merge.changedFields
+            } else if !clean.profile.isEmpty || !policy.requiredOnCreate.isEmpty {
+                let profile = try Profile.creating(from: clean.profile, userID: record.userID, at: date)
+                record.profile = profile
+                created = true
+                changedFields = clean.profile.presentFields
+            }
+        } catch {
+            throw .validation([error])
+        }
+        let account = record.account.applying(clean.account)
+        record.account = account.account
+        let preferences = record.preferences.applying(clean.preferences, at: date)
+        record.preferences = preferences.preferences
+        return UpdateOutcome(
+            record: record,
+            created: created,
+            changedFields: changedFields,
+            accountChanged: account.changed,
+            preferencesChanged: preferences.changed
+        )
+    }
+
+    /// Maps whatever an atomic step threw to the one error type of the service.
+    static func profileError(from error: any Error) -> ProfileError {
+        switch error {
+        case let error as ProfileError: error
+        case let error as ProfileStoreError: error.profileError
+        case let error as ValidationReport: error.profileError
+        case let error as FieldError: .validation([error])
+        default: .internalError(underlying: "\(error)")
+        }
+    }
+}
+
+/// What one atomic update step produced.
+struct UpdateOutcome: Sendable {
+    var record: UserRecord
+    var created: Bool
+    var changedFields: [ProfileField]
+    var accountChanged: Bool
+    var preferencesChanged: Bool
+}

@@ -1,0 +1,27 @@
+import ProfileDomain
+
+extension ProfileStoreError {
+    /// The error a client sees: statuses by meaning, and no file path, offset or errno in the
+    /// message (those stay in ``ProfileDomain/ProfileError/underlyingDescription`` for the log).
+    public var profileError: ProfileError {
+        switch self {
+        case .notFound:
+            .userNotFound
+        case .usernameTaken(let username):
+            .usernameTaken(username)
+        case .emailTaken:
+            .emailTaken
+        case .versionConflict(let expected, let current):
+            .versionConflict(expected: expected, current: current)
+        case .invalidRelationship(let reason):
+            ProfileError(code: .invalidRelationship, status: .badRequest, message: reason)
+        case .locked:
+            ProfileError(
+                code: .storeUnavailable, status: .serviceUnavailable,
+                message: "The profile store is unavailable; please try again later",
+                underlyingDescription: "\(self)")
+        case .invalidMutation, .corrupt, .io:
+            .internalError(underlying: "\(self)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import ProfileKit
+import Testing
+
+/// Account deletion: owner only, and it cascades to everything the user had.
+@Suite("Deletion")
+struct DeletionTests {
+    @Test(
+        "deleting removes account, profile, preferences, edges both ways and media; the name is free",
+        arguments: StoreKind.allCases)
+    func cascade(kind: StoreKind) async throws {
+        let harness = try ServiceHarness(kind, policy: .creator)
+        defer { harness.cleanUp() }
+        let doomed = try await harness.registerUser("doomed")
+        let friend = try await harness.registerUser("friend")
+        _ = try await harness.service.upsertProfile(
+            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(doomed))
+        _ = try await harness.service.uploadMedia(TestImages.png, for: .user(doomed))
+        try await harness.service.follow(friend, for: .user(doomed))
+        try await harness.service.follow(doomed, for: .user(friend))
+        #expect(harness.media.keys.count == 1)
+
+        let removed = try await harness.service.deleteUser(doomed, for: .user(doomed))
+
+        #expect(removed.profile?.username?.rawValue == "john_doe")
+        #expect(try await harness.store.record(for: doomed) == nil)
+        #expect(try await harness.store.socialCounts(for: friend) == SocialCounts(followers: 0, following: 0))
+        #expect(harness.media.keys.count == 0)
+        let error = await profileError { _ = try await harness.service.ownProfile(for: .user(doomed)) }
+        #expect(error?.status == .notFound)
+        _ = try await harness.service.upsertProfile(
+            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(friend))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import ProfileKit
+import Testing
+
+/// The stores every service test runs against.
+enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
+    case inMemory
+    case jsonFile
+
+    var description: String { rawValue }
+}
+
+/// A service over a fresh store of one kind, a movable clock, an in-memory media store, and
+/// helpers that make users.
+struct ServiceHarness: Sendable {
+    let service: ProfileService
+    let clock: TestClock
+    let media: InMemoryMediaStore
+    let directory: URL?
+
+    init(_ kind: StoreKind, policy: ValidationPolicy) throws {
+        let clock = TestClock()
+        let media = InMemoryMediaStore(now: { clock.now() })
+        let store: any ProfileStore
+        switch kind {
+        case .inMemory:
+            store = InMemoryProfileStore()
+            directory = nil
+        case .jsonFile:
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("profilekit-service-\(UUID().uuidString)")
+            store = try JSONFileProfileStore(directory: directory.path)
+            self.directory = directory
+        }
+        self.clock = clock
+        self.media = media
+        self.service = ProfileService(store: store, policy: policy, media: media, now: { clock.now() })
+    }
+
+    var store: any ProfileStore { service.store }
+
+    /// Registers a user with a verified email, the way a server does at sign-up.
+    @discardableResult
+    func registerUser(_ name: String = UUID().uuidString, email: String? = nil) async throws -> UserID {
+        let userID = try #require(UserID("user-\(name)"))
+        try await service.registerAccount(
+            Account(
+                userID: userID, email: email ?? "\(name.lowercased())@example.com", isEmailVerified: true,
+                createdAt: clock.now()))
+        return userID
+    }
+
+    /// The creator spec's sample request as a patch.
+    static func creatorPatch(username: String = "john_doe") -> ProfilePatch {
+        ProfilePatch(
+            username: .value(username),
+            displayName: .value("John Doe"),
+            bio: .value("Content creator and influencer"),
+            niches: .value(["fitness", "lifestyle"]),
+            location: .value(LocationPatch(city: .value("New York"), state: .value("NY"), country: .value("USA"))),
+            socialLinks: .value([
+                "instagram": .value("https://instagram.com/johndoe"),
+                "tiktok": .value("https://tiktok.com/@johndoe"),
+            ]),
+            avatar: .value("https://cdn.example.com/avatar.jpg")
+        )
+    }
+
+    func cleanUp() {
+        if let directory { try? FileManager.default.removeItem(at: directory) }
+    }
+}
+
+/// Runs `body` and returns the `ProfileError` it threw, or `nil` when it threw none.
+func profileError(_ body: () async throws -> Void) async -> ProfileError? {
+    do {
+        try await body()
+        return nil
+    } catch let error as ProfileError {
+        return error
+    } catch {
+        return ProfileError.internalError(underlying: "unexpected \(error)")
+    }
+}
