@@ -18,8 +18,7 @@ struct ServiceHarness: Sendable {
     let media: InMemoryMediaStore
     let directory: URL?
 
-    init(_ kind: StoreKind, policy: ValidationPolicy) throws {
-        let clock = TestClock()
+    init(_ kind: StoreKind, policy: ValidationPolicy, clock: TestClock = TestClock()) throws {
         let media = InMemoryMediaStore(now: { clock.now() })
         let store: any ProfileStore
         switch kind {
