@@ -12,9 +12,8 @@ enum TextChecker {
         path: @autoclosure () -> String,
         errors: inout [FieldError]
     ) -> TextOutcome {
-        var string = raw
         // The trimmed copy is made inside the closure: the buffer of a small string is a temporary.
-        let fast: FastResult? = string.withUTF8 { bytes in
+        let fast: FastResult?? = raw.utf8.withContiguousStorageIfAvailable { bytes in
             switch asciiFastPath(bytes, rule: rule) {
             case nil: return nil
             case .some(.untouched): return .untouched
@@ -23,7 +22,7 @@ enum TextChecker {
                 return .trimmed(String(decoding: UnsafeBufferPointer(rebasing: range), as: UTF8.self))
             }
         }
-        if let fast {
+        if case .some(.some(let fast)) = fast {
             let trimmed: String
             switch fast {
             case .untouched: trimmed = raw
