@@ -102,7 +102,7 @@ enum TextChecker {
         let bytes = value.utf8.count
         // A value this far over the byte cap is refused without walking its graphemes, so that a
         // 10 MB string costs one byte count, not a Unicode segmentation.
-        if bytes > rule.maximumBytes * 4 {
+        if bytes / 4 > rule.maximumBytes {
             errors.append(Messages.tooLong(path, count: bytes, limit: rule.maximumBytes, unit: "bytes of UTF-8"))
             return .invalid
         }

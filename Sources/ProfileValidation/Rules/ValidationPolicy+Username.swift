@@ -53,7 +53,7 @@ extension ValidationPolicy {
             errors.append(charsetError(trimmed, path: path))
         }
         // A huge value is measured in bytes so that refusing it costs no Unicode segmentation.
-        let length = isWellFormed || bytes.count > usernameLength.upperBound * 4 ? bytes.count : trimmed.count
+        let length = isWellFormed || bytes.count / 4 > usernameLength.upperBound ? bytes.count : trimmed.count
         if length > usernameLength.upperBound {
             errors.append(Messages.tooLong(path, count: length, limit: usernameLength.upperBound, unit: "characters"))
         } else if length < usernameLength.lowerBound {
