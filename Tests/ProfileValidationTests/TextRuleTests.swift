@@ -123,3 +123,26 @@ struct TextRuleTests {
         #expect(clean?.bio == .value("one\ntwo\nthree"))
     }
 }
+
+@Suite("Text rules")
+struct TextRuleValueTests {
+    @Test("the byte cap defaults to four bytes a character and never overflows")
+    func defaultByteCap() {
+        #expect(TextRule(maximumLength: 50).maximumBytes == 200)
+        #expect(TextRule(maximumLength: .max).maximumBytes == .max)
+    }
+
+    @Test("combining two rules keeps the stricter of each limit")
+    func combined() {
+        let loose = TextRule(minimumLength: 0, maximumLength: 100, allowsNewlines: true, allowsEmpty: true)
+        let strict = TextRule(minimumLength: 1, maximumLength: 50)
+        #expect(loose.combined(with: strict) == strict)
+    }
+
+    @Test("an unbounded rule still refuses a huge value without overflowing")
+    func unbounded() {
+        var policy = ValidationPolicy.creator
+        policy.bio = TextRule(maximumLength: .max, allowsNewlines: true)
+        #expect(codes(ProfilePatch(bio: .value(repeated("é", 1000))), policy, existing: storedProfile).isEmpty)
+    }
+}

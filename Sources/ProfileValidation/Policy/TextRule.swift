@@ -32,7 +32,8 @@ public struct TextRule: Sendable, Hashable {
     ) {
         self.minimumLength = minimumLength
         self.maximumLength = maximumLength
-        self.maximumBytes = maximumBytes ?? maximumLength * 4
+        let (fourBytesEach, overflow) = maximumLength.multipliedReportingOverflow(by: 4)
+        self.maximumBytes = maximumBytes ?? (overflow ? Int.max : fourBytesEach)
         self.allowsNewlines = allowsNewlines
         self.allowsEmpty = allowsEmpty
         self.maximumScalarsPerCharacter = maximumScalarsPerCharacter

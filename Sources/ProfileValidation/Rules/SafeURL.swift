@@ -12,12 +12,15 @@ import ProfileDomain
 struct SafeURL: Equatable {
     /// Whether the scheme is `http` (only where allowed).
     var isHTTP: Bool
-    /// The host, lowercase.
-    var host: String
+    /// Whether the host is one of the hosts asked for (always `true` when none were named).
+    var hostMatches: Bool
+    /// The host, lowercase, when it did not match the hosts asked for; empty otherwise, so that
+    /// the common case builds no string for it.
+    var unmatchedHost: String
     /// The length of the path in bytes (0 for `https://host`).
     var pathLength: Int
-    /// The path's extension after its last dot, lowercased, or empty.
-    var pathExtension: String
+    /// Whether the path ends in one of the extensions asked for (always `true` when none were).
+    var extensionMatches: Bool
     /// The URL with scheme and host lowercased.
     var normalized: String
 
@@ -27,16 +30,31 @@ struct SafeURL: Equatable {
         var reason: String
     }
 
-    static func parse(_ string: String, allowsHTTP: Bool) -> Result<SafeURL, Failure> {
-        var copy = string
-        return copy.withUTF8 { parse($0, original: string, allowsHTTP: allowsHTTP) }
-    }
-
-    private static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, original: String, allowsHTTP: Bool
+    /// Parses `string`; `hosts` (lowercase) and `extensions` (lowercase, without the dot) are
+    /// matched against the host and the path's extension when given.
+    static func parse(
+        _ string: String, allowsHTTP: Bool, hosts: [String]? = nil, extensions: [String]? = nil
     )
         -> Result<SafeURL, Failure>
     {
+        if let result = string.utf8.withContiguousStorageIfAvailable({
+            parse($0, original: string, allowsHTTP: allowsHTTP, hosts: hosts, extensions: extensions)
+        }) {
+            return result
+        }
+        let bytes = Array(string.utf8)
+        return bytes.withUnsafeBufferPointer {
+            parse($0, original: string, allowsHTTP: allowsHTTP, hosts: hosts, extensions: extensions)
+        }
+    }
+
+    private static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        original: String,
+        allowsHTTP: Bool,
+        hosts: [String]?,
+        extensions: [String]?
+    ) -> Result<SafeURL, Failure> {
         let count = bytes.count
         var colon = -1
         for index in 0..<count {
@@ -86,11 +104,9 @@ struct SafeURL: Equatable {
         if (hostStart..<hostEnd).contains(where: { bytes[$0] == UInt8(ascii: ":") }) {
             return .failure(Failure(code: .invalidURL, reason: "names a port; use the default https port"))
         }
-        let host: String
-        switch checkHost(UnsafeBufferPointer(rebasing: bytes[hostStart..<hostEnd])) {
-        case .success(let checked): host = checked
-        case .failure(let failure): return .failure(failure)
-        }
+        let hostBytes = UnsafeBufferPointer(rebasing: bytes[hostStart..<hostEnd])
+        if let failure = validateHost(hostBytes) { return .failure(failure) }
+        let hostMatches = hosts.map { $0.contains { equalsLowercased($0, hostBytes) } } ?? true
         var queryStart = -1
         var lastDot = -1
         var index = hostEnd
@@ -121,38 +137,44 @@ struct SafeURL: Equatable {
             index += 1
         }
         let pathStop = queryStart == -1 ? count : queryStart
-        let pathExtension =
-            lastDot >= 0 && lastDot < pathStop
-            ? lowercased(UnsafeBufferPointer(rebasing: bytes[(lastDot + 1)..<pathStop]))
-            : ""
+        let extensionMatches =
+            extensions.map { candidates in
+                guard lastDot >= 0 && lastDot < pathStop else { return false }
+                let suffix = UnsafeBufferPointer(rebasing: bytes[(lastDot + 1)..<pathStop])
+                return candidates.contains { equalsLowercased($0, suffix) }
+            } ?? true
         let isLowercase =
-            (0..<colon).allSatisfy({ !isUppercase(bytes[$0]) })
-            && (hostStart..<hostEnd).allSatisfy({ !isUppercase(bytes[$0]) })
+            !(0..<colon).contains(where: { isUppercase(bytes[$0]) })
+            && !(hostStart..<hostEnd).contains(where: { isUppercase(bytes[$0]) })
         let normalized =
             isLowercase
             ? original
-            : (isHTTP ? "http://" : "https://") + host
+            : (isHTTP ? "http://" : "https://") + lowercased(hostBytes)
                 + String(decoding: UnsafeBufferPointer(rebasing: bytes[hostEnd..<count]), as: UTF8.self)
         return .success(
             SafeURL(
-                isHTTP: isHTTP, host: host, pathLength: pathStop - hostEnd, pathExtension: pathExtension,
-                normalized: normalized))
+                isHTTP: isHTTP, hostMatches: hostMatches, unmatchedHost: hostMatches ? "" : lowercased(hostBytes),
+                pathLength: pathStop - hostEnd, extensionMatches: extensionMatches, normalized: normalized))
     }
 
     /// Checks a DNS host name and returns it lowercased.
     static func checkHost(_ name: Substring) -> Result<String, Failure> {
         var copy = String(name)
-        return copy.withUTF8 { checkHost($0) }
+        return copy.withUTF8 { bytes in
+            if let failure = validateHost(bytes) { return .failure(failure) }
+            return .success(lowercased(bytes))
+        }
     }
 
-    private static func checkHost(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, Failure> {
+    /// Why `bytes` is not an acceptable host, or `nil` when it is.
+    private static func validateHost(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
         let count = bytes.count
-        guard count > 0 else { return .failure(Failure(code: .invalidURL, reason: "has no host")) }
+        guard count > 0 else { return Failure(code: .invalidURL, reason: "has no host") }
         guard count <= 253 else {
-            return .failure(Failure(code: .invalidURL, reason: "has a host longer than 253 characters"))
+            return Failure(code: .invalidURL, reason: "has a host longer than 253 characters")
         }
         if bytes[count - 1] == UInt8(ascii: ".") {
-            return .failure(Failure(code: .invalidURL, reason: "has a host that ends with a dot"))
+            return Failure(code: .invalidURL, reason: "has a host that ends with a dot")
         }
         var labels = 0
         var labelStart = 0
@@ -160,9 +182,8 @@ struct SafeURL: Equatable {
         for index in 0...count {
             guard index == count || bytes[index] == UInt8(ascii: ".") else {
                 guard isHostByte(lowercase(bytes[index])) else {
-                    return .failure(
-                        Failure(
-                            code: .invalidURL, reason: "has a host that is not a DNS name of letters, digits and -"))
+                    return Failure(
+                        code: .invalidURL, reason: "has a host that is not a DNS name of letters, digits and -")
                 }
                 continue
             }
@@ -170,20 +191,17 @@ struct SafeURL: Equatable {
             guard length > 0, length <= 63, bytes[labelStart] != UInt8(ascii: "-"),
                 bytes[index - 1] != UInt8(ascii: "-")
             else {
-                return .failure(
-                    Failure(code: .invalidURL, reason: "has a host that is not a DNS name of letters, digits and -"))
+                return Failure(code: .invalidURL, reason: "has a host that is not a DNS name of letters, digits and -")
             }
             labels += 1
             lastLabelStart = labelStart
             labelStart = index + 1
         }
-        let host = lowercased(bytes)
-        if host == "localhost" || (count > 10 && matches(bytes, count - 10, count, ".localhost")) {
-            return .failure(Failure(code: .forbiddenHost, reason: "points at localhost"))
+        if matches(bytes, 0, count, "localhost") || (count > 10 && matches(bytes, count - 10, count, ".localhost")) {
+            return Failure(code: .forbiddenHost, reason: "points at localhost")
         }
         guard labels >= 2 else {
-            return .failure(
-                Failure(code: .forbiddenHost, reason: "names a single-label host or an integer IP address"))
+            return Failure(code: .forbiddenHost, reason: "names a single-label host or an integer IP address")
         }
         let lastLabel = UnsafeBufferPointer(rebasing: bytes[lastLabelStart..<count])
         let isNumeric =
@@ -191,9 +209,9 @@ struct SafeURL: Equatable {
             || (lastLabel.count > 2 && lastLabel[0] == UInt8(ascii: "0")
                 && lowercase(lastLabel[1]) == UInt8(ascii: "x"))
         if isNumeric {
-            return .failure(Failure(code: .forbiddenHost, reason: "names an IP address, not a host name"))
+            return Failure(code: .forbiddenHost, reason: "names an IP address, not a host name")
         }
-        return .success(host)
+        return nil
     }
 
     /// The bytes as a string with ASCII letters lowercased; no intermediate array when there is
@@ -204,6 +222,18 @@ struct SafeURL: Equatable {
             for index in 0..<bytes.count { buffer[index] = lowercase(bytes[index]) }
             return bytes.count
         }
+    }
+
+    /// Whether `bytes`, lowercased, equal `candidate` (already lowercase).
+    private static func equalsLowercased(_ candidate: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let utf8 = candidate.utf8
+        guard utf8.count == bytes.count else { return false }
+        var index = 0
+        for byte in utf8 {
+            guard lowercase(bytes[index]) == byte else { return false }
+            index += 1
+        }
+        return true
     }
 
     private static func matches(

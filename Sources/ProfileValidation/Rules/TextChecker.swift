@@ -12,9 +12,8 @@ enum TextChecker {
         path: @autoclosure () -> String,
         errors: inout [FieldError]
     ) -> TextOutcome {
-        var string = raw
         // The trimmed copy is made inside the closure: the buffer of a small string is a temporary.
-        let fast: FastResult? = string.withUTF8 { bytes in
+        let fast: FastResult?? = raw.utf8.withContiguousStorageIfAvailable { bytes in
             switch asciiFastPath(bytes, rule: rule) {
             case nil: return nil
             case .some(.untouched): return .untouched
@@ -23,7 +22,7 @@ enum TextChecker {
                 return .trimmed(String(decoding: UnsafeBufferPointer(rebasing: range), as: UTF8.self))
             }
         }
-        if let fast {
+        if case .some(.some(let fast)) = fast {
             let trimmed: String
             switch fast {
             case .untouched: trimmed = raw
@@ -103,7 +102,7 @@ enum TextChecker {
         let bytes = value.utf8.count
         // A value this far over the byte cap is refused without walking its graphemes, so that a
         // 10 MB string costs one byte count, not a Unicode segmentation.
-        if bytes > rule.maximumBytes * 4 {
+        if bytes / 4 > rule.maximumBytes {
             errors.append(Messages.tooLong(path, count: bytes, limit: rule.maximumBytes, unit: "bytes of UTF-8"))
             return .invalid
         }

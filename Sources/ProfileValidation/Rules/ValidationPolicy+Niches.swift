@@ -54,7 +54,8 @@ extension ValidationPolicy {
                                 message: "\(root)[\(index)] repeats \(root)[\(earlier)] (\(niche)); niches are "
                                     + "compared without regard to case"))
                     }
-                    result[index] = niche
+                    // Assigning only a changed value keeps the list shared with the input (no copy).
+                    if niche != items[index] { result[index] = niche }
                 }
             }
             return isValid ? .value(result) : field

@@ -193,11 +193,11 @@ extension ValidationPolicy {
         case .value(let raw):
             guard let username = checkUsername(raw, path: path, errors: &errors) else { return field }
             if let existing, let cooldown = usernameChangeCooldown, let changedAt = existing.usernameChangedAt,
-                existing.username?.rawValue != username.rawValue
+                existing.username?.rawValue != username
             {
                 checkCooldown(cooldown, changedAt: changedAt, now: now ?? Date(), path: path, errors: &errors)
             }
-            return .value(username.rawValue)
+            return .value(username)
         }
     }
 
@@ -352,7 +352,7 @@ extension ValidationPolicy {
                             field: path, code: .duplicate,
                             message: "\(path) repeats \(root)[\(earlier)]; each picture may appear once"))
                 }
-                result[index] = url
+                if url != urls[index] { result[index] = url }
             }
             return .value(result)
         }

@@ -44,16 +44,17 @@ extension ValidationPolicy {
             }
             return url
         }
-        switch SafeURL.parse(link, allowsHTTP: socialLinks.allowsHTTP) {
+        switch SafeURL.parse(link, allowsHTTP: socialLinks.allowsHTTP, hosts: platform.hosts) {
         case .failure(let failure):
             errors.append(FieldError(field: path, code: failure.code, message: "\(path) \(failure.reason)"))
             return nil
         case .success(let url):
-            guard platform.hosts.contains(url.host) else {
+            guard url.hostMatches else {
                 errors.append(
                     FieldError(
                         field: path, code: .forbiddenHost,
-                        message: "\(path) must point at \(Messages.list(platform.hosts)); \(url.host) is not one of "
+                        message:
+                            "\(path) must point at \(Messages.list(platform.hosts)); \(url.unmatchedHost) is not one of "
                             + "them"))
                 return nil
             }
@@ -84,12 +85,12 @@ extension ValidationPolicy {
                 Messages.tooLong(path, count: link.utf8.count, limit: imageURLMaximumLength, unit: "characters"))
             return nil
         }
-        switch SafeURL.parse(link, allowsHTTP: false) {
+        switch SafeURL.parse(link, allowsHTTP: false, extensions: imageURLExtensions) {
         case .failure(let failure):
             errors.append(FieldError(field: path, code: failure.code, message: "\(path) \(failure.reason)"))
             return nil
         case .success(let url):
-            guard imageURLExtensions.contains(url.pathExtension) else {
+            guard url.extensionMatches else {
                 errors.append(
                     FieldError(
                         field: path, code: .unsupportedType,

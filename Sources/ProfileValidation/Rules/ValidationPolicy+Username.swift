@@ -9,7 +9,7 @@ extension ValidationPolicy {
     /// look-up syntax; see ``validateUsernameLookup(_:field:)``). Uniqueness is the store's check.
     public func validateUsername(_ string: String, field: String = "username") throws(ValidationReport) -> Username {
         var errors: [FieldError] = []
-        guard let username = checkUsername(string, path: field, errors: &errors) else {
+        guard let handle = checkUsername(string, path: field, errors: &errors), let username = Username(handle) else {
             throw ValidationReport(errors: errors)
         }
         return username
@@ -38,8 +38,9 @@ extension ValidationPolicy {
         throw ValidationReport(errors: errors)
     }
 
-    /// The username in `raw`, or `nil` with the reasons in `errors`.
-    func checkUsername(_ raw: String, path: String, errors: inout [FieldError]) -> Username? {
+    /// The trimmed handle in `raw`, a valid ``Username`` raw value, or `nil` with the reasons in
+    /// `errors`.
+    func checkUsername(_ raw: String, path: String, errors: inout [FieldError]) -> String? {
         let trimmed = Whitespace.trimmed(raw)
         let bytes = trimmed.utf8
         guard !bytes.isEmpty else {
@@ -52,19 +53,21 @@ extension ValidationPolicy {
             errors.append(charsetError(trimmed, path: path))
         }
         // A huge value is measured in bytes so that refusing it costs no Unicode segmentation.
-        let length = isWellFormed || bytes.count > usernameLength.upperBound * 4 ? bytes.count : trimmed.count
+        let length = isWellFormed || bytes.count / 4 > usernameLength.upperBound ? bytes.count : trimmed.count
         if length > usernameLength.upperBound {
             errors.append(Messages.tooLong(path, count: length, limit: usernameLength.upperBound, unit: "characters"))
         } else if length < usernameLength.lowerBound {
             errors.append(Messages.tooShort(path, count: length, limit: usernameLength.lowerBound, unit: "characters"))
         }
-        if isWellFormed && reservedUsernames.contains(Username.canonicalKey(for: trimmed)) {
+        let hasUppercase = isWellFormed && bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        let key = hasUppercase ? Username.canonicalKey(for: trimmed) : trimmed
+        if isWellFormed && reservedUsernames.contains(key) {
             errors.append(
                 FieldError(field: path, code: .reserved, message: "\(path) \(trimmed) is reserved; choose another name")
             )
         }
         guard errors.count == before else { return nil }
-        return Username(trimmed)
+        return trimmed
     }
 
     private func charsetError(_ value: String, path: String) -> FieldError {

@@ -1,156 +1,101 @@
-import Foundation
 import ProfileDomain
-import ProfileStore
+import ProfileValidation
 
-// How the benchmark populates a store fast: it writes `snapshot.json` directly in the
-// documented format (Docs/JSONFileStore.md), with sequence 0 and an empty journal, instead of
-// performing N durable writes (which would cost N fsyncs). Opening the store then loads that
-// snapshot, which is also what the start-up time measures.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Durable upserts measured at each size.
-let writesPerSize = 2_000
+// The creator spec's sample upsert: every required field, a three-part location, two links and
+// an avatar, validated as a create (no stored profile), the case that checks the most values.
+let patch = ProfilePatch(
+    username: .value("john_doe"),
+    displayName: .value("John Doe"),
+    bio: .value("Content creator and influencer"),
+    niches: .value(["fitness", "lifestyle"]),
+    location: .value(LocationPatch(city: .value("New York"), state: .value("NY"), country: .value("USA"))),
+    socialLinks: .value([
+        "instagram": .value("https://instagram.com/johndoe"),
+        "tiktok": .value("https://tiktok.com/@johndoe"),
+    ]),
+    avatar: .value("https://cdn.example.com/avatar.jpg")
+)
 
-extension Duration {
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-    var milliseconds: String { String(format: "%.3f ms", seconds * 1000) }
+/// The calling thread's CPU time in nanoseconds: unlike wall-clock time it does not grow when
+/// other processes share the cores, which they do on the shared build machines.
+func threadCPUNanoseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1e9 + Double(time.tv_nsec)
 }
 
-func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data(("StoreBenchmark: " + message + "\n").utf8))
-    exit(1)
-}
-
-/// Resident set size from /proc/self/status, in bytes; 0 where /proc is missing.
-func residentBytes() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-        return kilobytes * 1024
-    }
-    return 0
-}
-
-func record(_ index: Int, revision: Int) -> UserRecord {
-    guard let user = UserID("user-\(index)"), let profileID = ProfileID("profile-\(index)") else {
-        fail("invalid identifier \(index)")
-    }
-    let date = Date(timeIntervalSinceReferenceDate: 780_000_000)
-    var profile = Profile(id: profileID, userID: user, createdAt: date)
-    profile.username = Username("user_\(index)")
-    profile.displayName = "User \(index)"
-    profile.bio = "Creator number \(index), revision \(revision). Writes about travel and food."
-    profile.niches = ["travel", "food"]
-    profile.location = Location(city: "Nairobi", country: "Kenya")
-    profile.socialLinks = [.instagram: "https://instagram.com/user_\(index)"]
-    profile.version = revision
-    let account = Account(userID: user, email: "user\(index)@example.com", isEmailVerified: true, createdAt: date)
-    return UserRecord(account: account, profile: profile)
-}
-
-/// Writes a snapshot of `count` users straight into `directory`.
-func populate(_ directory: String, count: Int) throws {
-    struct Snapshot: Encodable {
-        var edges: [RelationshipEdge] = []
-        var schemaVersion = 1
-        var sequence = 0
-        var users: [UserRecord]
-    }
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let data = try encoder.encode(Snapshot(users: (0..<count).map { record($0, revision: 1) }))
-    try data.write(to: URL(fileURLWithPath: directory + "/snapshot.json"))
-}
-
-/// A store opened on a populated directory, with what opening it cost.
-struct Subject {
-    var size: Int
-    var directory: String
-    var store: JSONFileProfileStore
-    var startup: Duration
-    var residentBytesPerProfile: Double
-    var latencies: [Duration] = []
-
-    init(size: Int) throws {
-        self.size = size
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(UUID())").path
-        try populate(directory, count: size)
-        let clock = ContinuousClock()
-        let residentBefore = residentBytes()
-        let start = clock.now
-        store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
-        startup = clock.now - start
-        residentBytesPerProfile = Double(residentBytes() - residentBefore) / Double(size)
-        guard store.userCount == size else { fail("loaded \(store.userCount) users, expected \(size)") }
-    }
-
-    /// One durable upsert of a random existing user, timed.
-    mutating func upsert(_ write: Int, using generator: inout some RandomNumberGenerator) async throws {
-        let index = Int.random(in: 0..<size, using: &generator)
-        guard let user = UserID("user-\(index)") else { fail("invalid identifier") }
-        let clock = ContinuousClock()
-        let began = clock.now
-        try await store.update(user, expectingVersion: nil) { existing in
-            existing = record(index, revision: (existing?.version ?? 0) + 1 + write)
-        }
-        latencies.append(clock.now - began)
-    }
-
-    func percentile(_ fraction: Double) -> Duration {
-        let sorted = latencies.sorted()
-        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
-    }
-
-    var mean: Duration { latencies.reduce(.zero, +) / latencies.count }
-}
-
-func run() async throws {
-    print("JSONFileProfileStore benchmark: \(writesPerSize) durable upserts (one journal line + fsync each) per size")
-    // Both stores are open at once and writes alternate between them, so that noise from other
-    // processes on the machine hits both sizes alike and the ratio compares like with like.
-    var subjects = [try Subject(size: 1_000), try Subject(size: 100_000)]
-    var generator = SystemRandomNumberGenerator()
+/// Nanoseconds per call of `body` over `iterations` calls: wall-clock time from `ContinuousClock`
+/// and the thread's CPU time.
+func measure(iterations: Int, _ body: () -> Int) -> (wall: Double, cpu: Double) {
     let clock = ContinuousClock()
-    var elapsed: [Duration] = [.zero, .zero]
-    for write in 0..<(writesPerSize * 2) {
-        let which = write % 2
-        let start = clock.now
-        try await subjects[which].upsert(write, using: &generator)
-        elapsed[which] += clock.now - start
+    var sink = 0
+    let cpuStart = threadCPUNanoseconds()
+    let elapsed = clock.measure {
+        for _ in 0..<iterations { sink &+= body() }
     }
-    for (which, subject) in subjects.enumerated() {
-        let snapshotStart = clock.now
-        try subject.store.snapshot()
-        let snapshot = clock.now - snapshotStart
-        try subject.store.close()
-        try? FileManager.default.removeItem(atPath: subject.directory)
-        print(
-            """
-            \(subject.size) profiles:
-              durable upserts/s:  \(String(format: "%.0f", Double(subject.latencies.count) / elapsed[which].seconds))
-              latency p50 / p99:  \(subject.percentile(0.50).milliseconds) / \(subject.percentile(0.99).milliseconds) \
-            (mean \(subject.mean.milliseconds))
-              start-up:           \(subject.startup.milliseconds)
-              resident memory:    \(String(format: "%.0f", subject.residentBytesPerProfile)) bytes per profile \
-            (VmRSS growth while opening)
-              one snapshot:       \(snapshot.milliseconds) (taken every `snapshotEvery` writes; default 10,000)
-            """
-        )
-    }
-    let small = subjects[0]
-    let large = subjects[1]
-    let ratioP50 = large.percentile(0.5).seconds / small.percentile(0.5).seconds
-    let ratioMean = large.mean.seconds / small.mean.seconds
-    print(
-        String(format: "per-write cost at 100k / at 1k: %.2fx (p50), %.2fx (mean); goal <= 1.3x", ratioP50, ratioMean))
-    print("start-up for 100,000 profiles: \(large.startup.milliseconds)")
+    let cpu = threadCPUNanoseconds() - cpuStart
+    precondition(sink >= 0)
+    let (seconds, attoseconds) = elapsed.components
+    let wall = Double(seconds) * 1e9 + Double(attoseconds) / 1e9
+    return (wall / Double(iterations), cpu / Double(iterations))
 }
 
-try await run()
+/// Medians (wall clock and CPU) and the wall-clock extremes of `runs` measurements of validating
+/// `patch` under `policy`.
+func median(
+    of patch: ProfilePatch, policy: ValidationPolicy, runs: Int, iterations: Int
+)
+    -> (median: Double, cpu: Double, min: Double, max: Double)
+{
+    let once = { () -> Int in
+        do {
+            // A cheap use of the result keeps the call from being optimised away without adding work.
+            return try policy.validate(patch, against: nil).username.isPresent ? 1 : 0
+        } catch {
+            fatalError("the benchmark patch must be valid: \(error)")
+        }
+    }
+    _ = measure(iterations: iterations, once)  // warm-up: caches, lazy globals
+    let samples = (0..<runs).map { _ in measure(iterations: iterations, once) }
+    let wall = samples.map(\.wall).sorted()
+    let cpu = samples.map(\.cpu).sorted()
+    return (wall[wall.count / 2], cpu[cpu.count / 2], wall[0], wall[wall.count - 1])
+}
+
+let arguments = CommandLine.arguments
+let runs = arguments.count > 1 ? Int(arguments[1]) ?? 21 : 21
+let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
+
+let result = median(of: patch, policy: .creator, runs: runs, iterations: iterations)
+print("ValidationPolicy.creator.validate(_:against: nil), the creator spec's sample upsert")
+print("runs: \(runs) x \(iterations) validations")
+print("median: \(Int(result.median.rounded())) ns per validation (ContinuousClock)")
+print("median: \(Int(result.cpu.rounded())) ns per validation (thread CPU time)")
+print("min: \(Int(result.min.rounded())) ns, max: \(Int(result.max.rounded())) ns (ContinuousClock)")
+
+// Where the time goes: each part of the same patch alone, nothing required. `--no-breakdown`
+// skips it, e.g. to count instructions of the main measurement alone with `perf stat`.
+if arguments.contains("--no-breakdown") { exit(0) }
+var partsPolicy = ValidationPolicy.creator
+partsPolicy.requiredOnCreate = []
+let parts: [(String, ProfilePatch)] = [
+    ("empty patch", ProfilePatch()),
+    ("username", ProfilePatch(username: patch.username)),
+    ("displayName", ProfilePatch(displayName: patch.displayName)),
+    ("bio", ProfilePatch(bio: patch.bio)),
+    ("niche (2 items)", ProfilePatch(niches: patch.niches)),
+    ("location (3 parts)", ProfilePatch(location: patch.location)),
+    ("socialLinks (2 URLs)", ProfilePatch(socialLinks: patch.socialLinks)),
+    ("avatar URL", ProfilePatch(avatar: patch.avatar)),
+]
+print("breakdown (median ns, ContinuousClock / CPU, each part alone):")
+for (name, part) in parts {
+    let timing = median(of: part, policy: partsPolicy, runs: max(3, runs / 4), iterations: iterations)
+    print("  \(name): \(Int(timing.median.rounded())) / \(Int(timing.cpu.rounded()))")
+}
