@@ -7,9 +7,9 @@ import ProfileStore
 // performing N durable writes (which would cost N fsyncs). Opening the store then loads that
 // snapshot, which is also what the start-up time measures.
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Durable upserts measured at each size.

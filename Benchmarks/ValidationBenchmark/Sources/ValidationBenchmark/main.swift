@@ -2,9 +2,9 @@ import ProfileDomain
 import ProfileValidation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 // The creator spec's sample upsert: every required field, a three-part location, two links and
