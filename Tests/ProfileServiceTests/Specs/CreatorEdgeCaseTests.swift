@@ -92,9 +92,11 @@ extension CreatorSpecTests {
 
         @Test(
             "4. Edge cases: Update profile with partial data → Should merge with existing data (null clears an optional field)",
-            arguments: StoreKind.allCases, [
+            arguments: StoreKind.allCases,
+            [
                 (#"{"avatar": null}"#, "avatar"), (#"{"location": null}"#, "location"),
-                (#"{"socialLinks": null}"#, "socialLinks"), (#"{"socialLinks": {"tiktok": null}}"#, "socialLinks.tiktok"),
+                (#"{"socialLinks": null}"#, "socialLinks"),
+                (#"{"socialLinks": {"tiktok": null}}"#, "socialLinks.tiktok"),
                 (#"{"location": {"state": null}}"#, "location.state"),
             ])
         func nullClears(kind: StoreKind, change: (body: String, cleared: String)) async throws {
@@ -149,7 +151,8 @@ extension CreatorSpecTests {
 
         @Test(
             "Data cleaning: an empty string for an optional field clears it, like null",
-            arguments: StoreKind.allCases, [
+            arguments: StoreKind.allCases,
+            [
                 (#"{"avatar": ""}"#, "avatar"), (#"{"avatar": "   "}"#, "avatar"),
                 (#"{"location": {"city": "", "state": "", "country": ""}}"#, "location"),
                 (#"{"location": {"state": " "}}"#, "location.state"),
@@ -183,7 +186,10 @@ extension CreatorSpecTests {
             let emptyObjects = await client.put(#"{"socialLinks": {}, "location": {}}"#)
 
             #expect(emptyLink.status == 400)
-            #expect(emptyLink.errors == ["socialLinks.tiktok": "socialLinks.tiktok is empty; send a link, or null to remove it"])
+            #expect(
+                emptyLink.errors == [
+                    "socialLinks.tiktok": "socialLinks.tiktok is empty; send a link, or null to remove it"
+                ])
             #expect(emptyObjects.status == 200, "\(emptyObjects.text)")
             #expect(emptyObjects.etag == "\"v1\"")
             #expect(try await client.stored() == before)

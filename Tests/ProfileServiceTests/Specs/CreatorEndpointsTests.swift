@@ -61,7 +61,8 @@ extension CreatorSpecTests {
             defer { client.cleanUp() }
             _ = await client.put(sampleRequest)
 
-            let upload = await client.send("POST", "/api/v1/profiles/upload-media", as: client.user, bytes: TestImages.png)
+            let upload = await client.send(
+                "POST", "/api/v1/profiles/upload-media", as: client.user, bytes: TestImages.png)
             let url = try #require(upload.string("url"))
             let avatar = await client.put(#"{"avatar": "\#(url)"}"#)
 
@@ -141,7 +142,8 @@ extension CreatorSpecTests {
 
         @Test(
             "PUT /api/v1/profiles/me: If-Match that names no issued version is 412; * and weak tags match",
-            arguments: StoreKind.allCases, [
+            arguments: StoreKind.allCases,
+            [
                 ("garbage", 412), ("\"v7\"", 412), ("*", 200), ("W/\"v1\"", 200), ("\"v1\"", 200),
             ])
         func ifMatchForms(kind: StoreKind, header: (value: String, status: Int)) async throws {

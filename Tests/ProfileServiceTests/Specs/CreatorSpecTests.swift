@@ -52,15 +52,23 @@ extension CreatorSpecTests {
         let user: UserID
         let other: UserID
 
-        init(_ kind: StoreKind, spec: ProfileEndpoints.Spec = .creator, policy: ValidationPolicy = .creator) async throws {
-            harness = try ServiceHarness(kind, policy: policy)
-            endpoints = ProfileEndpoints(spec, service: harness.service)
-            user = try #require(UserID("user_id"))
-            other = try #require(UserID("other_user"))
+        /// A creator client with both users registered.
+        init(_ kind: StoreKind) async throws {
+            self.init(
+                harness: try ServiceHarness(kind, policy: .creator), spec: .creator,
+                user: try #require(UserID("user_id")), other: try #require(UserID("other_user")))
             for (id, email) in [(user, "john@example.com"), (other, "jane@example.com")] {
                 try await harness.service.registerAccount(
                     Account(userID: id, email: email, isEmailVerified: true, createdAt: harness.clock.now()))
             }
+        }
+
+        /// A client of `spec` over `harness`; registers no one.
+        init(harness: ServiceHarness, spec: ProfileEndpoints.Spec, user: UserID, other: UserID) {
+            self.harness = harness
+            self.endpoints = ProfileEndpoints(spec, service: harness.service)
+            self.user = user
+            self.other = other
         }
 
         /// Sends `body` (JSON text) as `caller`; `caller` `nil` means no `Authorization` header.
@@ -145,7 +153,7 @@ extension CreatorSpecTests {
 
     /// Whether two JSON objects are equal, ignoring the keys in `ignoring`.
     static func same(_ actual: [String: Any], _ expected: [String: Any], ignoring: Set<String> = []) -> Bool {
-        NSDictionary(dictionary: actual.filter { !ignoring.contains($0.key) })
-            .isEqual(to: expected.filter { !ignoring.contains($0.key) })
+        JSONMatch.matches(
+            actual.filter { !ignoring.contains($0.key) }, expected.filter { !ignoring.contains($0.key) })
     }
 }

@@ -137,7 +137,8 @@ extension CreatorSpecTests {
 
         @Test(
             "3. Validation: Try to submit with invalid niche (empty array) → Should return 400 (not an array, too many, blank item)",
-            arguments: StoreKind.allCases, [
+            arguments: StoreKind.allCases,
+            [
                 (#""fitness""#, "niche"),
                 (#"["a", "b", "c", "d", "e", "f"]"#, "niche"),
                 (#"["fitness", "  "]"#, "niche[1]"),
@@ -160,7 +161,8 @@ extension CreatorSpecTests {
 
         @Test(
             "3. Validation: Try without authentication token → Should return 401",
-            arguments: StoreKind.allCases, [
+            arguments: StoreKind.allCases,
+            [
                 ("PUT", "/api/v1/profiles/me"), ("GET", "/api/v1/profiles/me"), ("GET", "/api/v1/users/me"),
                 ("POST", "/api/v1/profiles/upload-media"),
             ])
