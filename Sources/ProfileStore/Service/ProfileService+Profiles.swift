@@ -146,12 +146,16 @@ extension ProfileService {
         policy: ValidationPolicy,
         at date: Date
     ) throws(ProfileError) -> UpdateOutcome {
+        var update = update
+        let ownUpload = ownUploadedAvatar(in: update.profile.avatar, of: record, policy: policy)
+        if ownUpload != nil { update.profile.avatar = .absent }
         var clean: ProfileUpdate
         do {
             clean = try policy.validate(update, against: record, at: date)
         } catch {
             throw error.profileError
         }
+        if let ownUpload { clean.profile.avatar = .value(ownUpload) }
         if let uploadedAvatar {
             clean.profile.avatar = .value(mediaPathPrefix + uploadedAvatar.key)
             record.media.append(uploadedAvatar)
@@ -184,6 +188,22 @@ extension ProfileService {
             accountChanged: account.changed,
             preferencesChanged: preferences.changed
         )
+    }
+
+    /// The media path `avatar` names when it is one of the caller's own uploads (the `url` that
+    /// `POST /api/v1/profiles/upload-media` answered), else `nil`.
+    ///
+    /// Such a path is not an https URL, so the image-URL rule would refuse the very value the
+    /// upload told the client to send; it is accepted instead because the record proves the
+    /// upload is the caller's. Only where the policy lets the avatar be set at all.
+    private func ownUploadedAvatar(
+        in avatar: PatchField<String>, of record: UserRecord, policy: ValidationPolicy
+    ) -> String? {
+        guard policy.updatableFields.contains(.avatar), case .value(let raw) = avatar else { return nil }
+        let path = String(raw.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard path.hasPrefix(mediaPathPrefix) else { return nil }
+        let key = path.dropFirst(mediaPathPrefix.count)
+        return record.media.contains { $0.key == key } ? path : nil
     }
 
     /// Maps whatever an atomic step threw to the one error type of the service.

@@ -5,7 +5,7 @@ extension CreatorWire {
     /// Every key is absent (keep), `null` (clear) or a value; `location` and `socialLinks` merge
     /// key by key. `location` may also carry `text`, the free-form form other specs send, so that
     /// a location round-trips. Keys the body must not carry are reported in ``rejectedFields``:
-    /// server-owned keys (`id`, `userId`, `createdAt`, `email`, ...) as `read_only`, anything else
+    /// server-owned keys (`id`, `userId`, `createdAt`, `email`, the counts, ...) as `read_only`, anything else
     /// (including a social platform the model does not know) as `unknown_field`. A value of the
     /// wrong JSON type throws `DecodingError`.
     public struct ProfileRequest: Sendable, Hashable, Codable {
@@ -30,7 +30,8 @@ extension CreatorWire {
             serverOwned: [
                 "id", "userId", "createdAt", "updatedAt", "version", "email", "phoneNumber", "roles",
                 "isVerified", "isEmailVerified", "isPhoneVerified", "isTwoFactorEnabled", "isAccountLocked",
-                "completeness", "counters",
+                "completeness", "counters", "editedAt", "followersCount", "followingCount", "postsCount",
+                "shopsCount", "eventsCount", "securityStrength",
             ]
         )
         static let locationScreen = RequestKeyScreen(
