@@ -16,7 +16,7 @@ extension ProfileService {
                 (store, me) async throws(ProfileStoreError) in
                 _ = try await store.follow(me, target)
             }
-        } catch where error.code == .invalidRelationship {
+        } catch  where error.code == .invalidRelationship {
             // The store's reason names both users and who blocks whom; the caller may only learn
             // about their own block.
             let edges = try await storeCall { () async throws(ProfileStoreError) in

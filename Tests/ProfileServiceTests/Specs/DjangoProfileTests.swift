@@ -6,8 +6,8 @@ import Testing
 /// with an avatar file, delete with cascade; its IDOR and avatar bug fixed.
 @Suite("Django spec: profile management")
 struct DjangoProfileTests {
-    static var john: UserID { UserID("1")! }
-    static var jane: UserID { UserID("2")! }
+    static let john = fixtureUserID("1")
+    static let jane = fixtureUserID("2")
 
     /// A Django client with the spec's sample user (`id` 1, `johndoe`) and a second user (2).
     static func client(_ kind: StoreKind) async throws -> SpecClient {
@@ -34,7 +34,9 @@ struct DjangoProfileTests {
 
     // MARK: View
 
-    @Test("View profile: POST /api/users/profile/ returns the sample user with the integer id", arguments: StoreKind.allCases)
+    @Test(
+        "View profile: POST /api/users/profile/ returns the sample user with the integer id",
+        arguments: StoreKind.allCases)
     func viewProfile(kind: StoreKind) async throws {
         let client = try await Self.client(kind)
         defer { client.cleanUp() }
@@ -53,7 +55,7 @@ struct DjangoProfileTests {
         defer { client.cleanUp() }
 
         let anonymous = await client.send("POST", "/api/users/profile/")
-        let unknown = await client.send("POST", "/api/users/profile/", as: try #require(UserID("3")))
+        let unknown = await client.send("POST", "/api/users/profile/", as: fixtureUserID("3"))
 
         #expect(anonymous.status == 401)
         #expect(anonymous.matches(#"{"error": "Authentication is required"}"#), "\(anonymous.text)")
@@ -108,6 +110,20 @@ struct DjangoProfileTests {
         let record = try #require(await client.record(Self.john))
         #expect(record.profile?.firstName == nil)
         #expect(record.account.phoneNumber == nil)
+    }
+
+    @Test(
+        "Update: number_phone may be typed with spaces, dashes, dots or parentheses and is stored as its digits",
+        arguments: ["555-123-4567", "(555) 123 4567", "555.123.4567", " 5551234567 "])
+    func phoneSeparators(typed: String) async throws {
+        let client = try await Self.client(.inMemory)
+
+        let response = await client.send(
+            "PUT", "/api/users/update-profile/1/", as: Self.john, json: try jsonBody(["number_phone": typed]))
+
+        #expect(response.status == 200, "\(response.text)")
+        #expect(response.object["number_phone"] as? String == "5551234567")
+        #expect(try await client.record(Self.john)?.account.phoneNumber == "5551234567")
     }
 
     @Test(
@@ -201,9 +217,10 @@ struct DjangoProfileTests {
     func updateOwnMissing(kind: StoreKind) async throws {
         let client = try await Self.client(kind)
         defer { client.cleanUp() }
-        let ghost = try #require(UserID("3"))
+        let ghost = fixtureUserID("3")
 
-        let response = await client.send("PUT", "/api/users/update-profile/3/", as: ghost, json: #"{"first_name": "X"}"#)
+        let response = await client.send(
+            "PUT", "/api/users/update-profile/3/", as: ghost, json: #"{"first_name": "X"}"#)
 
         #expect(response.status == 404)
         #expect(response.matches(#"{"error": "The user cannot be found in the database."}"#))
@@ -233,7 +250,9 @@ struct DjangoProfileTests {
         }
     }
 
-    @Test("Update: an email another account uses, in any case, is 409 and nothing is stored", arguments: StoreKind.allCases)
+    @Test(
+        "Update: an email another account uses, in any case, is 409 and nothing is stored",
+        arguments: StoreKind.allCases)
     func emailTaken(kind: StoreKind) async throws {
         let client = try await Self.client(kind)
         defer { client.cleanUp() }
@@ -323,7 +342,7 @@ struct DjangoProfileTests {
         #expect(await client.send("DELETE", "/api/users/delete/1/", as: Self.john).status == 404)
 
         // The username and email are free at once.
-        let newcomer = try #require(UserID("4"))
+        let newcomer = fixtureUserID("4")
         try await client.service.registerAccount(
             Account(userID: newcomer, email: "john@example.com", createdAt: client.clock.now()))
         _ = try await client.service.changeUsername(to: "johndoe", for: .user(newcomer))

@@ -10,7 +10,9 @@ struct SocialAccountAndRelationshipTests {
 
     // MARK: Username change
 
-    @Test("POST /api/v1/account/username/change renames the caller and answers the owner view", arguments: StoreKind.allCases)
+    @Test(
+        "POST /api/v1/account/username/change renames the caller and answers the owner view",
+        arguments: StoreKind.allCases)
     func usernameChange(kind: StoreKind) async throws {
         let client = try await Sample.client(kind)
         defer { client.cleanUp() }
@@ -47,7 +49,9 @@ struct SocialAccountAndRelationshipTests {
 
     @Test(
         "POST /api/v1/account/username/change to a reserved or invalid name is 422 with the username field",
-        arguments: ["admin", "Support", "me", "root", "ab", "john doe", "@jane", "jane-doe", String(repeating: "j", count: 31)])
+        arguments: [
+            "admin", "Support", "me", "root", "ab", "john doe", "@jane", "jane-doe", String(repeating: "j", count: 31),
+        ])
     func usernameInvalid(name: String) async throws {
         let client = try await Sample.client(.inMemory)
 
@@ -174,7 +178,9 @@ struct SocialAccountAndRelationshipTests {
         #expect(block.status == 200)
         #expect(block.matches(Self.envelope(Sample.relationship(blocked: true))), "\(block.text)")
 
-        for path in ["/api/v1/profile/id/\(Sample.johnID)", "/api/v1/profile/u/john_doe", "/api/v1/profile/u/@JOHN_DOE"] {
+        for path in [
+            "/api/v1/profile/id/\(Sample.johnID)", "/api/v1/profile/u/john_doe", "/api/v1/profile/u/@JOHN_DOE",
+        ] {
             let hidden = await client.send("GET", path, as: Sample.jane)
             #expect(hidden.status == 404, "\(path)")
             #expect(hidden.object["data"] as? String == "User not found")
@@ -195,7 +201,9 @@ struct SocialAccountAndRelationshipTests {
         #expect(await client.send("GET", "/api/v1/profile/id/\(Sample.johnID)").status == 200, "others still see John")
     }
 
-    @Test("DELETE /profile/id/{id}/block makes the profile visible again without restoring follows", arguments: StoreKind.allCases)
+    @Test(
+        "DELETE /profile/id/{id}/block makes the profile visible again without restoring follows",
+        arguments: StoreKind.allCases)
     func unblock(kind: StoreKind) async throws {
         let client = try await Sample.client(kind)
         defer { client.cleanUp() }

@@ -21,7 +21,8 @@ struct SocialProfileViewTests {
 
         #expect(response.status == 200)
         #expect(response.matches(Sample.ownerSample(followers: 3, following: 1)), "\(response.text)")
-        #expect(response.headers["ETag"] == EntityTag.header(for: try #require(await client.record(Sample.john)).version))
+        #expect(
+            response.headers["ETag"] == EntityTag.header(for: try #require(await client.record(Sample.john)).version))
     }
 
     @Test(
@@ -117,7 +118,9 @@ struct SocialProfileViewTests {
         #expect(response.data["followingCount"] as? Int == 1)
     }
 
-    @Test("2. GET /api/v1/profile/id/{userId} of oneself: isOwnProfile true, no relationship", arguments: StoreKind.allCases)
+    @Test(
+        "2. GET /api/v1/profile/id/{userId} of oneself: isOwnProfile true, no relationship",
+        arguments: StoreKind.allCases)
     func publicByIDOwn(kind: StoreKind) async throws {
         let client = try await Sample.client(kind)
         defer { client.cleanUp() }

@@ -72,6 +72,12 @@ struct SpecResponse: @unchecked Sendable {
     }
 }
 
+/// A user id written in a test; a malformed one is a mistake in the test itself.
+func fixtureUserID(_ raw: String) -> UserID {
+    guard let id = UserID(raw) else { preconditionFailure("\(raw) is not a user id") }
+    return id
+}
+
 /// A JSON object literal from key/value pairs, for bodies built from test arguments.
 func jsonBody(_ fields: [String: Any]) throws -> String {
     String(decoding: try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]), as: UTF8.self)
@@ -88,8 +94,8 @@ enum SocialSample {
     /// From `editedAt` to `actionTime`.
     static let secondsFromEditToAction: TimeInterval = 9 * 86_400 + 2 * 3600 + 8 * 60 + 45
 
-    static var john: UserID { UserID(johnID)! }
-    static var jane: UserID { UserID(janeID)! }
+    static let john = fixtureUserID(johnID)
+    static let jane = fixtureUserID(janeID)
 
     /// A social client at `editedAt` with John registered as the sample's account (email and
     /// phone verified, no 2FA) and nothing else; `withProfile` also gives him the sample's
@@ -182,7 +188,7 @@ enum SocialSample {
     /// Registers `count` followers of John.
     static func addFollowers(_ count: Int, to client: SpecClient) async throws {
         for index in 0..<count {
-            let follower = try #require(UserID("follower-\(index)"))
+            let follower = fixtureUserID("follower-\(index)")
             try await client.service.registerAccount(Account(userID: follower, createdAt: client.clock.now()))
             try await client.service.follow(john, for: .user(follower))
         }

@@ -114,12 +114,14 @@ struct SocialUpdateProfileTests {
         arguments: [
             ("firstName", String(repeating: "a", count: 30), true), ("firstName", "", false),
             ("lastName", String(repeating: "a", count: 31), false), ("lastName", "O'Neil", true),
-            ("middleName", String(repeating: "a", count: 30), true), ("middleName", String(repeating: "a", count: 31), false),
+            ("middleName", String(repeating: "a", count: 30), true),
+            ("middleName", String(repeating: "a", count: 31), false),
         ])
     func nameLimits(field: String, value: String, accepted: Bool) async throws {
         let client = try await Sample.client(.inMemory)
 
-        let response = await client.send("PUT", "/api/v1/profile/update", as: Sample.john, json: try jsonBody([field: value]))
+        let response = await client.send(
+            "PUT", "/api/v1/profile/update", as: Sample.john, json: try jsonBody([field: value]))
 
         #expect(response.status == (accepted ? 200 : 422), "\(response.text)")
         if !accepted { #expect(response.data[field] is String) }
@@ -131,7 +133,8 @@ struct SocialUpdateProfileTests {
         defer { client.cleanUp() }
         _ = await client.send("PUT", "/api/v1/profile/update", as: Sample.john, json: #"{"middleName": "K"}"#)
 
-        let response = await client.send("PUT", "/api/v1/profile/update", as: Sample.john, json: #"{"middleName": null}"#)
+        let response = await client.send(
+            "PUT", "/api/v1/profile/update", as: Sample.john, json: #"{"middleName": null}"#)
 
         #expect(response.status == 200)
         #expect(response.data["middleName"] is NSNull)
