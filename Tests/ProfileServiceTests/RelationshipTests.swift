@@ -38,9 +38,13 @@ struct RelationshipTests {
         let blocked = try await harness.service.block(bob, for: .user(alice))
         #expect(blocked == Relationship(viewerBlocksSubject: true))
 
-        let error = await profileError { _ = try await harness.service.follow(alice, for: .user(bob)) }
-        #expect(error?.status == .badRequest)
-        #expect(error?.code == .invalidRelationship)
+        // Bob cannot tell alice's block from a missing user; alice is told to unblock first.
+        let blockedFollower = await profileError { _ = try await harness.service.follow(alice, for: .user(bob)) }
+        #expect(blockedFollower == .userNotFound)
+        let blocker = await profileError { _ = try await harness.service.follow(bob, for: .user(alice)) }
+        #expect(blocker?.status == .badRequest)
+        #expect(blocker?.code == .invalidRelationship)
+        #expect(blocker?.message.contains(bob.rawValue) == false)
         let unblocked = try await harness.service.unblock(bob, for: .user(alice))
         #expect(unblocked == .none)
     }

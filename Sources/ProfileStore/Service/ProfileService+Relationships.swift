@@ -3,12 +3,27 @@ import ProfileDomain
 extension ProfileService {
     /// The caller follows `target`. Idempotent.
     ///
-    /// - Throws: 401; 400 for oneself or across a block (either way); 404 unknown target.
+    /// - Throws: 401; 400 for oneself or when the caller has blocked `target` (unblock first);
+    ///   404 for an unknown target and for a target who has blocked the caller, which that caller
+    ///   cannot tell from a missing user, as with the profile views.
     /// - Returns: the relationship from the caller's side afterwards.
     @discardableResult
     public func follow(_ target: UserID, for caller: Caller) async throws(ProfileError) -> Relationship {
-        try await changeRelationship(with: target, for: caller) { (store, me) async throws(ProfileStoreError) in
-            _ = try await store.follow(me, target)
+        let me = try authenticated(caller)
+        guard me != target else { throw Self.relationshipRefused("You cannot follow yourself") }
+        do {
+            return try await changeRelationship(with: target, for: caller) {
+                (store, me) async throws(ProfileStoreError) in
+                _ = try await store.follow(me, target)
+            }
+        } catch  where error.code == .invalidRelationship {
+            // The store's reason names both users and who blocks whom; the caller may only learn
+            // about their own block.
+            let edges = try await storeCall { () async throws(ProfileStoreError) in
+                try await store.relationship(between: me, and: target)
+            }
+            if edges.isBlockedBy { throw .userNotFound }
+            throw Self.relationshipRefused("You have blocked this user; unblock them before following")
         }
     }
 
@@ -22,9 +37,12 @@ extension ProfileService {
 
     /// The caller blocks `target`: follows both ways are removed and cannot be made again, and
     /// `target` sees 404 for the caller's profile. Idempotent.
+    ///
+    /// - Throws: 401; 400 for oneself; 404 unknown target.
     @discardableResult
     public func block(_ target: UserID, for caller: Caller) async throws(ProfileError) -> Relationship {
-        try await changeRelationship(with: target, for: caller) { (store, me) async throws(ProfileStoreError) in
+        guard caller.userID != target else { throw Self.relationshipRefused("You cannot block yourself") }
+        return try await changeRelationship(with: target, for: caller) { (store, me) async throws(ProfileStoreError) in
             _ = try await store.block(me, target)
         }
     }
@@ -35,6 +53,10 @@ extension ProfileService {
         try await changeRelationship(with: target, for: caller) { (store, me) async throws(ProfileStoreError) in
             _ = try await store.unblock(me, target)
         }
+    }
+
+    private static func relationshipRefused(_ message: String) -> ProfileError {
+        ProfileError(code: .invalidRelationship, status: .badRequest, message: message)
     }
 
     private func changeRelationship(
