@@ -13,8 +13,11 @@ extension ProfileStoreError {
             .emailTaken
         case .versionConflict(let expected, let current):
             .versionConflict(expected: expected, current: current)
-        case .invalidRelationship(let reason):
-            ProfileError(code: .invalidRelationship, status: .badRequest, message: reason)
+        case .invalidRelationship:
+            // The store's reason names users and who blocks whom; a client gets none of it.
+            ProfileError(
+                code: .invalidRelationship, status: .badRequest, message: "This relationship change is not allowed",
+                underlyingDescription: "\(self)")
         case .locked:
             ProfileError(
                 code: .storeUnavailable, status: .serviceUnavailable,
