@@ -6,10 +6,15 @@ import ProfileDomain
 /// The root schema describes an update body (every key optional, `null` allowed where it clears
 /// a field); `$defs/create` adds the fields required on create. Some rules cannot be expressed in
 /// JSON Schema and are listed under `x-profilekit-unexpressible`: lengths in grapheme clusters
-/// (`maxLength` counts code points, so the schema is looser for combining sequences), UTF-8 byte
+/// (`maxLength` counts code points, so the schema allows as many code points as the longest
+/// accepted value can hold), UTF-8 byte
 /// caps, reserved usernames case-insensitively (`not`/`enum` is case-sensitive), uniqueness
 /// across users, niche duplicates case-insensitively, trimming, merged-result rules on update and
 /// the username-change cooldown.
+///
+/// Where a rule cannot be carried exactly, the schema is *looser* than the library, never
+/// stricter: a frontend that validates with it must never refuse a body the library accepts.
+/// `Conformance/check_schemas.py` checks that with python-jsonschema against every vector.
 public enum JSONSchemaExporter {
     /// The schema of `policy`'s request body.
     public static func schema(for policy: ValidationPolicy) -> JSONValue {
@@ -86,13 +91,18 @@ public enum JSONSchemaExporter {
     ]
 
     private static let forbiddenClass =
-        "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff"
+        // U+200D (zero-width joiner) is left out: the library accepts it inside an emoji sequence,
+        // a context a pattern cannot see.
+        "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200c\\u200e\\u200f\\u2028-\\u202e"
+        + "\\u2060-\\u2069\\ufeff"
 
     private static func text(_ rule: TextRule, nullable isNullable: Bool) -> JSONValue {
         let newline = rule.allowsNewlines ? "" : "\\n"
         var object: [String: JSONValue] = [
             "type": isNullable ? types("string", "null") : .string("string"),
-            "maxLength": number(rule.maximumLength),
+            // The most code points an accepted value can hold: every character at its scalar cap,
+            // within the byte cap (a scalar is at least one byte).
+            "maxLength": number(min(rule.maximumLength * rule.maximumScalarsPerCharacter, rule.maximumBytes)),
             "pattern": .string("^[^\(forbiddenClass)\(newline)]*$"),
         ]
         if !rule.allowsEmpty { object["minLength"] = number(max(1, rule.minimumLength)) }
@@ -130,20 +140,15 @@ public enum JSONSchemaExporter {
             "additionalProperties": .bool(false),
         ])
         let line = text(policy.locationText, nullable: false)
-        let forms: [JSONValue] =
-            switch policy.name {
-            case "creator": [parts]
-            case "social": [line]
-            default: [parts, line]
-            }
-        return .object(["anyOf": .array(forms + [.object(["type": .string("null")])])])
+        // Every preset accepts both shapes: the creator spec's object and the social spec's string.
+        return .object(["anyOf": .array([parts, line, .object(["type": .string("null")])])])
     }
 
     private static func socialLinksSchema(_ policy: ValidationPolicy) -> JSONValue {
         var links: [String: JSONValue] = [:]
         let scheme = policy.socialLinks.allowsHTTP ? "[Hh][Tt][Tt][Pp][Ss]?" : "[Hh][Tt][Tt][Pp][Ss]"
         for platform in SocialPlatform.allCases {
-            let hosts = platform.hosts.map { $0.replacingDots() }.joined(separator: "|")
+            let hosts = platform.hosts.map { $0.caseInsensitivePattern() }.joined(separator: "|")
             var forms: [JSONValue] = [
                 .object(["pattern": .string("^\(scheme)://(\(hosts))/[^\\s\\\\]+$")])
             ]
@@ -228,6 +233,21 @@ public enum JSONSchemaExporter {
 }
 
 extension String {
+    /// The string as a pattern matching it in any ASCII case: `x.com` becomes `[Xx]\\.[Cc][Oo][Mm]`.
+    fileprivate func caseInsensitivePattern() -> String {
+        var result = ""
+        for character in self {
+            if character == "." {
+                result += "\\."
+            } else if character.isASCII, character.isLetter {
+                result += "[\(character.uppercased())\(character.lowercased())]"
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     fileprivate func replacingDots() -> String {
         var result = ""
         for character in self { result += character == "." ? "\\." : String(character) }
