@@ -27,8 +27,7 @@ extension ProfileEndpoints {
                     }
                 return Self.ok(SocialWire.PublicProfile(view), "Profile retrieved successfully", at: now)
             case ("PUT", 1, "update"):
-                var update = try decode(SocialWire.UpdateRequest.self, request).update
-                update.expectedVersion = try expectedVersion(request)
+                let update = try decodeUpdate(SocialWire.UpdateRequest.self, request)
                 let result = try await service.upsertProfile(update, for: request.caller)
                 return Self.ok(
                     SocialWire.OwnerProfile(result.view, includingCounts: false), "Profile updated successfully",

@@ -8,7 +8,7 @@ extension CreatorWire {
     /// server-owned keys (`id`, `userId`, `createdAt`, `email`, the counts, ...) as `read_only`, anything else
     /// (including a social platform the model does not know) as `unknown_field`. A value of the
     /// wrong JSON type throws `DecodingError`.
-    public struct ProfileRequest: Sendable, Hashable, Codable {
+    public struct ProfileRequest: ProfileUpdateRequest, Hashable {
         /// The profile fields the body names.
         public var profile: ProfilePatch
         /// Keys the body carried but may not, as field errors.

@@ -9,7 +9,7 @@ extension MobileWire {
     /// (`not_allowed`): reset a preference by sending its key with `null`. Server-owned keys
     /// (`email`, `created_at`, `updated_at`, `id`, `user_id`) are `read_only`; any other top-level
     /// key is `unknown_field`. A value of the wrong JSON type throws `DecodingError`.
-    public struct ProfileRequest: Sendable, Hashable, Codable {
+    public struct ProfileRequest: ProfileUpdateRequest, Hashable {
         /// The display name change.
         public var displayName: PatchField<String>
         /// The preference changes.
