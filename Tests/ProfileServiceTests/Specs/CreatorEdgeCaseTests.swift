@@ -6,6 +6,15 @@ extension CreatorSpecTests {
     /// Checklist section 4, plus what the spec's "Data Cleaning" note implies for the server.
     @Suite("4. Edge Cases")
     struct EdgeCases {
+        /// Creates the sample profile, then sends `change`; the reply and the stored profile after it.
+        static func putSample(then change: String, _ kind: StoreKind) async throws -> (SpecResponse, Profile?) {
+            let client = try await SpecClient.creator(kind)
+            defer { client.cleanUp() }
+            _ = await client.put(sampleRequest)
+            let reply = await client.put(change)
+            return (reply, try await client.record()?.profile)
+        }
+
         @Test(
             "4. Edge cases: Create profile, then immediately update it → Should work",
             arguments: StoreKind.allCases)
@@ -100,14 +109,10 @@ extension CreatorSpecTests {
                 (#"{"location": {"state": null}}"#, "location.state"),
             ])
         func nullClears(kind: StoreKind, change: (body: String, cleared: String)) async throws {
-            let client = try await SpecClient.creator(kind)
-            defer { client.cleanUp() }
-            _ = await client.put(sampleRequest)
-
-            let reply = await client.put(change.body)
+            let (reply, stored) = try await Self.putSample(then: change.body, kind)
 
             #expect(reply.status == 200, "\(reply.text)")
-            let profile = try #require(try await client.record()?.profile)
+            let profile = try #require(stored)
             switch change.cleared {
             case "avatar":
                 #expect(profile.avatar == nil)
@@ -158,14 +163,10 @@ extension CreatorSpecTests {
                 (#"{"location": {"state": " "}}"#, "location.state"),
             ])
         func emptyOptionalClears(kind: StoreKind, change: (body: String, cleared: String)) async throws {
-            let client = try await SpecClient.creator(kind)
-            defer { client.cleanUp() }
-            _ = await client.put(sampleRequest)
-
-            let reply = await client.put(change.body)
+            let (reply, stored) = try await Self.putSample(then: change.body, kind)
 
             #expect(reply.status == 200, "\(reply.text)")
-            let profile = try #require(try await client.record()?.profile)
+            let profile = try #require(stored)
             switch change.cleared {
             case "avatar": #expect(profile.avatar == nil)
             case "location": #expect(profile.location == nil)
