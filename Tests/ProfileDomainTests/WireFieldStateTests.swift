@@ -46,46 +46,38 @@ struct WireField: Sendable, CustomTestStringConvertible {
 
 @Suite("Every patchable key of every request decodes as absent, null or value")
 struct WireFieldStateTests {
+    /// A field of the body `Request` decodes; `state` reads it from the decoded update.
+    static func field<Request: ProfileUpdateRequest>(
+        _ spec: String, _ request: Request.Type, _ path: String, _ sample: String,
+        _ state: @escaping @Sendable (ProfileUpdate) -> FieldState
+    ) -> WireField {
+        WireField(
+            spec: spec, path: path, sample: sample, decode: { try JSONDecoder().decode(Request.self, from: $0).update },
+            state: state)
+    }
+
     static func creator(
         _ path: String, _ sample: String, _ state: @escaping @Sendable (ProfilePatch) -> FieldState
-    )
-        -> WireField
-    {
-        WireField(
-            spec: "creator", path: path, sample: sample,
-            decode: { try JSONDecoder().decode(CreatorWire.ProfileRequest.self, from: $0).update },
-            state: { state($0.profile) })
+    ) -> WireField {
+        field("creator", CreatorWire.ProfileRequest.self, path, sample) { state($0.profile) }
     }
 
     static func social(
         _ path: String, _ sample: String, _ state: @escaping @Sendable (ProfilePatch) -> FieldState
-    )
-        -> WireField
-    {
-        WireField(
-            spec: "social", path: path, sample: sample,
-            decode: { try JSONDecoder().decode(SocialWire.UpdateRequest.self, from: $0).update },
-            state: { state($0.profile) })
+    ) -> WireField {
+        field("social", SocialWire.UpdateRequest.self, path, sample) { state($0.profile) }
     }
 
     static func mobile(
         _ path: String, _ sample: String, _ state: @escaping @Sendable (ProfileUpdate) -> FieldState
-    )
-        -> WireField
-    {
-        WireField(
-            spec: "mobile", path: path, sample: sample,
-            decode: { try JSONDecoder().decode(MobileWire.ProfileRequest.self, from: $0).update }, state: state)
+    ) -> WireField {
+        field("mobile", MobileWire.ProfileRequest.self, path, sample, state)
     }
 
     static func django(
         _ path: String, _ sample: String, _ state: @escaping @Sendable (ProfileUpdate) -> FieldState
-    )
-        -> WireField
-    {
-        WireField(
-            spec: "django", path: path, sample: sample,
-            decode: { try JSONDecoder().decode(DjangoWire.UpdateRequest.self, from: $0).update }, state: state)
+    ) -> WireField {
+        field("django", DjangoWire.UpdateRequest.self, path, sample, state)
     }
 
     static func location(_ patch: ProfilePatch, _ part: (LocationPatch) -> PatchField<String>) -> FieldState {

@@ -91,8 +91,7 @@ struct AuthorizationTests {
         let harness = try ServiceHarness(kind, policy: .creator)
         defer { harness.cleanUp() }
         let owner = try await harness.registerUser("owner")
-        _ = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(owner))
+        try await harness.createProfile(for: owner)
 
         let byID = try await harness.service.publicProfile(userID: owner.rawValue, for: .anonymous)
         let byName = try await harness.service.publicProfile(username: "@John_Doe", for: .anonymous)
@@ -106,8 +105,7 @@ struct AuthorizationTests {
         let harness = try ServiceHarness(kind, policy: .creator)
         defer { harness.cleanUp() }
         let blocker = try await harness.registerUser("blocker")
-        _ = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(blocker))
+        try await harness.createProfile(for: blocker)
         let blocked = try await harness.registerUser("blocked")
         try await harness.service.block(blocked, for: .user(blocker))
 

@@ -13,8 +13,7 @@ struct DeletionTests {
         defer { harness.cleanUp() }
         let doomed = try await harness.registerUser("doomed")
         let friend = try await harness.registerUser("friend")
-        _ = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(doomed))
+        try await harness.createProfile(for: doomed)
         _ = try await harness.service.uploadMedia(TestImages.png, for: .user(doomed))
         try await harness.service.follow(friend, for: .user(doomed))
         try await harness.service.follow(doomed, for: .user(friend))
@@ -28,7 +27,6 @@ struct DeletionTests {
         #expect(harness.media.keys.count == 0)
         let error = await profileError { _ = try await harness.service.ownProfile(for: .user(doomed)) }
         #expect(error?.status == .notFound)
-        _ = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(friend))
+        try await harness.createProfile(for: friend)
     }
 }

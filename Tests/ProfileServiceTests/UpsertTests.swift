@@ -40,8 +40,7 @@ struct UpsertTests {
         let harness = try ServiceHarness(kind, policy: .creator)
         defer { harness.cleanUp() }
         let user = try await harness.registerUser()
-        _ = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(user))
+        try await harness.createProfile(for: user)
         harness.clock.advance(by: 60)
 
         let result = try await harness.service.upsertProfile(
@@ -112,8 +111,7 @@ struct UpsertTests {
         defer { harness.cleanUp() }
         let first = try await harness.registerUser("first")
         let second = try await harness.registerUser("second")
-        _ = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(first))
+        try await harness.createProfile(for: first)
 
         let error = await profileError {
             _ = try await harness.service.upsertProfile(

@@ -5,8 +5,7 @@ extension ProfileEndpoints {
     func creator(_ route: Route, _ request: EndpointRequest) async throws(ProfileError) -> EndpointResponse {
         switch (route.method, route) {
         case ("PUT", let route) where route.is("/api/v1/profiles/me"):
-            var update = try decode(CreatorWire.ProfileRequest.self, request).update
-            update.expectedVersion = try expectedVersion(request)
+            let update = try decodeUpdate(CreatorWire.ProfileRequest.self, request)
             let result = try await service.upsertProfile(update, for: request.caller)
             return try profileResponse(result.view)
         case ("GET", let route) where route.is("/api/v1/profiles/me"):

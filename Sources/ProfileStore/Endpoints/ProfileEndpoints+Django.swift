@@ -12,8 +12,7 @@ extension ProfileEndpoints {
         if let rest = route.after("/api/users/update-profile"), rest.count == 1 {
             guard route.method == "PUT" || route.method == "PATCH" else { throw unrouted(route, knownPaths: true) }
             let target = try targetUser(rest[0], request.caller)
-            var update = try decode(DjangoWire.UpdateRequest.self, request, emptyMeansObject: true).update
-            update.expectedVersion = try expectedVersion(request)
+            let update = try decodeUpdate(DjangoWire.UpdateRequest.self, request, emptyMeansObject: true)
             let result = try await service.updateUser(target, with: update, avatar: request.avatar, for: request.caller)
             return Self.json(DjangoWire.User(result.view), version: result.view.version)
         }

@@ -9,8 +9,7 @@ extension ProfileEndpoints {
             let view = try await service.ownProfile(for: request.caller)
             return Self.json(MobileWire.ProfileResponse(view), version: view.version)
         case "POST":
-            var update = try decode(MobileWire.ProfileRequest.self, request).update
-            update.expectedVersion = try expectedVersion(request)
+            let update = try decodeUpdate(MobileWire.ProfileRequest.self, request)
             let result = try await service.upsertProfile(update, for: request.caller)
             return Self.json(MobileWire.UpdateResponse(result.view), version: result.view.version)
         default:

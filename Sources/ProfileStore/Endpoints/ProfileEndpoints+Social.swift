@@ -15,29 +15,23 @@ extension ProfileEndpoints {
             switch (route.method, rest.count, rest.first) {
             case ("GET", 1, "me"):
                 let view = try await service.ownProfile(for: request.caller)
-                return Self.json(
-                    SocialWire.Envelope.ok(
-                        SocialWire.OwnerProfile(view), message: "Profile retrieved successfully", at: now),
-                    version: view.version)
-            case ("GET", 2, "id"):
-                let view = try await service.publicProfile(userID: rest[1].percentDecoded, for: request.caller)
-                return Self.json(
-                    SocialWire.Envelope.ok(
-                        SocialWire.PublicProfile(view), message: "Profile retrieved successfully", at: now))
-            case ("GET", 2, "u"):
-                let view = try await service.publicProfile(username: rest[1].percentDecoded, for: request.caller)
-                return Self.json(
-                    SocialWire.Envelope.ok(
-                        SocialWire.PublicProfile(view), message: "Profile retrieved successfully", at: now))
+                return Self.ok(
+                    SocialWire.OwnerProfile(view), "Profile retrieved successfully", at: now, version: view.version)
+            case ("GET", 2, "id"), ("GET", 2, "u"):
+                let key = rest[1].percentDecoded
+                let view =
+                    if rest[0] == "id" {
+                        try await service.publicProfile(userID: key, for: request.caller)
+                    } else {
+                        try await service.publicProfile(username: key, for: request.caller)
+                    }
+                return Self.ok(SocialWire.PublicProfile(view), "Profile retrieved successfully", at: now)
             case ("PUT", 1, "update"):
-                var update = try decode(SocialWire.UpdateRequest.self, request).update
-                update.expectedVersion = try expectedVersion(request)
+                let update = try decodeUpdate(SocialWire.UpdateRequest.self, request)
                 let result = try await service.upsertProfile(update, for: request.caller)
-                return Self.json(
-                    SocialWire.Envelope.ok(
-                        SocialWire.OwnerProfile(result.view, includingCounts: false),
-                        message: "Profile updated successfully", at: now),
-                    version: result.view.version)
+                return Self.ok(
+                    SocialWire.OwnerProfile(result.view, includingCounts: false), "Profile updated successfully",
+                    at: now, version: result.view.version)
             case (let method, 3, "id") where rest[2] == "follow" || rest[2] == "block":
                 return try await relationship(method: method, action: rest[2], target: rest[1], request, at: now)
             default:
@@ -50,9 +44,8 @@ extension ProfileEndpoints {
             guard body.rejectedFields.isEmpty else { throw .validation(body.rejectedFields) }
             let result = try await service.changeUsername(
                 to: body.newUsername, expectedVersion: try expectedVersion(request), for: request.caller)
-            return Self.json(
-                SocialWire.Envelope.ok(
-                    SocialWire.OwnerProfile(result.view), message: "Username changed successfully", at: now),
+            return Self.ok(
+                SocialWire.OwnerProfile(result.view), "Username changed successfully", at: now,
                 version: result.view.version)
         }
         throw unrouted(route, knownPaths: false)
@@ -74,8 +67,13 @@ extension ProfileEndpoints {
         case ("DELETE", "block"): relationship = try await service.unblock(target, for: request.caller)
         default: throw unrouted(Route(method: method, path: request.path), knownPaths: true)
         }
-        return Self.json(
-            SocialWire.Envelope.ok(
-                SocialWire.RelationshipPayload(relationship), message: "Relationship updated successfully", at: now))
+        return Self.ok(SocialWire.RelationshipPayload(relationship), "Relationship updated successfully", at: now)
+    }
+
+    /// A `200 OK` social envelope around `data`, with an `ETag` when `version` is given.
+    private static func ok<Payload: Sendable & Hashable & Codable>(
+        _ data: Payload, _ message: String, at now: Date, version: Int? = nil
+    ) -> EndpointResponse {
+        json(SocialWire.Envelope.ok(data, message: message, at: now), version: version)
     }
 }

@@ -92,6 +92,15 @@ public struct ProfileEndpoints: Sendable {
         return try decoder.decode(type, from: bytes)
     }
 
+    /// Decodes a spec's update body, with the `If-Match` version as the update's expected version.
+    func decodeUpdate(
+        _ type: (some ProfileUpdateRequest).Type, _ request: EndpointRequest, emptyMeansObject: Bool = false
+    ) throws(ProfileError) -> ProfileUpdate {
+        var update = try decode(type, request, emptyMeansObject: emptyMeansObject).update
+        update.expectedVersion = try expectedVersion(request)
+        return update
+    }
+
     /// The version an `If-Match` header names (412 when it names none this library issued).
     func expectedVersion(_ request: EndpointRequest) throws(ProfileError) -> Int? {
         switch EntityTag.expectedVersion(fromIfMatch: request.ifMatch) {

@@ -57,18 +57,12 @@ public struct FileSystemMediaStore: MediaStore {
         if try !Self.fileExists(path) {
             try Self.writeAtomically(bytes, to: path, in: directory)
         }
-        return MediaReference(
-            key: key.rawValue,
-            contentType: contentType,
-            byteCount: bytes.count,
-            purpose: purpose,
-            createdAt: now()
-        )
+        return key.reference(contentType: contentType, byteCount: bytes.count, purpose: purpose, createdAt: now())
     }
 
     /// The bytes under `key`.
     public func bytes(for key: String) async throws(MediaStoreError) -> [UInt8] {
-        let mediaKey = try Self.parse(key)
+        let mediaKey = try MediaKey.parsing(key)
         guard let bytes = try Self.readFile(path(of: mediaKey)) else { throw .notFound(key: key) }
         return bytes
     }
@@ -76,7 +70,7 @@ public struct FileSystemMediaStore: MediaStore {
     /// Deletes the file under `key` and fsyncs the directory; `false` when there was none.
     @discardableResult
     public func delete(key: String) async throws(MediaStoreError) -> Bool {
-        let mediaKey = try Self.parse(key)
+        let mediaKey = try MediaKey.parsing(key)
         guard try Self.removeFile(path(of: mediaKey)) else { return false }
         try Self.synchronizeDirectory(directory)
         return true
@@ -123,10 +117,5 @@ public struct FileSystemMediaStore: MediaStore {
 
     private func path(of key: MediaKey) -> String {
         directory == "/" ? "/\(key.rawValue)" : "\(directory)/\(key.rawValue)"
-    }
-
-    private static func parse(_ key: String) throws(MediaStoreError) -> MediaKey {
-        guard let mediaKey = MediaKey(key) else { throw .invalidKey(key) }
-        return mediaKey
     }
 }

@@ -33,18 +33,12 @@ public final class InMemoryMediaStore: MediaStore {
     ) async throws(MediaStoreError) -> MediaReference {
         let key = try MediaKey(content: bytes, fileExtension: fileExtension, owner: owner)
         files.withLock { $0[key] = bytes }
-        return MediaReference(
-            key: key.rawValue,
-            contentType: contentType,
-            byteCount: bytes.count,
-            purpose: purpose,
-            createdAt: now()
-        )
+        return key.reference(contentType: contentType, byteCount: bytes.count, purpose: purpose, createdAt: now())
     }
 
     /// The bytes under `key`.
     public func bytes(for key: String) async throws(MediaStoreError) -> [UInt8] {
-        let mediaKey = try Self.parse(key)
+        let mediaKey = try MediaKey.parsing(key)
         guard let bytes = files.withLock({ $0[mediaKey] }) else { throw .notFound(key: key) }
         return bytes
     }
@@ -52,7 +46,7 @@ public final class InMemoryMediaStore: MediaStore {
     /// Deletes what is under `key`; `false` when nothing was.
     @discardableResult
     public func delete(key: String) async throws(MediaStoreError) -> Bool {
-        let mediaKey = try Self.parse(key)
+        let mediaKey = try MediaKey.parsing(key)
         return files.withLock { $0.removeValue(forKey: mediaKey) != nil }
     }
 
@@ -67,10 +61,5 @@ public final class InMemoryMediaStore: MediaStore {
             }
             return owned.count
         }
-    }
-
-    private static func parse(_ key: String) throws(MediaStoreError) -> MediaKey {
-        guard let mediaKey = MediaKey(key) else { throw .invalidKey(key) }
-        return mediaKey
     }
 }

@@ -1,5 +1,11 @@
 import ProfileDomain
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The name of a stored media file: `sha256-<content digest>-<owner tag>.<extension>`.
 ///
 /// The content digest is the lowercase hex SHA-256 of the bytes, so identical uploads by one owner
@@ -67,6 +73,18 @@ public struct MediaKey: Sendable, Hashable, CustomStringConvertible {
     /// `/` or `.`) yields a safe file name, and a key does not reveal who owns it.
     public static func ownerTag(for owner: UserID) -> String {
         String(SHA256.hexDigest(of: "profilekit-media-owner:\(owner.rawValue)".utf8).prefix(ownerTagLength))
+    }
+
+    /// Parses a key a caller passed in, or fails with ``MediaStoreError/invalidKey(_:)``.
+    static func parsing(_ rawValue: String) throws(MediaStoreError) -> MediaKey {
+        guard let key = MediaKey(rawValue) else { throw .invalidKey(rawValue) }
+        return key
+    }
+
+    /// The reference a put of `byteCount` bytes under this key returns.
+    func reference(contentType: String, byteCount: Int, purpose: String, createdAt: Date) -> MediaReference {
+        MediaReference(
+            key: rawValue, contentType: contentType, byteCount: byteCount, purpose: purpose, createdAt: createdAt)
     }
 
     /// Whether the key belongs to `owner`.

@@ -18,18 +18,14 @@ extension ProfileService {
     /// - Throws: 409 when the email belongs to another account; 500 store failure.
     @discardableResult
     public func registerAccount(_ account: Account) async throws(ProfileError) -> Account {
-        do {
-            return try await store.update(account.userID, expectingVersion: nil) { record in
-                if var existing = record {
-                    existing.account = account
-                    record = existing
-                } else {
-                    record = UserRecord(account: account)
-                }
-                return account
+        try await atomically(account.userID) { record in
+            if var existing = record {
+                existing.account = account
+                record = existing
+            } else {
+                record = UserRecord(account: account)
             }
-        } catch {
-            throw Self.profileError(from: error)
+            return account
         }
     }
 
@@ -82,10 +78,7 @@ extension ProfileService {
         guard let avatar else {
             return try await apply(update, to: userID, requireRecord: true)
         }
-        let previous = try await storeCall { () async throws(ProfileStoreError) in
-            try await store.record(for: userID)
-        }
-        guard previous != nil else { throw .userNotFound }
+        guard try await storedRecord(userID) != nil else { throw .userNotFound }
         let reference = try await storeImage(avatar, purpose: "avatar", owner: userID)
         do {
             let result = try await apply(update, to: userID, requireRecord: true, uploadedAvatar: reference)

@@ -19,14 +19,14 @@ extension ProfileService {
         let userID = try authenticated(caller)
         let reference = try await storeImage(bytes, purpose: purpose, owner: userID)
         do {
-            _ = try await store.update(userID, expectingVersion: nil) { record in
+            try await atomically(userID) { record in
                 guard var next = record else { throw ProfileError.userNotFound }
                 next.media.append(reference)
                 record = next
             }
         } catch {
             await deleteMedia([reference])
-            throw Self.profileError(from: error)
+            throw error
         }
         return (reference, mediaPathPrefix + reference.key)
     }
@@ -58,19 +58,14 @@ extension ProfileService {
     /// Drops the user's earlier uploaded avatars from the record and the media store once a new
     /// one is stored.
     func deleteReplacedAvatars(of userID: UserID, keeping current: MediaReference) async {
-        let replaced: [MediaReference]
-        do {
-            replaced = try await store.update(userID, expectingVersion: nil) { record in
-                guard var next = record else { return [] }
-                let old = next.media.filter { $0.purpose == current.purpose && $0.key != current.key }
-                guard !old.isEmpty else { return [] }
-                next.media.removeAll { old.contains($0) }
-                record = next
-                return old
-            }
-        } catch {
-            return
+        let replaced = try? await atomically(userID) { record -> [MediaReference] in
+            guard var next = record else { return [] }
+            let old = next.media.filter { $0.purpose == current.purpose && $0.key != current.key }
+            guard !old.isEmpty else { return [] }
+            next.media.removeAll { old.contains($0) }
+            record = next
+            return old
         }
-        await deleteMedia(replaced)
+        await deleteMedia(replaced ?? [])
     }
 }

@@ -41,11 +41,7 @@ extension ProfileService {
     ///   wire format renders that as 404 "Profile not found", the mobile one as defaults.
     public func ownProfile(for caller: Caller) async throws(ProfileError) -> OwnerProfileView {
         let userID = try authenticated(caller)
-        guard
-            let record = try await storeCall({ () async throws(ProfileStoreError) in
-                try await store.record(for: userID)
-            })
-        else { throw .userNotFound }
+        guard let record = try await storedRecord(userID) else { throw .userNotFound }
         return try await ownerView(of: record)
     }
 
@@ -63,10 +59,7 @@ extension ProfileService {
         -> PublicProfileView
     {
         guard let userID = UserID(rawUserID) else { throw .userNotFound }
-        let record = try await storeCall { () async throws(ProfileStoreError) in
-            try await store.record(for: userID)
-        }
-        return try await publicView(of: record, for: caller)
+        return try await publicView(of: try await storedRecord(userID), for: caller)
     }
 
     /// The public view of the user whose username is `handle`: `GET /profile/u/{username}`.
@@ -98,10 +91,9 @@ extension ProfileService {
         } else {
             relationship = nil
         }
-        let counts = try await storeCall { () async throws(ProfileStoreError) in
-            try await store.socialCounts(for: subject)
-        }
-        return PublicProfileView(record: record, socialCounts: counts, caller: caller, relationship: relationship)
+        return PublicProfileView(
+            record: record, socialCounts: try await socialCounts(of: subject), caller: caller,
+            relationship: relationship)
     }
 
     /// Validates and applies `update` to `userID`'s record in one store step, with an optional
@@ -115,18 +107,12 @@ extension ProfileService {
     ) async throws(ProfileError) -> ProfileUpdateResult {
         let policy = policy ?? self.policy
         let date = now()
-        let outcome: UpdateOutcome
-        do {
-            outcome = try await store.update(userID, expectingVersion: update.expectedVersion) { record in
-                if requireRecord, record == nil { throw ProfileError.userNotFound }
-                var next = record ?? UserRecord(account: Account(userID: userID, createdAt: date))
-                let outcome = try merge(
-                    update, into: &next, uploadedAvatar: uploadedAvatar, policy: policy, at: date)
-                record = next
-                return outcome
-            }
-        } catch {
-            throw Self.profileError(from: error)
+        let outcome = try await atomically(userID, expectingVersion: update.expectedVersion) { record in
+            if requireRecord, record == nil { throw ProfileError.userNotFound }
+            var next = record ?? UserRecord(account: Account(userID: userID, createdAt: date))
+            let outcome = try merge(update, into: &next, uploadedAvatar: uploadedAvatar, policy: policy, at: date)
+            record = next
+            return outcome
         }
         return ProfileUpdateResult(
             view: try await ownerView(of: outcome.record),
@@ -204,17 +190,6 @@ extension ProfileService {
         guard path.hasPrefix(mediaPathPrefix) else { return nil }
         let key = path.dropFirst(mediaPathPrefix.count)
         return record.media.contains { $0.key == key } ? path : nil
-    }
-
-    /// Maps whatever an atomic step threw to the one error type of the service.
-    static func profileError(from error: any Error) -> ProfileError {
-        switch error {
-        case let error as ProfileError: error
-        case let error as ProfileStoreError: error.profileError
-        case let error as ValidationReport: error.profileError
-        case let error as FieldError: .validation([error])
-        default: .internalError(underlying: "\(error)")
-        }
     }
 }
 

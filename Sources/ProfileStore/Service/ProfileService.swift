@@ -87,11 +87,43 @@ public struct ProfileService: Sendable {
         }
     }
 
+    /// Runs `body` as one atomic step of the store on `userID`'s record (see
+    /// ``ProfileStore/update(_:expectingVersion:_:)``), mapping whatever it throws to ``ProfileError``.
+    func atomically<Result: Sendable>(
+        _ userID: UserID,
+        expectingVersion expectedVersion: Int? = nil,
+        _ body: (inout UserRecord?) throws -> Result
+    ) async throws(ProfileError) -> Result {
+        do {
+            return try await store.update(userID, expectingVersion: expectedVersion, body)
+        } catch {
+            throw Self.profileError(from: error)
+        }
+    }
+
+    /// Maps whatever an atomic step threw to the one error type of the service.
+    static func profileError(from error: any Error) -> ProfileError {
+        switch error {
+        case let error as ProfileError: error
+        case let error as ProfileStoreError: error.profileError
+        case let error as ValidationReport: error.profileError
+        case let error as FieldError: .validation([error])
+        default: .internalError(underlying: "\(error)")
+        }
+    }
+
+    /// The stored record of `userID`, or `nil`.
+    func storedRecord(_ userID: UserID) async throws(ProfileError) -> UserRecord? {
+        try await storeCall { () async throws(ProfileStoreError) in try await store.record(for: userID) }
+    }
+
+    /// The follower and following counts of `userID`.
+    func socialCounts(of userID: UserID) async throws(ProfileError) -> SocialCounts {
+        try await storeCall { () async throws(ProfileStoreError) in try await store.socialCounts(for: userID) }
+    }
+
     /// The owner's view of `record`, with its counts read from the store.
     func ownerView(of record: UserRecord) async throws(ProfileError) -> OwnerProfileView {
-        let counts = try await storeCall { () async throws(ProfileStoreError) in
-            try await store.socialCounts(for: record.userID)
-        }
-        return OwnerProfileView(record: record, socialCounts: counts)
+        OwnerProfileView(record: record, socialCounts: try await socialCounts(of: record.userID))
     }
 }

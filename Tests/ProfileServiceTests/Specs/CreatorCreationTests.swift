@@ -8,7 +8,7 @@ extension CreatorSpecTests {
     struct Creation {
         @Test("1. New user profile creation: Register a new user", arguments: StoreKind.allCases)
         func registerNewUser(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let dashboard = await client.send("GET", "/api/v1/users/me", as: client.user)
@@ -23,7 +23,7 @@ extension CreatorSpecTests {
                 dashboard.object("completeness")["missingRequired"] as? [String] == [
                     "username", "displayName", "bio", "niche",
                 ])
-            #expect(try await client.stored()?.profile == nil)
+            #expect(try await client.record()?.profile == nil)
         }
 
         @Test(
@@ -32,7 +32,7 @@ extension CreatorSpecTests {
         func completeProfilePageNeedsNoGet(kind: StoreKind) async throws {
             // The page does not GET (there is nothing to fetch); if it did, it would get the spec's
             // 404 envelope, and the PUT that follows must not depend on any earlier call.
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let fetched = await client.send("GET", "/api/v1/profiles/me", as: client.user)
@@ -48,7 +48,7 @@ extension CreatorSpecTests {
             "1. New user profile creation: Fill in all required fields (username, displayName, bio, niche)",
             arguments: StoreKind.allCases)
         func requiredFieldsSuffice(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let reply = await client.put(requiredOnly)
@@ -64,7 +64,7 @@ extension CreatorSpecTests {
 
         @Test("1. New user profile creation: Submit the form", arguments: StoreKind.allCases)
         func submitTheForm(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let reply = await client.put(sampleRequest)
@@ -76,7 +76,7 @@ extension CreatorSpecTests {
 
         @Test("1. New user profile creation: Verify profile is created successfully", arguments: StoreKind.allCases)
         func createdSuccessfully(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let reply = await client.put(sampleRequest)
@@ -93,7 +93,7 @@ extension CreatorSpecTests {
             "1. New user profile creation: Verify response includes complete profile data",
             arguments: StoreKind.allCases)
         func responseHasCompleteData(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let reply = await client.put(sampleRequest)
@@ -111,12 +111,12 @@ extension CreatorSpecTests {
 
         @Test("1. New user profile creation: Verify profile appears in database", arguments: StoreKind.allCases)
         func profileIsStored(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let reply = await client.put(sampleRequest)
 
-            let profile = try #require(try await client.stored()?.profile)
+            let profile = try #require(try await client.record()?.profile)
             #expect(profile.id.rawValue == reply.object("profile")["id"] as? String)
             #expect(profile.userID == client.user)
             #expect(profile.username?.rawValue == "john_doe")

@@ -6,11 +6,20 @@ extension CreatorSpecTests {
     /// Checklist section 4, plus what the spec's "Data Cleaning" note implies for the server.
     @Suite("4. Edge Cases")
     struct EdgeCases {
+        /// Creates the sample profile, then sends `change`; the reply and the stored profile after it.
+        static func putSample(then change: String, _ kind: StoreKind) async throws -> (SpecResponse, Profile?) {
+            let client = try await SpecClient.creator(kind)
+            defer { client.cleanUp() }
+            _ = await client.put(sampleRequest)
+            let reply = await client.put(change)
+            return (reply, try await client.record()?.profile)
+        }
+
         @Test(
             "4. Edge cases: Create profile, then immediately update it → Should work",
             arguments: StoreKind.allCases)
         func createThenUpdateAtOnce(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let created = await client.put(sampleRequest)
@@ -21,14 +30,14 @@ extension CreatorSpecTests {
             #expect(updated.etag == "\"v2\"")
             #expect(updated.object("profile")["id"] as? String == created.object("profile")["id"] as? String)
             #expect(updated.object("profile")["bio"] as? String == "Updated the same second")
-            #expect(try await client.stored()?.profile?.bio == "Updated the same second")
+            #expect(try await client.record()?.profile?.bio == "Updated the same second")
         }
 
         @Test(
             "4. Edge cases: Create profile with optional fields (location, socialLinks, avatar) → Should save correctly",
             arguments: StoreKind.allCases)
         func optionalFieldsSave(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
             let body = """
                 {"username": "john_doe", "displayName": "John Doe", "bio": "Creator", "niche": ["fitness"],
@@ -42,7 +51,7 @@ extension CreatorSpecTests {
             let reply = await client.put(body)
 
             #expect(reply.status == 200, "\(reply.text)")
-            let profile = try #require(try await client.stored()?.profile)
+            let profile = try #require(try await client.record()?.profile)
             #expect(profile.location == Location(city: "New York", state: "NY", country: "USA"))
             #expect(Set(profile.socialLinks.keys) == Set(SocialPlatform.allCases))
             #expect(profile.socialLinks[.linkedin] == "https://linkedin.com/in/johndoe")
@@ -54,7 +63,7 @@ extension CreatorSpecTests {
             "4. Edge cases: Create profile with optional fields (location, socialLinks, avatar) → Should save correctly (a bare handle becomes the profile URL)",
             arguments: StoreKind.allCases)
         func bareHandle(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let reply = await client.put(
@@ -62,14 +71,14 @@ extension CreatorSpecTests {
             )
 
             #expect(reply.status == 200, "\(reply.text)")
-            #expect(try await client.stored()?.profile?.socialLinks[.tiktok] == "https://tiktok.com/@johndoe")
+            #expect(try await client.record()?.profile?.socialLinks[.tiktok] == "https://tiktok.com/@johndoe")
         }
 
         @Test(
             "4. Edge cases: Update profile with partial data → Should merge with existing data",
             arguments: StoreKind.allCases)
         func partialMerge(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
             _ = await client.put(sampleRequest)
 
@@ -77,7 +86,7 @@ extension CreatorSpecTests {
                 #"{"location": {"city": "Brooklyn"}, "socialLinks": {"youtube": "https://youtube.com/@johndoe"}}"#)
 
             #expect(reply.status == 200, "\(reply.text)")
-            let profile = try #require(try await client.stored()?.profile)
+            let profile = try #require(try await client.record()?.profile)
             #expect(profile.location == Location(city: "Brooklyn", state: "NY", country: "USA"))
             #expect(
                 profile.socialLinks == [
@@ -100,14 +109,10 @@ extension CreatorSpecTests {
                 (#"{"location": {"state": null}}"#, "location.state"),
             ])
         func nullClears(kind: StoreKind, change: (body: String, cleared: String)) async throws {
-            let client = try await Client(kind)
-            defer { client.cleanUp() }
-            _ = await client.put(sampleRequest)
-
-            let reply = await client.put(change.body)
+            let (reply, stored) = try await Self.putSample(then: change.body, kind)
 
             #expect(reply.status == 200, "\(reply.text)")
-            let profile = try #require(try await client.stored()?.profile)
+            let profile = try #require(stored)
             switch change.cleared {
             case "avatar":
                 #expect(profile.avatar == nil)
@@ -129,7 +134,7 @@ extension CreatorSpecTests {
 
         @Test("Data cleaning: strings are trimmed before they are checked and stored", arguments: StoreKind.allCases)
         func stringsAreTrimmed(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
             let body = """
                 {"username": "  john_doe ", "displayName": "  John Doe\\t", "bio": "\\n Content creator \\n",
@@ -140,7 +145,7 @@ extension CreatorSpecTests {
             let reply = await client.put(body)
 
             #expect(reply.status == 200, "\(reply.text)")
-            let profile = try #require(try await client.stored()?.profile)
+            let profile = try #require(try await client.record()?.profile)
             #expect(profile.username?.rawValue == "john_doe")
             #expect(profile.displayName == "John Doe")
             #expect(profile.bio == "Content creator")
@@ -158,14 +163,10 @@ extension CreatorSpecTests {
                 (#"{"location": {"state": " "}}"#, "location.state"),
             ])
         func emptyOptionalClears(kind: StoreKind, change: (body: String, cleared: String)) async throws {
-            let client = try await Client(kind)
-            defer { client.cleanUp() }
-            _ = await client.put(sampleRequest)
-
-            let reply = await client.put(change.body)
+            let (reply, stored) = try await Self.putSample(then: change.body, kind)
 
             #expect(reply.status == 200, "\(reply.text)")
-            let profile = try #require(try await client.stored()?.profile)
+            let profile = try #require(stored)
             switch change.cleared {
             case "avatar": #expect(profile.avatar == nil)
             case "location": #expect(profile.location == nil)
@@ -177,10 +178,10 @@ extension CreatorSpecTests {
             "Data cleaning: an empty social link is refused (send null to remove one), empty objects change nothing",
             arguments: StoreKind.allCases)
         func emptyLinkAndEmptyObjects(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
             _ = await client.put(sampleRequest)
-            let before = try await client.stored()
+            let before = try await client.record()
 
             let emptyLink = await client.put(#"{"socialLinks": {"tiktok": ""}}"#)
             let emptyObjects = await client.put(#"{"socialLinks": {}, "location": {}}"#)
@@ -192,7 +193,7 @@ extension CreatorSpecTests {
                 ])
             #expect(emptyObjects.status == 200, "\(emptyObjects.text)")
             #expect(emptyObjects.etag == "\"v1\"")
-            #expect(try await client.stored() == before)
+            #expect(try await client.record() == before)
         }
     }
 }

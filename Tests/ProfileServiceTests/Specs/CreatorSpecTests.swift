@@ -43,90 +43,21 @@ enum CreatorSpecTests {
     ]
 }
 
-extension CreatorSpecTests {
-    /// A service over a fresh store of one kind, the spec's endpoints, and two registered users:
-    /// `user_id` (john@example.com, the spec's sample user) and `other_user`.
-    struct Client: Sendable {
-        let harness: ServiceHarness
-        let endpoints: ProfileEndpoints
-        let user: UserID
-        let other: UserID
-
-        /// A creator client with both users registered.
-        init(_ kind: StoreKind) async throws {
-            self.init(
-                harness: try ServiceHarness(kind, policy: .creator), spec: .creator,
-                user: try #require(UserID("user_id")), other: try #require(UserID("other_user")))
-            for (id, email) in [(user, "john@example.com"), (other, "jane@example.com")] {
-                try await harness.service.registerAccount(
-                    Account(userID: id, email: email, isEmailVerified: true, createdAt: harness.clock.now()))
-            }
+extension SpecClient {
+    /// A creator client over a fresh store of one kind, with two registered users: `user_id`
+    /// (john@example.com, the spec's sample user) and `other_user` (jane@example.com).
+    static func creator(_ kind: StoreKind) async throws -> SpecClient {
+        let client = try SpecClient(kind, spec: .creator)
+        for (id, email) in [(client.user, "john@example.com"), (client.other, "jane@example.com")] {
+            try await client.service.registerAccount(
+                Account(userID: id, email: email, isEmailVerified: true, createdAt: client.clock.now()))
         }
-
-        /// A client of `spec` over `harness`; registers no one.
-        init(harness: ServiceHarness, spec: ProfileEndpoints.Spec, user: UserID, other: UserID) {
-            self.harness = harness
-            self.endpoints = ProfileEndpoints(spec, service: harness.service)
-            self.user = user
-            self.other = other
-        }
-
-        /// Sends `body` (JSON text) as `caller`; `caller` `nil` means no `Authorization` header.
-        func send(
-            _ method: String, _ path: String, as caller: UserID?, body: String = "", ifMatch: String? = nil
-        ) async -> Reply {
-            await send(method, path, as: caller, bytes: Array(body.utf8), ifMatch: ifMatch)
-        }
-
-        /// Sends raw body bytes (the upload endpoint's image).
-        func send(
-            _ method: String, _ path: String, as caller: UserID?, bytes: [UInt8], ifMatch: String? = nil
-        ) async -> Reply {
-            let response = await endpoints.respond(
-                to: EndpointRequest(
-                    method: method, path: path, caller: caller.map { Caller.user($0) } ?? .anonymous, body: bytes,
-                    ifMatch: ifMatch))
-            return Reply(response)
-        }
-
-        /// `PUT /api/v1/profiles/me` as `user`.
-        func put(_ body: String, as caller: UserID? = nil, ifMatch: String? = nil) async -> Reply {
-            await send("PUT", "/api/v1/profiles/me", as: caller ?? user, body: body, ifMatch: ifMatch)
-        }
-
-        /// The stored record of `id` (default `user`).
-        func stored(_ id: UserID? = nil) async throws -> UserRecord? {
-            try await harness.store.record(for: id ?? user)
-        }
-
-        func cleanUp() { harness.cleanUp() }
+        return client
     }
 
-    /// A response with its JSON body parsed.
-    struct Reply: @unchecked Sendable {
-        let status: Int
-        let headers: [String: String]
-        let text: String
-        /// The body as a JSON object (empty when it is not one).
-        let json: [String: Any]
-
-        init(_ response: EndpointResponse) {
-            status = response.status.code
-            headers = response.headers
-            text = response.bodyText
-            json = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any] ?? [:]
-        }
-
-        /// A nested object, e.g. `object("profile")`.
-        func object(_ key: String) -> [String: Any] { json[key] as? [String: Any] ?? [:] }
-        /// A string at the top level.
-        func string(_ key: String) -> String? { json[key] as? String }
-        /// The field -> message map of an error envelope.
-        var errors: [String: String] { json["errors"] as? [String: String] ?? [:] }
-        /// Whether the body is `true` at `success`.
-        var succeeded: Bool { json["success"] as? Bool == true }
-        /// The `ETag` header.
-        var etag: String? { headers["ETag"] }
+    /// `PUT /api/v1/profiles/me`, the creator spec's upsert, as `caller` (default ``user``).
+    func put(_ body: String, as caller: UserID? = nil, ifMatch: String? = nil) async -> SpecResponse {
+        await send("PUT", "/api/v1/profiles/me", as: caller ?? user, json: body, ifMatch: ifMatch)
     }
 }
 
@@ -148,7 +79,7 @@ extension CreatorSpecTests {
               "updatedAt": "2024-01-01T00:00:00Z"
             }
             """
-        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        return try jsonObject(text)
     }
 
     /// Whether two JSON objects are equal, ignoring the keys in `ignoring`.

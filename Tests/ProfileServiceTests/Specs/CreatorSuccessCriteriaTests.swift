@@ -10,7 +10,7 @@ extension CreatorSpecTests {
             "Success criteria 1-3: PUT creates, then updates, and both answer 200 with success: true and the profile",
             arguments: StoreKind.allCases)
         func createAndUpdateBothAnswer200(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
 
             let created = await client.put(sampleRequest)
@@ -29,7 +29,7 @@ extension CreatorSpecTests {
             "Success criteria 4: username uniqueness is enforced, but re-sending your own username is not a conflict",
             arguments: StoreKind.allCases)
         func ownUsernameIsNoConflict(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
             _ = await client.put(sampleRequest)
 
@@ -68,23 +68,23 @@ extension CreatorSpecTests {
                 (#""location": {"city": "\#(String(repeating: "c", count: 101))"}"#, "location.city"),
             ])
         func rulesAreEnforced(kind: StoreKind, change: (json: String, field: String)) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
             _ = await client.put(sampleRequest)
-            let before = try await client.stored()
+            let before = try await client.record()
 
             let reply = await client.put("{\(change.json)}")
 
             #expect(reply.status == 400, "\(reply.text)")
             #expect(reply.errors.keys.sorted() == [change.field], "\(reply.text)")
-            #expect(try await client.stored() == before)
+            #expect(try await client.record() == before)
         }
 
         @Test(
             "Success criteria 5: all validation rules are enforced (the longest allowed values pass)",
             arguments: StoreKind.allCases)
         func boundariesPass(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
             let body = """
                 {"username": "\(String(repeating: "a", count: 30))", "displayName": "\(String(repeating: "d", count: 50))",
@@ -102,7 +102,7 @@ extension CreatorSpecTests {
             "Success criteria 6: error messages are clear and helpful (field, value and limit, all at once)",
             arguments: StoreKind.allCases)
         func messagesAreHelpful(kind: StoreKind) async throws {
-            let client = try await Client(kind)
+            let client = try await SpecClient.creator(kind)
             defer { client.cleanUp() }
             let body = """
                 {"username": "jd", "displayName": "John Doe", "bio": "\(String(repeating: "b", count: 501))",

@@ -7,8 +7,8 @@ extension CreatorSpecTests {
     @Suite("2. Profile Update (Existing User)")
     struct Update {
         /// A client whose `user_id` created the sample profile an hour before "now".
-        static func existing(_ kind: StoreKind) async throws -> Client {
-            let client = try await Client(kind)
+        static func existing(_ kind: StoreKind) async throws -> SpecClient {
+            let client = try await SpecClient.creator(kind)
             let created = await client.put(sampleRequest)
             try #require(created.status == 200, "\(created.text)")
             client.harness.clock.advance(by: 3600)
@@ -61,7 +61,7 @@ extension CreatorSpecTests {
             #expect(profile["displayName"] as? String == "Johnny D")
             #expect(profile["bio"] as? String == "Runner, cook, creator")
             #expect(profile["niche"] as? [String] == ["fitness", "food", "travel"])
-            let stored = try #require(try await client.stored()?.profile)
+            let stored = try #require(try await client.record()?.profile)
             #expect(stored.displayName == "Johnny D")
             #expect(stored.niches == ["fitness", "food", "travel"])
         }
@@ -76,7 +76,7 @@ extension CreatorSpecTests {
 
             #expect(reply.status == 200, "\(reply.text)")
             #expect(reply.etag == "\"v2\"")
-            #expect(try await client.stored()?.profile?.version == 2)
+            #expect(try await client.record()?.profile?.version == 2)
         }
 
         @Test("2. Profile update: Verify profile is updated successfully", arguments: StoreKind.allCases)
@@ -92,7 +92,7 @@ extension CreatorSpecTests {
             #expect(profile["bio"] as? String == "Now also a podcaster")
             #expect(profile["createdAt"] as? String == "2024-01-01T00:00:00Z")
             #expect(profile["updatedAt"] as? String == "2024-01-01T01:00:00Z")
-            #expect(try await client.stored()?.profile?.bio == "Now also a podcaster")
+            #expect(try await client.record()?.profile?.bio == "Now also a podcaster")
         }
 
         @Test(
@@ -101,7 +101,7 @@ extension CreatorSpecTests {
         func untouchedFieldsArePreserved(kind: StoreKind) async throws {
             let client = try await Self.existing(kind)
             defer { client.cleanUp() }
-            let before = try #require(try await client.stored()?.profile)
+            let before = try #require(try await client.record()?.profile)
 
             let reply = await client.put(#"{"displayName": "Johnny D"}"#)
 
@@ -110,7 +110,7 @@ extension CreatorSpecTests {
                 same(
                     reply.object("profile"), try sampleProfile(),
                     ignoring: ["id", "displayName", "updatedAt"]), "\(reply.text)")
-            let after = try #require(try await client.stored()?.profile)
+            let after = try #require(try await client.record()?.profile)
             var expected = before
             expected.displayName = "Johnny D"
             expected.updatedAt = client.harness.clock.now()

@@ -11,7 +11,7 @@ struct DjangoProfileTests {
 
     /// A Django client with the spec's sample user (`id` 1, `johndoe`) and a second user (2).
     static func client(_ kind: StoreKind) async throws -> SpecClient {
-        let client = try SpecClient(kind, spec: .django, policy: .django, now: "2024-01-01T00:00:00Z")
+        let client = try SpecClient(kind, spec: .django, user: john, other: jane)
         try await client.service.registerAccount(
             Account(userID: john, email: "john@example.com", phoneNumber: "1234567890", createdAt: client.clock.now()))
         try await client.service.registerAccount(
@@ -105,8 +105,8 @@ struct DjangoProfileTests {
             json: "{\"first_name\": \(value), \"number_phone\": \(value)}")
 
         #expect(response.status == 200)
-        #expect(response.object["first_name"] as? String == "")
-        #expect(response.object["number_phone"] is NSNull)
+        #expect(response.json["first_name"] as? String == "")
+        #expect(response.json["number_phone"] is NSNull)
         let record = try #require(await client.record(Self.john))
         #expect(record.profile?.firstName == nil)
         #expect(record.account.phoneNumber == nil)
@@ -122,7 +122,7 @@ struct DjangoProfileTests {
             "PUT", "/api/users/update-profile/1/", as: Self.john, json: try jsonBody(["number_phone": typed]))
 
         #expect(response.status == 200, "\(response.text)")
-        #expect(response.object["number_phone"] as? String == "5551234567")
+        #expect(response.json["number_phone"] as? String == "5551234567")
         #expect(try await client.record(Self.john)?.account.phoneNumber == "5551234567")
     }
 
@@ -157,7 +157,7 @@ struct DjangoProfileTests {
 
         #expect(first.status == 200, "\(first.text)")
         #expect(second.status == 200, "\(second.text)")
-        let avatar = try #require(second.object["avatar"] as? String)
+        let avatar = try #require(second.json["avatar"] as? String)
         #expect(avatar.hasPrefix("/media/avatars/") && avatar.hasSuffix(".gif"))
         #expect(client.harness.media.keys.count == 1, "the replaced avatar is deleted")
         #expect(try await client.record(Self.john)?.profile?.firstName == "John")
@@ -176,7 +176,7 @@ struct DjangoProfileTests {
             avatar: TestImages.notAnImage)
 
         #expect(response.status == 415)
-        #expect(response.object.keys.sorted() == ["error"])
+        #expect(response.json.keys.sorted() == ["error"])
         #expect(try await client.record(Self.john) == before)
         #expect(client.harness.media.keys.isEmpty)
     }
@@ -244,7 +244,7 @@ struct DjangoProfileTests {
                 "PUT", "/api/users/update-profile/1/", as: Self.john, json: try jsonBody([field: value]))
 
             #expect(response.status == 400, "\(field)=\(value): \(response.text)")
-            let messages = try #require(response.object[field] as? [String], "\(response.text)")
+            let messages = try #require(response.json[field] as? [String], "\(response.text)")
             #expect(!messages.isEmpty)
             #expect(try await client.record(Self.john) == before)
         }
@@ -276,7 +276,7 @@ struct DjangoProfileTests {
             "PUT", "/api/users/update-profile/1/", as: Self.john, json: #"{"email": "johnny@example.com"}"#)
 
         #expect(response.status == 200)
-        #expect(response.object["email"] as? String == "johnny@example.com")
+        #expect(response.json["email"] as? String == "johnny@example.com")
         #expect(try await client.record(Self.john)?.account.email == "johnny@example.com")
     }
 
@@ -299,7 +299,7 @@ struct DjangoProfileTests {
                 json: "{\"first_name\": \"Jonathan\", \"\(field)\": \(value)}")
 
             #expect(response.status == 400, "\(field): \(response.text)")
-            #expect((response.object[field] as? [String])?.isEmpty == false, "\(response.text)")
+            #expect((response.json[field] as? [String])?.isEmpty == false, "\(response.text)")
             #expect(try await client.record(Self.john) == before)
         }
     }
@@ -315,7 +315,7 @@ struct DjangoProfileTests {
             ifMatch: EntityTag.header(for: before.version - 1))
 
         #expect(response.status == 412)
-        #expect(response.object.keys.sorted() == ["error"])
+        #expect(response.json.keys.sorted() == ["error"])
         #expect(try await client.record(Self.john) == before)
     }
 
@@ -389,7 +389,7 @@ struct DjangoProfileTests {
         let response = await client.send(method, path, as: Self.john)
 
         #expect(response.status == status)
-        #expect(response.object.keys.sorted() == ["error"])
+        #expect(response.json.keys.sorted() == ["error"])
         #expect(try await client.record(Self.john) != nil)
     }
 }

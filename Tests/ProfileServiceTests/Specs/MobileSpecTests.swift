@@ -6,28 +6,21 @@ import Testing
 /// through `ProfileEndpoints(.mobile, ...)`, with the spec's sample values.
 @Suite("Mobile spec")
 struct MobileSpecTests {
-    typealias Client = CreatorSpecTests.Client
-    typealias Reply = CreatorSpecTests.Reply
-
     static let path = "/mobile/user/profile"
     static let sampleRequest = """
         {"display_name": "John Smith", "preferences": {"voice_preference": "alloy", "default_scenario": "default"}}
         """
 
     /// A client whose `user_id` (user@example.com) registered at 2024-01-01T10:00:00Z.
-    static func client(_ kind: StoreKind) async throws -> Client {
-        let harness = try ServiceHarness(kind, policy: .mobile, clock: TestClock(try at("2024-01-01T10:00:00Z")))
-        let user = try #require(UserID("user_id"))
-        try await harness.service.registerAccount(
-            Account(userID: user, email: "user@example.com", isEmailVerified: true, createdAt: harness.clock.now()))
-        return Client(harness: harness, spec: .mobile, user: user, other: try #require(UserID("other_user")))
+    static func client(_ kind: StoreKind) async throws -> SpecClient {
+        let client = try SpecClient(kind, spec: .mobile, now: "2024-01-01T10:00:00Z")
+        try await client.service.registerAccount(
+            Account(
+                userID: client.user, email: "user@example.com", isEmailVerified: true, createdAt: client.clock.now()))
+        return client
     }
 
     static func at(_ text: String) throws -> Date { try #require(WireTimestamp.parse(text)) }
-
-    static func json(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
 
     @Test(
         "POST /mobile/user/profile with the spec's sample request answers the spec's sample response",
@@ -38,10 +31,10 @@ struct MobileSpecTests {
         client.harness.clock.advance(
             by: try Self.at("2024-01-15T10:30:00Z").timeIntervalSince(client.harness.clock.now()))
 
-        let reply = await client.send("POST", Self.path, as: client.user, body: Self.sampleRequest)
+        let reply = await client.send("POST", Self.path, as: client.user, json: Self.sampleRequest)
 
         #expect(reply.status == 200, "\(reply.text)")
-        let expected = try Self.json(
+        let expected = try jsonObject(
             """
             {"success": true, "message": "Profile updated successfully",
              "user_profile": {"display_name": "John Smith", "email": "user@example.com",
@@ -50,7 +43,7 @@ struct MobileSpecTests {
             """)
         #expect(CreatorSpecTests.same(reply.json, expected), "\(reply.text)")
         #expect(reply.etag == "\"v1\"")
-        let stored = try #require(try await client.stored())
+        let stored = try #require(try await client.record())
         #expect(stored.profile?.displayName == "John Smith")
         #expect(stored.preferences.voicePreference == "alloy")
     }
@@ -59,14 +52,14 @@ struct MobileSpecTests {
     func sampleGet(kind: StoreKind) async throws {
         let client = try await Self.client(kind)
         defer { client.cleanUp() }
-        _ = await client.send("POST", Self.path, as: client.user, body: #"{"display_name": "John"}"#)
+        _ = await client.send("POST", Self.path, as: client.user, json: #"{"display_name": "John"}"#)
         client.harness.clock.advance(by: 14 * 86_400)
-        _ = await client.send("POST", Self.path, as: client.user, body: Self.sampleRequest)
+        _ = await client.send("POST", Self.path, as: client.user, json: Self.sampleRequest)
 
         let reply = await client.send("GET", Self.path, as: client.user)
 
         #expect(reply.status == 200, "\(reply.text)")
-        let expected = try Self.json(
+        let expected = try jsonObject(
             """
             {"user_profile": {"display_name": "John Smith", "email": "user@example.com",
                               "created_at": "2024-01-01T10:00:00Z",
@@ -105,13 +98,13 @@ struct MobileSpecTests {
         defer { client.cleanUp() }
 
         let reply = await client.send(
-            "POST", Self.path, as: client.user, body: #"{"preferences": {"voice_preference": "echo"}}"#)
+            "POST", Self.path, as: client.user, json: #"{"preferences": {"voice_preference": "echo"}}"#)
 
         #expect(reply.status == 200, "\(reply.text)")
         #expect(reply.object("user_profile")["display_name"] is NSNull)
         #expect(
             (reply.object("user_profile")["preferences"] as? [String: Any])?["voice_preference"] as? String == "echo")
-        let stored = try #require(try await client.stored())
+        let stored = try #require(try await client.record())
         #expect(stored.profile == nil)
         #expect(stored.preferences.voicePreference == "echo")
         #expect(stored.preferences.defaultScenario == "default")
@@ -125,12 +118,12 @@ struct MobileSpecTests {
         defer { client.cleanUp() }
         _ = await client.send(
             "POST", Self.path, as: client.user,
-            body: #"{"preferences": {"voice_preference": "echo", "default_scenario": "travel", "theme": "dark"}}"#)
+            json: #"{"preferences": {"voice_preference": "echo", "default_scenario": "travel", "theme": "dark"}}"#)
 
         let scenario = await client.send(
-            "POST", Self.path, as: client.user, body: #"{"preferences": {"default_scenario": "interview"}}"#)
+            "POST", Self.path, as: client.user, json: #"{"preferences": {"default_scenario": "interview"}}"#)
         let reset = await client.send(
-            "POST", Self.path, as: client.user, body: #"{"preferences": {"voice_preference": null, "theme": null}}"#)
+            "POST", Self.path, as: client.user, json: #"{"preferences": {"voice_preference": null, "theme": null}}"#)
 
         #expect(scenario.status == 200)
         let afterScenario = scenario.object("user_profile")["preferences"] as? [String: Any] ?? [:]
@@ -140,7 +133,7 @@ struct MobileSpecTests {
         #expect(reset.status == 200, "\(reset.text)")
         let afterReset = reset.object("user_profile")["preferences"] as? [String: Any] ?? [:]
         #expect(CreatorSpecTests.same(afterReset, ["voice_preference": "alloy", "default_scenario": "interview"]))
-        let stored = try #require(try await client.stored()).preferences
+        let stored = try #require(try await client.record()).preferences
         #expect(stored.voicePreference == "alloy")
         #expect(stored.defaultScenario == "interview")
         #expect(stored.additional.isEmpty)
@@ -154,11 +147,11 @@ struct MobileSpecTests {
         defer { client.cleanUp() }
         let name = String(repeating: "é", count: length)
 
-        let reply = await client.send("POST", Self.path, as: client.user, body: #"{"display_name": "\#(name)"}"#)
+        let reply = await client.send("POST", Self.path, as: client.user, json: #"{"display_name": "\#(name)"}"#)
 
         if length <= 100 {
             #expect(reply.status == 200, "\(reply.text)")
-            #expect(try await client.stored()?.profile?.displayName == name)
+            #expect(try await client.record()?.profile?.displayName == name)
         } else {
             #expect(reply.status == 422)
             #expect(
@@ -168,7 +161,7 @@ struct MobileSpecTests {
                         "success": false, "message": "display_name is 101 characters; the limit is 100",
                         "errors": ["display_name": "display_name is 101 characters; the limit is 100"],
                     ]), "\(reply.text)")
-            #expect(try await client.stored()?.profile == nil)
+            #expect(try await client.record()?.profile == nil)
         }
     }
 
@@ -179,16 +172,16 @@ struct MobileSpecTests {
         let client = try await Self.client(kind)
         defer { client.cleanUp() }
 
-        let trimmed = await client.send("POST", Self.path, as: client.user, body: #"{"display_name": "  John Smith "}"#)
-        let empty = await client.send("POST", Self.path, as: client.user, body: #"{"display_name": "  "}"#)
-        let cleared = await client.send("POST", Self.path, as: client.user, body: #"{"display_name": null}"#)
+        let trimmed = await client.send("POST", Self.path, as: client.user, json: #"{"display_name": "  John Smith "}"#)
+        let empty = await client.send("POST", Self.path, as: client.user, json: #"{"display_name": "  "}"#)
+        let cleared = await client.send("POST", Self.path, as: client.user, json: #"{"display_name": null}"#)
 
         #expect(trimmed.object("user_profile")["display_name"] as? String == "John Smith")
         #expect(empty.status == 422)
         #expect(empty.errors.keys.sorted() == ["display_name"])
         #expect(cleared.status == 200)
         #expect(cleared.object("user_profile")["display_name"] is NSNull)
-        #expect(try await client.stored()?.profile?.displayName == nil)
+        #expect(try await client.record()?.profile?.displayName == nil)
     }
 
     @Test(
@@ -199,10 +192,10 @@ struct MobileSpecTests {
 
         let reply = await client.send(
             "POST", Self.path, as: client.user,
-            body: #"{"preferences": {"voice_preference": "\#(voice.uppercased())"}}"#)
+            json: #"{"preferences": {"voice_preference": "\#(voice.uppercased())"}}"#)
 
         #expect(reply.status == 200, "\(reply.text)")
-        #expect(try await client.stored()?.preferences.voicePreference == voice)
+        #expect(try await client.record()?.preferences.voicePreference == voice)
     }
 
     @Test(
@@ -211,11 +204,11 @@ struct MobileSpecTests {
     func refusedVoices(kind: StoreKind, value: String) async throws {
         let client = try await Self.client(kind)
         defer { client.cleanUp() }
-        let before = try await client.stored()
+        let before = try await client.record()
 
         let reply = await client.send(
             "POST", Self.path, as: client.user,
-            body: #"{"display_name": "John Smith", "preferences": {"voice_preference": \#(value)}}"#)
+            json: #"{"display_name": "John Smith", "preferences": {"voice_preference": \#(value)}}"#)
 
         #expect(reply.status == (value == "42" ? 400 : 422), "\(reply.text)")
         #expect(reply.json["success"] as? Bool == false)
@@ -225,7 +218,7 @@ struct MobileSpecTests {
                     == "preferences.voice_preference must be one of alloy, ash, ballad, coral, echo, fable, nova, "
                     + "onyx, sage, shimmer or verse; robot is not")
         }
-        #expect(try await client.stored() == before)
+        #expect(try await client.record() == before)
     }
 
     @Test(
@@ -237,10 +230,10 @@ struct MobileSpecTests {
 
         let kept = await client.send(
             "POST", Self.path, as: client.user,
-            body: #"{"preferences": {"speech_rate": 1.25, "captions": true, "theme": "dark"}}"#)
-        let badKey = await client.send("POST", Self.path, as: client.user, body: #"{"preferences": {"Theme!": "x"}}"#)
-        let nested = await client.send("POST", Self.path, as: client.user, body: #"{"preferences": {"list": [1, 2]}}"#)
-        let whole = await client.send("POST", Self.path, as: client.user, body: #"{"preferences": null}"#)
+            json: #"{"preferences": {"speech_rate": 1.25, "captions": true, "theme": "dark"}}"#)
+        let badKey = await client.send("POST", Self.path, as: client.user, json: #"{"preferences": {"Theme!": "x"}}"#)
+        let nested = await client.send("POST", Self.path, as: client.user, json: #"{"preferences": {"list": [1, 2]}}"#)
+        let whole = await client.send("POST", Self.path, as: client.user, json: #"{"preferences": null}"#)
 
         #expect(kept.status == 200, "\(kept.text)")
         let preferences = kept.object("user_profile")["preferences"] as? [String: Any] ?? [:]
@@ -253,7 +246,7 @@ struct MobileSpecTests {
         #expect(nested.errors.keys.sorted() == ["preferences.list"])
         #expect(whole.status == 422)
         #expect(whole.errors.keys.sorted() == ["preferences"])
-        #expect(try await client.stored()?.preferences.additional.count == 3)
+        #expect(try await client.record()?.preferences.additional.count == 3)
     }
 
     @Test(
@@ -263,14 +256,14 @@ struct MobileSpecTests {
         let client = try await Self.client(kind)
         defer { client.cleanUp() }
 
-        let reply = await client.send(method, Self.path, as: nil, body: method == "POST" ? Self.sampleRequest : "")
+        let reply = await client.send(method, Self.path, as: nil, json: method == "POST" ? Self.sampleRequest : "")
 
         #expect(reply.status == 401)
         #expect(
             CreatorSpecTests.same(
                 reply.json, ["success": false, "message": "Authentication is required", "errors": [String: String]()]),
             "\(reply.text)")
-        #expect(try await client.stored()?.profile == nil)
+        #expect(try await client.record()?.profile == nil)
     }
 
     @Test(
@@ -283,16 +276,16 @@ struct MobileSpecTests {
     func massAssignment(kind: StoreKind, field: (name: String, value: String)) async throws {
         let client = try await Self.client(kind)
         defer { client.cleanUp() }
-        _ = await client.send("POST", Self.path, as: client.user, body: Self.sampleRequest)
-        let before = try await client.stored()
+        _ = await client.send("POST", Self.path, as: client.user, json: Self.sampleRequest)
+        let before = try await client.record()
 
         let reply = await client.send(
-            "POST", Self.path, as: client.user, body: #"{"display_name": "Mallory", "\#(field.name)": \#(field.value)}"#
+            "POST", Self.path, as: client.user, json: #"{"display_name": "Mallory", "\#(field.name)": \#(field.value)}"#
         )
 
         #expect(reply.status == 422, "\(reply.text)")
         #expect(reply.errors == [field.name: "\(field.name) is set by the server and cannot be changed"])
-        #expect(try await client.stored() == before)
+        #expect(try await client.record() == before)
     }
 
     @Test(
@@ -303,11 +296,11 @@ struct MobileSpecTests {
         defer { client.cleanUp() }
 
         let reply = await client.send(
-            "POST", Self.path, as: client.user, body: #"{"display_name": "Mallory", "\#(field)": true}"#)
+            "POST", Self.path, as: client.user, json: #"{"display_name": "Mallory", "\#(field)": true}"#)
 
         #expect(reply.status == 422, "\(reply.text)")
         #expect(reply.errors.keys.sorted() == [field])
-        #expect(try await client.stored()?.profile == nil)
+        #expect(try await client.record()?.profile == nil)
     }
 
     @Test("a stale If-Match on POST is 412 and writes nothing", arguments: StoreKind.allCases)
@@ -315,15 +308,15 @@ struct MobileSpecTests {
         let client = try await Self.client(kind)
         defer { client.cleanUp() }
         let read = await client.send("GET", Self.path, as: client.user)
-        _ = await client.send("POST", Self.path, as: client.user, body: Self.sampleRequest, ifMatch: read.etag)
-        let before = try await client.stored()
+        _ = await client.send("POST", Self.path, as: client.user, json: Self.sampleRequest, ifMatch: read.etag)
+        let before = try await client.record()
 
         let stale = await client.send(
-            "POST", Self.path, as: client.user, body: #"{"display_name": "Lost"}"#, ifMatch: read.etag)
+            "POST", Self.path, as: client.user, json: #"{"display_name": "Lost"}"#, ifMatch: read.etag)
 
         #expect(stale.status == 412, "\(stale.text)")
         #expect(stale.json["success"] as? Bool == false)
-        #expect(try await client.stored() == before)
+        #expect(try await client.record() == before)
     }
 
     @Test("a caller the server never registered gets 404 on GET", arguments: StoreKind.allCases)

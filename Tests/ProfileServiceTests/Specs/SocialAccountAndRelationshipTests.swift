@@ -21,7 +21,7 @@ struct SocialAccountAndRelationshipTests {
             "POST", "/api/v1/account/username/change", as: Sample.jane, json: #"{"newUsername": "Jane_Doe"}"#)
 
         #expect(response.status == 200)
-        #expect(response.object["message"] as? String == "Username changed successfully")
+        #expect(response.json["message"] as? String == "Username changed successfully")
         #expect(response.data["userName"] as? String == "Jane_Doe")
         #expect(response.data["id"] as? String == Sample.janeID)
         #expect(try await client.record(Sample.jane)?.profile?.username?.rawValue == "Jane_Doe")
@@ -41,8 +41,8 @@ struct SocialAccountAndRelationshipTests {
             let response = await client.send(
                 "POST", "/api/v1/account/username/change", as: Sample.jane, json: try jsonBody(["newUsername": name]))
             #expect(response.status == 409)
-            #expect(response.object["httpStatus"] as? String == "CONFLICT")
-            #expect(response.object["data"] as? String == "Username is already taken")
+            #expect(response.json["httpStatus"] as? String == "CONFLICT")
+            #expect(response.json["data"] as? String == "Username is already taken")
         }
         #expect(try await client.record(Sample.jane) == before)
     }
@@ -183,7 +183,7 @@ struct SocialAccountAndRelationshipTests {
         ] {
             let hidden = await client.send("GET", path, as: Sample.jane)
             #expect(hidden.status == 404, "\(path)")
-            #expect(hidden.object["data"] as? String == "User not found")
+            #expect(hidden.json["data"] as? String == "User not found")
         }
         let followAgain = await client.send("POST", "/api/v1/profile/id/\(Sample.johnID)/follow", as: Sample.jane)
         #expect(followAgain.status == 404, "a follow must not reveal the block: \(followAgain.text)")
@@ -196,7 +196,7 @@ struct SocialAccountAndRelationshipTests {
                 try SocialProfileViewTests.parse(Sample.relationship(blocked: true))))
         let blockerFollows = await client.send("POST", "/api/v1/profile/id/\(Sample.janeID)/follow", as: Sample.john)
         #expect(blockerFollows.status == 400)
-        #expect(blockerFollows.object["data"] as? String == "You have blocked this user; unblock them before following")
+        #expect(blockerFollows.json["data"] as? String == "You have blocked this user; unblock them before following")
         #expect(try await client.store.socialCounts(for: Sample.john) == SocialCounts(followers: 0, following: 0))
         #expect(await client.send("GET", "/api/v1/profile/id/\(Sample.johnID)").status == 200, "others still see John")
     }
@@ -230,7 +230,7 @@ struct SocialAccountAndRelationshipTests {
         let response = await client.send(method, "/api/v1/profile/id/\(Sample.johnID)/\(action)")
 
         #expect(response.status == 401)
-        #expect(response.object["httpStatus"] as? String == "UNAUTHORIZED")
+        #expect(response.json["httpStatus"] as? String == "UNAUTHORIZED")
         #expect(try await client.store.relationship(between: Sample.jane, and: Sample.john) == .none)
     }
 
@@ -242,7 +242,7 @@ struct SocialAccountAndRelationshipTests {
         let unknown = await client.send("POST", "/api/v1/profile/id/nobody/\(action)", as: Sample.john)
 
         #expect(own.status == 400)
-        #expect(own.object["data"] as? String == "You cannot \(action) yourself")
+        #expect(own.json["data"] as? String == "You cannot \(action) yourself")
         #expect(unknown.status == 404)
     }
 

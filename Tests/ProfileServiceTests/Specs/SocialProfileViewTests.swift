@@ -49,7 +49,8 @@ struct SocialProfileViewTests {
             (false, false, true, 50, "MEDIUM"), (true, false, true, 75, "STRONG"), (true, true, true, 100, "STRONG"),
         ])
     func securityStrength(email: Bool, phone: Bool, twoFactor: Bool, score: Int, level: String) async throws {
-        let client = try SpecClient(.inMemory, spec: .social, policy: .social, now: Sample.actionTime)
+        let client = try SpecClient(
+            .inMemory, spec: .social, now: Sample.actionTime, user: Sample.john, other: Sample.jane)
         try await client.service.registerAccount(
             Account(
                 userID: Sample.john, email: "john@example.com", phoneNumber: "+254712345678",
@@ -77,7 +78,7 @@ struct SocialProfileViewTests {
         let response = await client.send("GET", "/api/v1/profile/id/\(Sample.johnID)")
 
         #expect(response.status == 200)
-        #expect(response.object["message"] as? String == "Profile retrieved successfully")
+        #expect(response.json["message"] as? String == "Profile retrieved successfully")
         #expect(
             JSONMatch.matches(
                 response.data, try Self.parse(Sample.publicSample(followers: 2, relationship: nil))),
@@ -100,8 +101,8 @@ struct SocialProfileViewTests {
         #expect(response.status == 200)
         let expected = Sample.publicSample(followers: 1, relationship: Sample.relationship(following: true))
         #expect(JSONMatch.matches(response.data, try Self.parse(expected)), "\(response.text)")
-        #expect(response.object["success"] as? Bool == true)
-        #expect(response.object["httpStatus"] as? String == "OK")
+        #expect(response.json["success"] as? Bool == true)
+        #expect(response.json["httpStatus"] as? String == "OK")
     }
 
     @Test(
@@ -185,8 +186,8 @@ struct SocialProfileViewTests {
         let response = await client.send("GET", "/api/v1/profile/u/\(handle)")
 
         #expect(response.status == 404)
-        #expect(response.object["httpStatus"] as? String == "NOT_FOUND")
-        #expect(response.object["data"] as? String == "User not found")
+        #expect(response.json["httpStatus"] as? String == "NOT_FOUND")
+        #expect(response.json["data"] as? String == "User not found")
     }
 
     static func parse(_ json: String) throws -> Any {

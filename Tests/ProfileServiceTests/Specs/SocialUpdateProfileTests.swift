@@ -159,7 +159,7 @@ struct SocialUpdateProfileTests {
                 "PUT", "/api/v1/profile/update", as: Sample.john, json: try jsonBody([field: value, "bio": "New"]))
 
             #expect(response.status == 422)
-            #expect(response.object["message"] as? String == "Validation failed")
+            #expect(response.json["message"] as? String == "Validation failed")
             let message = try #require(response.data[field] as? String)
             #expect(message.contains(pointer), "\(message)")
             #expect(try await client.record(Sample.john) == before, "nothing of a refused request is stored")
@@ -243,7 +243,7 @@ struct SocialUpdateProfileTests {
         let response = await client.send("PUT", "/api/v1/profile/update", json: Self.requestSample)
 
         #expect(response.status == 401)
-        #expect(response.object["httpStatus"] as? String == "UNAUTHORIZED")
+        #expect(response.json["httpStatus"] as? String == "UNAUTHORIZED")
         #expect(try await client.record(Sample.john) == before)
     }
 
@@ -258,7 +258,7 @@ struct SocialUpdateProfileTests {
             ifMatch: EntityTag.header(for: before.version - 1))
 
         #expect(response.status == 412)
-        #expect(response.object["httpStatus"] as? String == "PRECONDITION_FAILED")
+        #expect(response.json["httpStatus"] as? String == "PRECONDITION_FAILED")
         #expect(try await client.record(Sample.john) == before)
     }
 
@@ -269,8 +269,8 @@ struct SocialUpdateProfileTests {
         let response = await client.send("PUT", "/api/v1/profile/update", as: Sample.john, json: body)
 
         #expect(response.status == 400, "\(response.text)")
-        #expect(response.object["success"] as? Bool == false)
-        #expect(response.object["httpStatus"] as? String == "BAD_REQUEST")
+        #expect(response.json["success"] as? Bool == false)
+        #expect(response.json["httpStatus"] as? String == "BAD_REQUEST")
     }
 
     /// An https picture URL of exactly `length` characters.

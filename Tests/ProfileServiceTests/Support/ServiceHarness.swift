@@ -65,6 +65,12 @@ struct ServiceHarness: Sendable {
         )
     }
 
+    /// Creates `user`'s profile from ``creatorPatch(username:)``.
+    @discardableResult
+    func createProfile(for user: UserID, username: String = "john_doe") async throws -> ProfileUpdateResult {
+        try await service.upsertProfile(ProfileUpdate(profile: Self.creatorPatch(username: username)), for: .user(user))
+    }
+
     func cleanUp() {
         if let directory { try? FileManager.default.removeItem(at: directory) }
     }

@@ -19,8 +19,9 @@ extension CreatorWire {
         public var bio: String?
         /// The niches, in order.
         public var niche: [String]
-        /// The location.
-        public var location: LocationPayload?
+        /// The location: `{city, state, country}`, unset parts left out, and `text` when another
+        /// spec sent a free-form location.
+        public var location: Location?
         /// Links by platform key (`instagram`, `tiktok`, ...).
         public var socialLinks: [String: String]
         /// The avatar URL.
@@ -33,7 +34,7 @@ extension CreatorWire {
         /// Creates a payload from its fields.
         public init(
             id: ProfileID, userId: UserID, username: String?, displayName: String?, bio: String?, niche: [String],
-            location: LocationPayload?, socialLinks: [String: String], avatar: String?,
+            location: Location?, socialLinks: [String: String], avatar: String?,
             createdAt: WireTimestamp, updatedAt: WireTimestamp
         ) {
             self.id = id
@@ -54,7 +55,7 @@ extension CreatorWire {
             self.init(
                 id: profile.id, userId: profile.userID, username: profile.username?.rawValue,
                 displayName: profile.displayName, bio: profile.bio, niche: profile.niches,
-                location: profile.location.map(LocationPayload.init), socialLinks: Self.links(profile.socialLinks),
+                location: profile.location, socialLinks: Self.links(profile.socialLinks),
                 avatar: profile.avatar, createdAt: WireTimestamp(profile.createdAt, style: .rfc3339),
                 updatedAt: WireTimestamp(profile.updatedAt, style: .rfc3339))
         }

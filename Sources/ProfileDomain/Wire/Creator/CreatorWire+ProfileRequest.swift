@@ -8,7 +8,7 @@ extension CreatorWire {
     /// server-owned keys (`id`, `userId`, `createdAt`, `email`, the counts, ...) as `read_only`, anything else
     /// (including a social platform the model does not know) as `unknown_field`. A value of the
     /// wrong JSON type throws `DecodingError`.
-    public struct ProfileRequest: Sendable, Hashable, Codable {
+    public struct ProfileRequest: ProfileUpdateRequest, Hashable {
         /// The profile fields the body names.
         public var profile: ProfilePatch
         /// Keys the body carried but may not, as field errors.
@@ -47,38 +47,25 @@ extension CreatorWire {
             patch.bio = try container.decodePatchField(forKey: "bio")
             patch.niches = try container.decodePatchField(forKey: "niche")
             patch.avatar = try container.decodePatchField(forKey: "avatar")
-            let locationKey = DynamicCodingKey("location")
-            if container.contains(locationKey) {
-                if try container.decodeNil(forKey: locationKey) {
-                    patch.location = .null
-                } else {
-                    let location = try container.nestedContainer(keyedBy: DynamicCodingKey.self, forKey: locationKey)
-                    rejected += Self.locationScreen.rejections(in: location, under: "location")
-                    patch.location = .value(
-                        LocationPatch(
-                            city: try location.decodePatchField(forKey: "city"),
-                            state: try location.decodePatchField(forKey: "state"),
-                            country: try location.decodePatchField(forKey: "country"),
-                            text: try location.decodePatchField(forKey: "text")
-                        ))
-                }
+            patch.location = try container.decodePatchObject(forKey: "location") { location in
+                rejected += Self.locationScreen.rejections(in: location, under: "location")
+                return LocationPatch(
+                    city: try location.decodePatchField(forKey: "city"),
+                    state: try location.decodePatchField(forKey: "state"),
+                    country: try location.decodePatchField(forKey: "country"),
+                    text: try location.decodePatchField(forKey: "text")
+                )
             }
-            let linksKey = DynamicCodingKey("socialLinks")
-            if container.contains(linksKey) {
-                if try container.decodeNil(forKey: linksKey) {
-                    patch.socialLinks = .null
-                } else {
-                    let links = try container.nestedContainer(keyedBy: DynamicCodingKey.self, forKey: linksKey)
-                    var fields: [String: PatchField<String>] = [:]
-                    for key in links.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                        guard SocialPlatform(rawValue: key.stringValue) != nil else {
-                            rejected.append(Self.unknownPlatform(key.stringValue))
-                            continue
-                        }
-                        fields[key.stringValue] = try links.decodePatchField(String.self, forKey: key)
+            patch.socialLinks = try container.decodePatchObject(forKey: "socialLinks") { links in
+                var fields: [String: PatchField<String>] = [:]
+                for key in links.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+                    guard SocialPlatform(rawValue: key.stringValue) != nil else {
+                        rejected.append(Self.unknownPlatform(key.stringValue))
+                        continue
                     }
-                    patch.socialLinks = .value(fields)
+                    fields[key.stringValue] = try links.decodePatchField(String.self, forKey: key)
                 }
+                return fields
             }
             self.profile = patch
             self.rejectedFields = rejected

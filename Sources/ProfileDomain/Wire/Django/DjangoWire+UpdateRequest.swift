@@ -11,7 +11,7 @@ extension DjangoWire {
     ///   `not_updatable_here`; `id`, `username` (the spec has no way to change it), `password`,
     ///   `date_joined` and other `AbstractUser` columns are `read_only`; anything else is
     ///   `unknown_field`. A value of the wrong JSON type throws `DecodingError`.
-    public struct UpdateRequest: Sendable, Hashable, Codable {
+    public struct UpdateRequest: ProfileUpdateRequest, Hashable {
         /// The first name change.
         public var firstName: PatchField<String>
         /// The last name change.

@@ -9,7 +9,7 @@ extension MobileWire {
     /// (`not_allowed`): reset a preference by sending its key with `null`. Server-owned keys
     /// (`email`, `created_at`, `updated_at`, `id`, `user_id`) are `read_only`; any other top-level
     /// key is `unknown_field`. A value of the wrong JSON type throws `DecodingError`.
-    public struct ProfileRequest: Sendable, Hashable, Codable {
+    public struct ProfileRequest: ProfileUpdateRequest, Hashable {
         /// The display name change.
         public var displayName: PatchField<String>
         /// The preference changes.
@@ -45,29 +45,27 @@ extension MobileWire {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
             var rejected = Self.screen.rejections(in: container)
             self.displayName = try container.decodePatchField(forKey: "display_name")
-            var preferences = PreferencesPatch()
-            let preferencesKey = DynamicCodingKey("preferences")
-            if container.contains(preferencesKey) {
-                if try container.decodeNil(forKey: preferencesKey) {
-                    rejected.append(
-                        FieldError(
-                            field: "preferences", code: .notAllowed,
-                            message: "preferences cannot be null; send a preference key with null to reset it"))
-                } else {
-                    let nested = try container.nestedContainer(keyedBy: DynamicCodingKey.self, forKey: preferencesKey)
-                    for key in nested.allKeys {
-                        switch key.stringValue {
-                        case "voice_preference":
-                            preferences.voicePreference = try nested.decodePatchField(forKey: key)
-                        case "default_scenario":
-                            preferences.defaultScenario = try nested.decodePatchField(forKey: key)
-                        default:
-                            preferences.additional[key.stringValue] = try nested.decodePatchField(forKey: key)
-                        }
+            let sent = try container.decodePatchObject(forKey: "preferences") { nested in
+                var preferences = PreferencesPatch()
+                for key in nested.allKeys {
+                    switch key.stringValue {
+                    case "voice_preference":
+                        preferences.voicePreference = try nested.decodePatchField(forKey: key)
+                    case "default_scenario":
+                        preferences.defaultScenario = try nested.decodePatchField(forKey: key)
+                    default:
+                        preferences.additional[key.stringValue] = try nested.decodePatchField(forKey: key)
                     }
                 }
+                return preferences
             }
-            self.preferences = preferences
+            if sent == .null {
+                rejected.append(
+                    FieldError(
+                        field: "preferences", code: .notAllowed,
+                        message: "preferences cannot be null; send a preference key with null to reset it"))
+            }
+            self.preferences = sent.value ?? PreferencesPatch()
             self.rejectedFields = rejected.sorted { $0.field < $1.field }
         }
 

@@ -47,6 +47,17 @@ extension KeyedDecodingContainer where Key == DynamicCodingKey {
     {
         try decodePatchField(type, forKey: DynamicCodingKey(name))
     }
+
+    /// Decodes a three-state object field by its wire name: `decode` reads a present object's
+    /// members, and its result is the field's value.
+    func decodePatchObject<Value>(
+        forKey name: String, _ decode: (KeyedDecodingContainer<DynamicCodingKey>) throws -> Value
+    ) throws -> PatchField<Value> {
+        let key = DynamicCodingKey(name)
+        guard contains(key) else { return .absent }
+        if try decodeNil(forKey: key) { return .null }
+        return .value(try decode(try nestedContainer(keyedBy: DynamicCodingKey.self, forKey: key)))
+    }
 }
 
 extension KeyedEncodingContainer where Key == DynamicCodingKey {

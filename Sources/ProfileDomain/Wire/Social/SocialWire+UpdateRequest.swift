@@ -10,7 +10,7 @@ extension SocialWire {
     /// API). Server-owned keys (`id`, `createdAt`, `editedAt`, `roles`, `isVerified`, the counts,
     /// `securityStrength`, ...) are `read_only`; anything else is `unknown_field`. A value of the
     /// wrong JSON type throws `DecodingError`.
-    public struct UpdateRequest: Sendable, Hashable, Codable {
+    public struct UpdateRequest: ProfileUpdateRequest, Hashable {
         /// The profile fields the body names.
         public var profile: ProfilePatch
         /// Keys the body carried but may not, as field errors.

@@ -5,7 +5,7 @@ extension SocialWire {
     /// `newUsername` is required and must be a string (otherwise `DecodingError`); it is the handle
     /// without `@` (the `@` form is for look-ups only; validation reports it). Any other key is
     /// reported in ``rejectedFields`` (`read_only` for server-owned keys, else `unknown_field`).
-    public struct UsernameChangeRequest: Sendable, Hashable, Codable {
+    public struct UsernameChangeRequest: ProfileUpdateRequest, Hashable {
         /// The handle asked for, as typed.
         public var newUsername: String
         /// Keys the body carried but may not, as field errors.

@@ -2,87 +2,6 @@ import Foundation
 import ProfileKit
 import Testing
 
-// The social and Django spec suites share this client: it sends a spec's JSON through
-// `ProfileEndpoints` the way a server would and reads the answer back as JSON.
-
-/// A service harness with the endpoints of one spec in front of it.
-struct SpecClient: Sendable {
-    let harness: ServiceHarness
-    let endpoints: ProfileEndpoints
-
-    init(_ kind: StoreKind, spec: ProfileEndpoints.Spec, policy: ValidationPolicy, now: String) throws {
-        let clock = TestClock(try #require(WireTimestamp.parse(now)))
-        harness = try ServiceHarness(kind, policy: policy, clock: clock)
-        endpoints = ProfileEndpoints(spec, service: harness.service)
-    }
-
-    var service: ProfileService { harness.service }
-    var store: any ProfileStore { harness.store }
-    var clock: TestClock { harness.clock }
-
-    /// Sends a request; `caller` `nil` is anonymous.
-    func send(
-        _ method: String,
-        _ path: String,
-        as caller: UserID? = nil,
-        json: String? = nil,
-        ifMatch: String? = nil,
-        avatar: [UInt8]? = nil
-    ) async -> SpecResponse {
-        let request = EndpointRequest(
-            method: method, path: path, caller: caller.map { Caller.user($0) } ?? .anonymous,
-            body: json.map { Array($0.utf8) } ?? [], ifMatch: ifMatch, avatar: avatar)
-        return SpecResponse(await endpoints.respond(to: request))
-    }
-
-    /// The stored record of `user`.
-    func record(_ user: UserID) async throws -> UserRecord? {
-        try await store.record(for: user)
-    }
-
-    func cleanUp() { harness.cleanUp() }
-}
-
-/// An endpoint's answer with its body parsed.
-struct SpecResponse: @unchecked Sendable {
-    let status: Int
-    let headers: [String: String]
-    let text: String
-    /// The parsed body (`NSNull` when it is not JSON, so that assertions fail rather than crash).
-    let json: Any
-
-    init(_ response: EndpointResponse) {
-        status = response.status.code
-        headers = response.headers
-        text = response.bodyText
-        json = (try? JSONSerialization.jsonObject(with: Data(response.body), options: [.fragmentsAllowed])) ?? NSNull()
-    }
-
-    /// The body as an object.
-    var object: [String: Any] { json as? [String: Any] ?? [:] }
-
-    /// The social envelope's `data` as an object.
-    var data: [String: Any] { object["data"] as? [String: Any] ?? [:] }
-
-    /// Whether the body equals `expected` (JSON text; `"<any>"` matches any value).
-    func matches(_ expected: String) -> Bool {
-        guard let expected = try? JSONSerialization.jsonObject(with: Data(expected.utf8), options: [.fragmentsAllowed])
-        else { return false }
-        return JSONMatch.matches(json, expected)
-    }
-}
-
-/// A user id written in a test; a malformed one is a mistake in the test itself.
-func fixtureUserID(_ raw: String) -> UserID {
-    guard let id = UserID(raw) else { preconditionFailure("\(raw) is not a user id") }
-    return id
-}
-
-/// A JSON object literal from key/value pairs, for bodies built from test arguments.
-func jsonBody(_ fields: [String: Any]) throws -> String {
-    String(decoding: try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]), as: UTF8.self)
-}
-
 /// The social spec's sample account and the state its samples show.
 enum SocialSample {
     static let johnID = "550e8400-e29b-41d4-a716-446655440000"
@@ -102,7 +21,7 @@ enum SocialSample {
     /// username and display fields, its post, shop and event counters, and moves the clock to
     /// `actionTime`.
     static func client(_ kind: StoreKind, withProfile: Bool = true) async throws -> SpecClient {
-        let client = try SpecClient(kind, spec: .social, policy: .social, now: editedAt)
+        let client = try SpecClient(kind, spec: .social, now: editedAt, user: john, other: jane)
         try await client.service.registerAccount(
             Account(
                 userID: john, email: "john@example.com", phoneNumber: "+254712345678", isVerified: true,

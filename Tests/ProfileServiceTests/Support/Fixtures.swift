@@ -1,0 +1,19 @@
+import Foundation
+import ProfileKit
+import Testing
+
+/// A user id written in a test; a malformed one is a mistake in the test itself.
+func fixtureUserID(_ raw: String) -> UserID {
+    guard let id = UserID(raw) else { preconditionFailure("\(raw) is not a user id") }
+    return id
+}
+
+/// A JSON object literal from key/value pairs, for bodies built from test arguments.
+func jsonBody(_ fields: [String: Any]) throws -> String {
+    String(decoding: try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]), as: UTF8.self)
+}
+
+/// A JSON object from its text.
+func jsonObject(_ text: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
