@@ -4,9 +4,9 @@ import ProfileStore
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 @Suite("FileSystemMediaStore on disk")
@@ -48,7 +48,7 @@ struct FileSystemMediaStoreTests {
     func openOnFile() throws {
         let parent = try TemporaryDirectory()
         let path = "\(parent.path)/plain"
-        FileManager.default.createFile(atPath: path, contents: Data([1]))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data([1])))
         #expect(throws: MediaStoreError.io(operation: "open directory", path: path, errno: ENOTDIR)) {
             _ = try FileSystemMediaStore(directory: path)
         }
@@ -68,7 +68,7 @@ struct FileSystemMediaStoreTests {
         let directory = try TemporaryDirectory()
         let outside = try TemporaryDirectory()
         let secretPath = "\(outside.path)/secret"
-        FileManager.default.createFile(atPath: secretPath, contents: Data("secret".utf8))
+        #expect(FileManager.default.createFile(atPath: secretPath, contents: Data("secret".utf8)))
         let key = try MediaKey(content: bytes, fileExtension: "png", owner: .random()).rawValue
         try FileManager.default.createSymbolicLink(atPath: "\(directory.path)/\(key)", withDestinationPath: secretPath)
         let store = try FileSystemMediaStore(directory: directory.path)
@@ -115,7 +115,7 @@ struct FileSystemMediaStoreTests {
         let directory = try TemporaryDirectory()
         let store = try FileSystemMediaStore(directory: directory.path)
         let owner = UserID.random()
-        FileManager.default.createFile(atPath: "\(directory.path)/README", contents: Data())
+        #expect(FileManager.default.createFile(atPath: "\(directory.path)/README", contents: Data()))
         _ = try await store.put(bytes, contentType: "image/png", fileExtension: "png", purpose: "avatar", owner: owner)
         #expect(try await store.deleteAll(ownedBy: owner) == 1)
         #expect(try directory.contents() == ["README"])
@@ -125,8 +125,8 @@ struct FileSystemMediaStoreTests {
     func abandonedUploads() async throws {
         let directory = try TemporaryDirectory()
         let temporary = "\(directory.path)/.upload-deadbeef"
-        FileManager.default.createFile(atPath: temporary, contents: Data([1, 2]))
-        FileManager.default.createFile(atPath: "\(directory.path)/keep.txt", contents: Data())
+        #expect(FileManager.default.createFile(atPath: temporary, contents: Data([1, 2])))
+        #expect(FileManager.default.createFile(atPath: "\(directory.path)/keep.txt", contents: Data()))
         let present = try FileSystemMediaStore(directory: directory.path)
         #expect(try present.removeAbandonedUploads(olderThan: 3600) == 0)
         #expect(FileManager.default.fileExists(atPath: temporary))

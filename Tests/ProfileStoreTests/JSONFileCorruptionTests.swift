@@ -43,7 +43,7 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             dir in
             let journal = try await journalOfThree(in: dir)
             let starts = Fixture.lineStarts(journal)
-            let bad = checksummedLine(#"{"schemaVersion":1,"sequence":2,"operation":{"kind":"#)
+            let bad = checksummedLine(#"{"schemaVersion":1,"sequence":2,"mutation":{"follow":"#)
             try Fixture.write(Array(journal[..<starts[1]]) + bad + journal[starts[2]...], to: "journal.jsonl", in: dir)
             return starts[1]
         },
@@ -53,7 +53,7 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
         ) {
             dir in
             let journal = try await journalOfThree(in: dir)
-            let future = checksummedLine(#"{"schemaVersion":2,"sequence":4,"operation":{"kind":"teleport"}"#)
+            let future = checksummedLine(#"{"schemaVersion":2,"sequence":4,"mutation":{"teleport":{}}"#)
             try Fixture.write(journal + future, to: "journal.jsonl", in: dir)
             return journal.count
         },
@@ -62,7 +62,7 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
         ) { dir in
             let journal = try await journalOfThree(in: dir)
             let skipped = checksummedLine(
-                #"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#)
+                #"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#)
             try Fixture.write(journal + skipped, to: "journal.jsonl", in: dir)
             return journal.count
         },
@@ -71,10 +71,10 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
         ) { dir in
             let journal = try await journalOfThree(in: dir)
             let ghost = checksummedLine(
-                #"{"schemaVersion":1,"sequence":4,"operation":{"from":"a","kind":"follow","to":"ghost"}"#)
+                #"{"schemaVersion":1,"sequence":4,"mutation":{"follow":{"followee":"ghost","follower":"a"}}"#)
             try Fixture.write(
                 journal + ghost
-                    + checksummedLine(#"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#),
+                    + checksummedLine(#"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#),
                 to: "journal.jsonl", in: dir)
             return journal.count
         },
@@ -83,7 +83,7 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
         ) { dir in
             _ = try await journalOfThree(in: dir)
             try JSONFileProfileStore(directory: dir).close()
-            let late = checksummedLine(#"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#)
+            let late = checksummedLine(#"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#)
             try Fixture.write(late, to: "journal.jsonl", in: dir)
             return 0
         },
@@ -109,7 +109,7 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             dir in
             _ = try await journalOfThree(in: dir)
             let snapshot =
-                #"{"edges":[{"from":"x","kind":"follow","to":"y"}],"schemaVersion":1,"sequence":0,"users":[]}"#
+                #"{"edges":[{"from":"x","kind":"follow","to":"y"}],"records":[],"schemaVersion":1,"sequence":0}"#
             try Fixture.write(Array(snapshot.utf8), to: "snapshot.json", in: dir)
             try Fixture.write([], to: "journal.jsonl", in: dir)
             return 0

@@ -7,9 +7,9 @@ import ProfileStore
 // performing N durable writes (which would cost N fsyncs). Opening the store then loads that
 // snapshot, which is also what the start-up time measures.
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Durable upserts measured at each size.
@@ -58,14 +58,14 @@ func record(_ index: Int, revision: Int) -> UserRecord {
 func populate(_ directory: String, count: Int) throws {
     struct Snapshot: Encodable {
         var edges: [RelationshipEdge] = []
+        var records: [UserRecord]
         var schemaVersion = 1
         var sequence = 0
-        var users: [UserRecord]
     }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let data = try encoder.encode(Snapshot(users: (0..<count).map { record($0, revision: 1) }))
+    let data = try encoder.encode(Snapshot(records: (0..<count).map { record($0, revision: 1) }))
     try data.write(to: URL(fileURLWithPath: directory + "/snapshot.json"))
 }
 
