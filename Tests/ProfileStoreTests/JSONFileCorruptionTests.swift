@@ -4,7 +4,7 @@ import Testing
 
 @testable import ProfileStore
 
-private typealias Fixture = JSONFileStoreFixture
+private typealias Fixture = StoreFixtures
 
 /// A journal line with a correct checksum around `body`, whatever `body` says.
 private func checksummedLine(_ body: String) -> [UInt8] {
