@@ -47,37 +47,19 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             try Fixture.write(Array(journal[..<starts[1]]) + bad + journal[starts[2]...], to: "journal.jsonl", in: dir)
             return starts[1]
         },
-        JSONFileDamage(
-            description: "unknown schemaVersion in the journal", file: "journal.jsonl",
-            reasonMentions: "schemaVersion 2"
-        ) {
-            dir in
-            let journal = try await journalOfThree(in: dir)
-            let future = checksummedLine(#"{"schemaVersion":2,"sequence":4,"mutation":{"teleport":{}}"#)
-            try Fixture.write(journal + future, to: "journal.jsonl", in: dir)
-            return journal.count
-        },
-        JSONFileDamage(
-            description: "sequence gap in the journal", file: "journal.jsonl", reasonMentions: "sequence 5 follows 3"
-        ) { dir in
-            let journal = try await journalOfThree(in: dir)
-            let skipped = checksummedLine(
-                #"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#)
-            try Fixture.write(journal + skipped, to: "journal.jsonl", in: dir)
-            return journal.count
-        },
-        JSONFileDamage(
-            description: "a record that cannot apply", file: "journal.jsonl", reasonMentions: "cannot be applied"
-        ) { dir in
-            let journal = try await journalOfThree(in: dir)
-            let ghost = checksummedLine(
-                #"{"schemaVersion":1,"sequence":4,"mutation":{"follow":{"followee":"ghost","follower":"a"}}"#)
-            try Fixture.write(
-                journal + ghost
-                    + checksummedLine(#"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#),
-                to: "journal.jsonl", in: dir)
-            return journal.count
-        },
+        .appending(
+            "unknown schemaVersion in the journal", reasonMentions: "schemaVersion 2",
+            #"{"schemaVersion":2,"sequence":4,"mutation":{"teleport":{}}"#
+        ),
+        .appending(
+            "sequence gap in the journal", reasonMentions: "sequence 5 follows 3",
+            #"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#
+        ),
+        .appending(
+            "a record that cannot apply", reasonMentions: "cannot be applied",
+            #"{"schemaVersion":1,"sequence":4,"mutation":{"follow":{"followee":"ghost","follower":"a"}}"#,
+            #"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#
+        ),
         JSONFileDamage(
             description: "journal starting after the snapshot", file: "journal.jsonl", reasonMentions: "are missing"
         ) { dir in
@@ -115,6 +97,18 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             return 0
         },
     ]
+}
+
+extension JSONFileDamage {
+    /// Damage that appends checksummed `lines` to a journal of three records; the error must name
+    /// the first appended line.
+    static func appending(_ description: String, reasonMentions: String, _ lines: String...) -> JSONFileDamage {
+        JSONFileDamage(description: description, file: "journal.jsonl", reasonMentions: reasonMentions) { dir in
+            let journal = try await journalOfThree(in: dir)
+            try Fixture.write(journal + lines.flatMap(checksummedLine), to: "journal.jsonl", in: dir)
+            return journal.count
+        }
+    }
 }
 
 @Suite("JSONFileProfileStore refuses damaged files and leaves them untouched")
