@@ -61,4 +61,75 @@ struct JSONFileFormatTests {
             #expect(text.split(separator: "\n").count == 11, "one line per edge and per record")
         }
     }
+
+    /// A state with enough records and edges to be cut into several chunks on any machine.
+    private static func largeState() throws -> StoreState {
+        let records = try (0..<150).map {
+            try Fixture.record("u\($0)", username: "user_\($0)", email: "\($0)@example.com")
+        }
+        let follows = (1..<100).map { RelationshipEdge(from: records[$0].userID, to: records[0].userID, kind: .follow) }
+        let blocks = (100..<150).map { RelationshipEdge(from: records[$0].userID, to: records[1].userID, kind: .block) }
+        return try StoreState(records: records, edges: follows + blocks)
+    }
+
+    @Test("a snapshot decoded in parallel chunks equals the one decoded in one piece, in any layout")
+    func parallelDecodingMatches() throws {
+        let state = try Self.largeState()
+        let written = try JSONFileSnapshot(sequence: 42, state: state).encoded()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted]
+        struct Compact: Encodable {
+            var sequence = 42
+            var records: [UserRecord]
+            var schemaVersion = 1
+            var edges: [RelationshipEdge]
+        }
+        let pretty = Array(try encoder.encode(Compact(records: state.sortedRecords, edges: state.edges)))
+        for bytes in [written, pretty] {
+            let parallel = try #require(try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json"))
+            let whole = try JSONDecoder().decode(JSONFileSnapshot.self, from: Data(bytes))
+            #expect(parallel.state == state)
+            #expect(parallel.state == whole.state)
+            #expect(parallel.sequence == 42)
+        }
+    }
+
+    @Test("a snapshot the parallel path does not recognise still opens through the ordinary decoder")
+    func fallbackDecodesTheRest() async throws {
+        try await Fixture.withDirectory { directory in
+            let state = try Self.largeState()
+            // A repeated key is valid enough for JSONDecoder, which the scan refuses to guess about.
+            var text = String(decoding: try JSONFileSnapshot(sequence: 3, state: state).encoded(), as: UTF8.self)
+            text = text.replacingOccurrences(of: "{\n\"edges\"", with: "{\n\"sequence\" : 3,\n\"edges\"")
+            let bytes = Array(text.utf8)
+            #expect(try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json") == nil)
+            try Fixture.write(bytes, to: "snapshot.json", in: directory)
+            let store = try JSONFileProfileStore(directory: directory)
+            #expect(store.userCount == 150)
+            #expect(store.recoveryReport.snapshotSequence == 3)
+            #expect(try await store.socialCounts(for: Fixture.user("u0")).followers == 99)
+        }
+    }
+
+    @Test("an inconsistent snapshot found by the parallel path is reported as the ordinary path reports it")
+    func parallelInconsistency() throws {
+        var records = try Self.largeState().sortedRecords
+        records.append(try Fixture.record("twin", username: "USER_7"))
+        let state = StoreState()
+        var bytes = try JSONFileSnapshot(sequence: 0, state: state).encoded()
+        let encoder = JSONEncoder()
+        let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        let text = String(decoding: bytes, as: UTF8.self)
+            .replacingOccurrences(of: "\"records\" : [", with: "\"records\" : [\n" + lines.joined(separator: ",\n"))
+        bytes = Array(text.utf8)
+        let error = try #require(throws: ProfileStoreError.self) {
+            try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json")
+        }
+        #expect(
+            error
+                == .corrupt(
+                    file: "snapshot.json", offset: 0, reason: "the snapshot is inconsistent: usernameTaken(\"USER_7\")")
+        )
+        #expect(throws: error) { try JSONFileSnapshot.decode(bytes, path: "snapshot.json") }
+    }
 }

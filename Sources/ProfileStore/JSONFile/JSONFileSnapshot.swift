@@ -34,7 +34,7 @@ struct JSONFileSnapshot: Sendable {
     var state: StoreState
 
     /// The keys the file adds around the state's own.
-    private enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey {
         case schemaVersion, sequence
     }
 
@@ -78,6 +78,9 @@ struct JSONFileSnapshot: Sendable {
     /// - Throws: ``ProfileStoreError/corrupt(file:offset:reason:)`` naming `path`. The offset is
     ///   0 because a JSON parser reports no byte position; the reason carries the coding path.
     static func decode(_ bytes: [UInt8], path: String) throws(ProfileStoreError) -> JSONFileSnapshot {
+        if let snapshot = try decodeInParallel(bytes, path: path) {
+            return snapshot
+        }
         let corrupt = { (reason: String) in ProfileStoreError.corrupt(file: path, offset: 0, reason: reason) }
         let snapshot: JSONFileSnapshot
         do {

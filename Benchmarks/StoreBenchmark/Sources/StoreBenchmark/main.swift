@@ -166,4 +166,31 @@ func run() async throws {
     )
 }
 
-try await run()
+/// Start-up alone, repeated: opens one populated 100,000-profile store `rounds` times, so that
+/// a change to loading can be compared quickly on a noisy machine.
+func runStartup(rounds: Int) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try populate(directory, count: 100_000)
+    let clock = ContinuousClock()
+    var durations: [Duration] = []
+    for _ in 0..<rounds {
+        let start = clock.now
+        let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+        durations.append(clock.now - start)
+        guard store.userCount == 100_000 else { fail("loaded \(store.userCount) users, expected 100000") }
+        try store.close()
+    }
+    let sorted = durations.sorted()
+    print(
+        "start-up for 100,000 profiles over \(rounds) opens: min \(sorted[0].milliseconds), "
+            + "median \(sorted[rounds / 2].milliseconds), max \(sorted[rounds - 1].milliseconds)"
+    )
+}
+
+// `StoreBenchmark startup [rounds]` measures only start-up; without arguments, everything.
+if CommandLine.arguments.dropFirst().first == "startup" {
+    try runStartup(rounds: max(1, CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5))
+} else {
+    try await run()
+}
