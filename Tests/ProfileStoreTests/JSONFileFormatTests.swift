@@ -86,7 +86,8 @@ struct JSONFileFormatTests {
         }
         let pretty = Array(try encoder.encode(Compact(records: state.sortedRecords, edges: state.edges)))
         for bytes in [written, pretty] {
-            let parallel = try #require(try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json"))
+            let parallel = try #require(
+                try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json", minimumChunk: 7))
             let whole = try JSONDecoder().decode(JSONFileSnapshot.self, from: Data(bytes))
             #expect(parallel.state == state)
             #expect(parallel.state == whole.state)
@@ -123,7 +124,7 @@ struct JSONFileFormatTests {
             .replacingOccurrences(of: "\"records\" : [", with: "\"records\" : [\n" + lines.joined(separator: ",\n"))
         bytes = Array(text.utf8)
         let error = try #require(throws: ProfileStoreError.self) {
-            try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json")
+            try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json", minimumChunk: 7)
         }
         #expect(
             error
@@ -131,5 +132,22 @@ struct JSONFileFormatTests {
                     file: "snapshot.json", offset: 0, reason: "the snapshot is inconsistent: usernameTaken(\"USER_7\")")
         )
         #expect(throws: error) { try JSONFileSnapshot.decode(bytes, path: "snapshot.json") }
+    }
+
+    @Test("a record that fails to decode in one chunk is reported by the ordinary decoder")
+    func chunkFailureFallsBack() throws {
+        let written = try JSONFileSnapshot(sequence: 1, state: Self.largeState()).encoded()
+        let text = String(decoding: written, as: UTF8.self)
+        let damaged = Array(text.replacingOccurrences(of: #""user_100""#, with: #""not a username!""#).utf8)
+        #expect(damaged != written)
+        #expect(try JSONFileSnapshot.decodeInParallel(damaged, path: "snapshot.json", minimumChunk: 7) == nil)
+        let error = try #require(throws: ProfileStoreError.self) {
+            try JSONFileSnapshot.decode(damaged, path: "snapshot.json")
+        }
+        guard case .corrupt(_, _, let reason) = error else {
+            Issue.record("expected .corrupt, got \(error)")
+            return
+        }
+        #expect(reason.contains("not a JSON object of this store's format"), "\(reason)")
     }
 }

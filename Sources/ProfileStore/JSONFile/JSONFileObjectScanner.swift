@@ -2,7 +2,8 @@
 /// without decoding them: what lets a large snapshot be split into chunks that decode in parallel.
 ///
 /// The scanner follows the JSON grammar only as far as splitting needs (strings with their
-/// escapes, nesting, commas and colons); it does not check numbers, literals or UTF-8. Whatever it
+/// escapes, nesting, commas and colons); it does not check numbers, literals, UTF-8 or which kind
+/// of bracket closes which, all of which the decoder of each piece checks. Whatever it
 /// does not recognise makes it return `nil`, and the caller then decodes the whole document the
 /// ordinary way, which reports the error properly. A member key written with escapes is not
 /// matched: it reads as an unknown key.
@@ -116,29 +117,35 @@ struct JSONFileObjectScanner {
         }
     }
 
-    /// The index just past the object or array that opens at `start`, matching brackets outside
-    /// strings; `nil` when the brackets do not match.
+    /// The index just past the object or array that opens at `start`, counting brackets outside
+    /// strings; `nil` when they do not balance.
+    ///
+    /// A `]` closing a `{` is not caught here: the element's bytes then fail to decode and the
+    /// caller falls back to the ordinary decoder, so the check would only cost time.
     private func containerEnd(from start: Int) -> Int? {
-        var closers: [UInt8] = []
-        var index = start
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\""):
-                guard let end = stringEnd(from: index) else { return nil }
-                index = end
-                continue
-            case UInt8(ascii: "{"):
-                closers.append(UInt8(ascii: "}"))
-            case UInt8(ascii: "["):
-                closers.append(UInt8(ascii: "]"))
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                guard closers.popLast() == bytes[index] else { return nil }
-                if closers.isEmpty { return index + 1 }
-            default:
-                break
+        bytes.withUnsafeBufferPointer { bytes -> Int? in
+            var depth = 0
+            var index = start
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    // Inlined string skip: this loop runs over every byte of the snapshot.
+                    index += 1
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                        index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+                    }
+                    guard index < bytes.count else { return nil }
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { return index + 1 }
+                default:
+                    break
+                }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 }

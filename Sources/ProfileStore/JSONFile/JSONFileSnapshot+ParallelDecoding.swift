@@ -19,9 +19,15 @@ extension JSONFileSnapshot {
     /// anything the scan does not recognise, an unknown schema version or a chunk that fails to
     /// decode returns `nil`.
     ///
+    /// - Parameter minimumChunk: the fewest elements worth a chunk (and a thread) of their own;
+    ///   tests lower it to exercise several chunks with few records.
     /// - Throws: ``ProfileStoreError/corrupt(file:offset:reason:)`` only for a snapshot whose
     ///   content decodes but is inconsistent, with the ordinary path's reason.
-    static func decodeInParallel(_ bytes: [UInt8], path: String) throws(ProfileStoreError) -> JSONFileSnapshot? {
+    static func decodeInParallel(
+        _ bytes: [UInt8],
+        path: String,
+        minimumChunk: Int = 1_000
+    ) throws(ProfileStoreError) -> JSONFileSnapshot? {
         let scanner = JSONFileObjectScanner(bytes)
         guard let members = scanner.members(),
             let versionRange = members[CodingKeys.schemaVersion.stringValue],
@@ -34,8 +40,8 @@ extension JSONFileSnapshot {
             sequence >= 0,
             let recordRanges = scanner.elements(ofArrayAt: recordsRange),
             let edgeRanges = scanner.elements(ofArrayAt: edgesRange),
-            let records: [UserRecord] = decodeInChunks(recordRanges, of: bytes),
-            let edges: [RelationshipEdge] = decodeInChunks(edgeRanges, of: bytes)
+            let records: [UserRecord] = decodeInChunks(recordRanges, of: bytes, minimumChunk: minimumChunk),
+            let edges: [RelationshipEdge] = decodeInChunks(edgeRanges, of: bytes, minimumChunk: minimumChunk)
         else { return nil }
         do {
             return JSONFileSnapshot(sequence: sequence, state: try StoreState(records: records, edges: edges))
@@ -48,12 +54,14 @@ extension JSONFileSnapshot {
     /// all cores, in order; `nil` when any chunk fails to decode.
     private static func decodeInChunks<Element: Decodable & Sendable>(
         _ ranges: [Range<Int>],
-        of bytes: [UInt8]
+        of bytes: [UInt8],
+        minimumChunk: Int
     ) -> [Element]? {
         guard let first = ranges.first, let last = ranges.last else { return [] }
-        // A few chunks per core even out chunks that decode slower than others; more would
-        // only add per-call overhead.
-        let chunkCount = min(ranges.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        // A few chunks per core even out chunks that decode slower than others; more would only
+        // add per-call overhead, and a small snapshot decodes faster than threads start.
+        let chunkCount = max(
+            1, min(ranges.count / max(1, minimumChunk), ProcessInfo.processInfo.activeProcessorCount * 4))
         guard chunkCount > 1 else { return decodeArray(of: first.lowerBound..<last.upperBound, in: bytes) }
         let chunks = Mutex<[[Element]?]>(Array(repeating: nil, count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
