@@ -2,7 +2,7 @@ import ProfileDomain
 import ProfileStore
 
 /// An in-memory store with one deliberate broken promise, to prove the conformance suite notices.
-struct FlawedProfileStore: ProfileStore {
+struct FlawedProfileStore: ForwardingProfileStore {
     enum Flaw: String, CaseIterable, CustomStringConvertible {
         case ignoresExpectedVersion
         case caseSensitiveUsernameLookup
@@ -25,14 +25,6 @@ struct FlawedProfileStore: ProfileStore {
     let flaw: Flaw
     let inner = InMemoryProfileStore()
 
-    func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        try await inner.record(for: user)
-    }
-
-    func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? {
-        try await inner.record(forProfile: profile)
-    }
-
     func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? {
         let found = try await inner.record(forUsername: username)
         guard flaw == .caseSensitiveUsernameLookup else { return found }
@@ -50,26 +42,6 @@ struct FlawedProfileStore: ProfileStore {
     func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
         if flaw == .allowsSelfFollow, follower == followee { return true }
         return try await inner.follow(follower, followee)
-    }
-
-    func unfollow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
-        try await inner.unfollow(follower, followee)
-    }
-
-    func block(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
-        try await inner.block(blocker, blocked)
-    }
-
-    func unblock(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
-        try await inner.unblock(blocker, blocked)
-    }
-
-    func relationship(between viewer: UserID, and subject: UserID) async throws(ProfileStoreError) -> Relationship {
-        try await inner.relationship(between: viewer, and: subject)
-    }
-
-    func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts {
-        try await inner.socialCounts(for: user)
     }
 
     func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {

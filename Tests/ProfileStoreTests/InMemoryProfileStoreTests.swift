@@ -6,7 +6,7 @@ import Testing
 struct InMemoryProfileStoreTests {
     @Test("a seeded store holds the records and edges it was given")
     func seeding() async throws {
-        let (alice, bob) = (StoreFixtures.record(username: "alice"), StoreFixtures.record(username: "bob"))
+        let (alice, bob) = (try StoreFixtures.record(username: "alice"), try StoreFixtures.record(username: "bob"))
         let store = try InMemoryProfileStore(
             records: [alice, bob],
             edges: [RelationshipEdge(from: alice.userID, to: bob.userID, kind: .follow)]
@@ -18,13 +18,13 @@ struct InMemoryProfileStoreTests {
 
     @Test("seeding refuses what an update would refuse")
     func seedingValidates() throws {
-        let alice = StoreFixtures.record(username: "alice", email: "a@example.com")
+        let alice = try StoreFixtures.record(username: "alice", email: "a@example.com")
         let ghost = UserID.random()
         #expect(throws: ProfileStoreError.usernameTaken("ALICE")) {
-            try InMemoryProfileStore(records: [alice, StoreFixtures.record(username: "ALICE")])
+            try InMemoryProfileStore(records: [alice, try StoreFixtures.record(username: "ALICE")])
         }
         #expect(throws: ProfileStoreError.emailTaken) {
-            try InMemoryProfileStore(records: [alice, StoreFixtures.record(email: "A@example.com")])
+            try InMemoryProfileStore(records: [alice, try StoreFixtures.record(email: "A@example.com")])
         }
         #expect(throws: ProfileStoreError.notFound) {
             try InMemoryProfileStore(
@@ -40,8 +40,8 @@ struct InMemoryProfileStoreTests {
     }
 
     @Test("seeding refuses a follow across a block, whatever the order of the edges")
-    func seedingRefusesFollowAcrossBlock() {
-        let (alice, bob) = (StoreFixtures.record(), StoreFixtures.record())
+    func seedingRefusesFollowAcrossBlock() throws {
+        let (alice, bob) = (try StoreFixtures.record(), try StoreFixtures.record())
         let follow = RelationshipEdge(from: bob.userID, to: alice.userID, kind: .follow)
         let block = RelationshipEdge(from: alice.userID, to: bob.userID, kind: .block)
         for edges in [[follow, block], [block, follow]] {
@@ -58,7 +58,7 @@ struct InMemoryProfileStoreTests {
     func profileOfAnotherUser() async throws {
         let store = InMemoryProfileStore()
         let user = UserID.random()
-        var record = StoreFixtures.record(user)
+        var record = try StoreFixtures.record(user)
         record.profile?.userID = .random()
         await #expect {
             try await store.update(user, expectingVersion: nil) { $0 = record }
@@ -71,9 +71,9 @@ struct InMemoryProfileStoreTests {
 
     @Test("a profile id that belongs to another user is an invalidMutation")
     func profileIDOfAnotherUser() async throws {
-        let alice = StoreFixtures.record(username: "alice")
+        let alice = try StoreFixtures.record(username: "alice")
         let store = try InMemoryProfileStore(records: [alice])
-        var bob = StoreFixtures.record()
+        var bob = try StoreFixtures.record()
         bob.profile?.id = try #require(alice.profile?.id)
         await #expect {
             try await store.update(bob.userID, expectingVersion: nil) { $0 = bob }
@@ -89,7 +89,7 @@ struct InMemoryProfileStoreTests {
         final class Counter { var calls = 0 }
         let counter = Counter()
         let store = InMemoryProfileStore()
-        let record = StoreFixtures.record(username: "counted")
+        let record = try StoreFixtures.record(username: "counted")
         let calls = try await store.update(record.userID, expectingVersion: nil) { stored in
             counter.calls += 1
             stored = record
@@ -102,7 +102,7 @@ struct InMemoryProfileStoreTests {
     @Test("recordCount follows creates and deletes")
     func recordCount() async throws {
         let store = InMemoryProfileStore()
-        let record = StoreFixtures.record()
+        let record = try StoreFixtures.record()
         try await store.update(record.userID, expectingVersion: nil) { $0 = record }
         #expect(store.recordCount == 1)
         _ = try await store.deleteUser(record.userID)

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ProfileStore
 
-private typealias Fixture = JSONFileStoreFixture
+private typealias Fixture = StoreFixtures
 
 /// A journal line with a correct checksum around `body`, whatever `body` says.
 private func checksummedLine(_ body: String) -> [UInt8] {
@@ -43,47 +43,29 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             dir in
             let journal = try await journalOfThree(in: dir)
             let starts = Fixture.lineStarts(journal)
-            let bad = checksummedLine(#"{"schemaVersion":1,"sequence":2,"operation":{"kind":"#)
+            let bad = checksummedLine(#"{"schemaVersion":1,"sequence":2,"mutation":{"follow":"#)
             try Fixture.write(Array(journal[..<starts[1]]) + bad + journal[starts[2]...], to: "journal.jsonl", in: dir)
             return starts[1]
         },
-        JSONFileDamage(
-            description: "unknown schemaVersion in the journal", file: "journal.jsonl",
-            reasonMentions: "schemaVersion 2"
-        ) {
-            dir in
-            let journal = try await journalOfThree(in: dir)
-            let future = checksummedLine(#"{"schemaVersion":2,"sequence":4,"operation":{"kind":"teleport"}"#)
-            try Fixture.write(journal + future, to: "journal.jsonl", in: dir)
-            return journal.count
-        },
-        JSONFileDamage(
-            description: "sequence gap in the journal", file: "journal.jsonl", reasonMentions: "sequence 5 follows 3"
-        ) { dir in
-            let journal = try await journalOfThree(in: dir)
-            let skipped = checksummedLine(
-                #"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#)
-            try Fixture.write(journal + skipped, to: "journal.jsonl", in: dir)
-            return journal.count
-        },
-        JSONFileDamage(
-            description: "a record that cannot apply", file: "journal.jsonl", reasonMentions: "cannot be applied"
-        ) { dir in
-            let journal = try await journalOfThree(in: dir)
-            let ghost = checksummedLine(
-                #"{"schemaVersion":1,"sequence":4,"operation":{"from":"a","kind":"follow","to":"ghost"}"#)
-            try Fixture.write(
-                journal + ghost
-                    + checksummedLine(#"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#),
-                to: "journal.jsonl", in: dir)
-            return journal.count
-        },
+        .appending(
+            "unknown schemaVersion in the journal", reasonMentions: "schemaVersion 2",
+            #"{"schemaVersion":2,"sequence":4,"mutation":{"teleport":{}}"#
+        ),
+        .appending(
+            "sequence gap in the journal", reasonMentions: "sequence 5 follows 3",
+            #"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#
+        ),
+        .appending(
+            "a record that cannot apply", reasonMentions: "cannot be applied",
+            #"{"schemaVersion":1,"sequence":4,"mutation":{"follow":{"followee":"ghost","follower":"a"}}"#,
+            #"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#
+        ),
         JSONFileDamage(
             description: "journal starting after the snapshot", file: "journal.jsonl", reasonMentions: "are missing"
         ) { dir in
             _ = try await journalOfThree(in: dir)
             try JSONFileProfileStore(directory: dir).close()
-            let late = checksummedLine(#"{"schemaVersion":1,"sequence":5,"operation":{"kind":"deleteUser","user":"a"}"#)
+            let late = checksummedLine(#"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#)
             try Fixture.write(late, to: "journal.jsonl", in: dir)
             return 0
         },
@@ -109,12 +91,24 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             dir in
             _ = try await journalOfThree(in: dir)
             let snapshot =
-                #"{"edges":[{"from":"x","kind":"follow","to":"y"}],"schemaVersion":1,"sequence":0,"users":[]}"#
+                #"{"edges":[{"from":"x","kind":"follow","to":"y"}],"records":[],"schemaVersion":1,"sequence":0}"#
             try Fixture.write(Array(snapshot.utf8), to: "snapshot.json", in: dir)
             try Fixture.write([], to: "journal.jsonl", in: dir)
             return 0
         },
     ]
+}
+
+extension JSONFileDamage {
+    /// Damage that appends checksummed `lines` to a journal of three records; the error must name
+    /// the first appended line.
+    static func appending(_ description: String, reasonMentions: String, _ lines: String...) -> JSONFileDamage {
+        JSONFileDamage(description: description, file: "journal.jsonl", reasonMentions: reasonMentions) { dir in
+            let journal = try await journalOfThree(in: dir)
+            try Fixture.write(journal + lines.flatMap(checksummedLine), to: "journal.jsonl", in: dir)
+            return journal.count
+        }
+    }
 }
 
 @Suite("JSONFileProfileStore refuses damaged files and leaves them untouched")

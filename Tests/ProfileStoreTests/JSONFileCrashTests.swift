@@ -3,7 +3,7 @@ import ProfileDomain
 import ProfileStore
 import Testing
 
-private typealias Fixture = JSONFileStoreFixture
+private typealias Fixture = StoreFixtures
 
 /// A small seeded generator (SplitMix64), so that every run kills at the same write counts.
 private struct SeededGenerator: RandomNumberGenerator {

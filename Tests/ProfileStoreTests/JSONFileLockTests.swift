@@ -2,7 +2,7 @@ import Foundation
 import ProfileStore
 import Testing
 
-private typealias Fixture = JSONFileStoreFixture
+private typealias Fixture = StoreFixtures
 
 @Suite("JSONFileProfileStore allows a single writer")
 struct JSONFileLockTests {

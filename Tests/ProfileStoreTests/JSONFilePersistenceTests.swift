@@ -3,7 +3,7 @@ import ProfileDomain
 import ProfileStore
 import Testing
 
-private typealias Fixture = JSONFileStoreFixture
+private typealias Fixture = StoreFixtures
 
 /// What a store holds for the users of ``populate(_:)``, read back for comparison.
 private struct Observed: Equatable {
@@ -199,14 +199,5 @@ struct JSONFilePersistenceTests {
             try await Fixture.put(try Fixture.record("a"), in: store)
             #expect(FileManager.default.fileExists(atPath: nested.path + "/journal.jsonl"))
         }
-    }
-}
-
-extension Sequence {
-    /// The results of `transform` for each element, in order, awaited one after another.
-    fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var results: [T] = []
-        for element in self { results.append(try await transform(element)) }
-        return results
     }
 }

@@ -3,13 +3,13 @@ import ProfileDomain
 import ProfileStore
 import Testing
 
-private typealias Fixture = JSONFileStoreFixture
+private typealias Fixture = StoreFixtures
 
 @Suite("JSONFileProfileStore keeps the ProfileStore contract")
 struct JSONFileProfileStoreContractTests {
     @Test("a stored record is found by user id, profile id and username in any ASCII case")
     func lookups() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         let record = try Fixture.record("alice", username: "John_Doe", email: "a@example.com")
         try await Fixture.put(record, in: store)
 
@@ -24,7 +24,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("update returns the closure's result and creates, then replaces, the record")
     func updateCreatesAndReplaces() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         let user = try Fixture.user("alice")
         let created = try await store.update(user, expectingVersion: 0) { record -> Bool in
             let wasMissing = record == nil
@@ -45,7 +45,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("a stale expected version fails with a conflict and does not call the closure")
     func versionConflict() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         let record = try Fixture.record("alice", username: "alice", version: 3)
         try await Fixture.put(record, in: store)
         var called = false
@@ -60,7 +60,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("a username taken in any ASCII case is refused and nothing of the update is stored")
     func usernameUnique() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         try await Fixture.put(try Fixture.record("alice", username: "john_doe"), in: store)
         let bob = try Fixture.record("bob", username: "JOHN_Doe")
         await #expect(throws: ProfileStoreError.usernameTaken("JOHN_Doe")) {
@@ -71,7 +71,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("an email taken in any case is refused")
     func emailUnique() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         try await Fixture.put(try Fixture.record("alice", email: "Same@Example.com"), in: store)
         await #expect(throws: ProfileStoreError.emailTaken) {
             try await Fixture.put(Fixture.record("bob", email: "same@example.COM"), in: store)
@@ -81,7 +81,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("a released username and email can be claimed by another user at once")
     func releasedUsernameIsFree() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         try await Fixture.put(try Fixture.record("alice", username: "handle", email: "a@example.com"), in: store)
         try await Fixture.put(try Fixture.record("alice", username: "other", email: "b@example.com"), in: store)
         try await Fixture.put(try Fixture.record("bob", username: "Handle", email: "A@example.com"), in: store)
@@ -91,7 +91,7 @@ struct JSONFileProfileStoreContractTests {
     @Test("an error thrown by the closure propagates and stores nothing")
     func closureErrorStoresNothing() async throws {
         struct Refused: Error, Equatable {}
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         await #expect(throws: Refused()) {
             try await store.update(Fixture.user("alice"), expectingVersion: nil) { record in
                 record = try Fixture.record("alice")
@@ -103,7 +103,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("removing a record through update or storing it under another id is an invalid mutation")
     func invalidMutations() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         try await Fixture.put(try Fixture.record("alice"), in: store)
         await #expect(throws: ProfileStoreError.self) {
             try await store.update(Fixture.user("alice"), expectingVersion: nil) { $0 = nil }
@@ -117,7 +117,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("a profile id held by another user, or a profile owned by another user, is refused")
     func profileOwnership() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         try await Fixture.put(try Fixture.record("alice"), in: store)
         var stolen = try Fixture.record("bob")
         stolen.profile?.id = try #require(ProfileID("profile-alice"))
@@ -148,7 +148,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("follow and unfollow keep exact counts and report whether anything changed")
     func followCounts() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         for name in ["a", "b", "c"] { try await Fixture.put(try Fixture.record(name), in: store) }
         let (a, b, c) = (try Fixture.user("a"), try Fixture.user("b"), try Fixture.user("c"))
         #expect(try await store.follow(a, b))
@@ -165,7 +165,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("following or blocking an unknown user is not found; oneself is an invalid relationship")
     func relationshipErrors() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         try await Fixture.put(try Fixture.record("a"), in: store)
         let a = try Fixture.user("a")
         await #expect(throws: ProfileStoreError.notFound) { try await store.follow(a, Fixture.user("ghost")) }
@@ -176,7 +176,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("a block removes follows both ways, forbids new ones, and unblocking restores nothing")
     func blockRemovesFollows() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         for name in ["a", "b"] { try await Fixture.put(try Fixture.record(name), in: store) }
         let (a, b) = (try Fixture.user("a"), try Fixture.user("b"))
         _ = try await store.follow(a, b)
@@ -194,7 +194,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("deleting a user removes its record and every edge both ways and frees its handle")
     func deleteCascades() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         let alice = try Fixture.record("alice", username: "alice", email: "alice@example.com")
         try await Fixture.put(alice, in: store)
         for name in ["b", "c"] { try await Fixture.put(try Fixture.record(name), in: store) }
@@ -217,7 +217,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("of many tasks racing for one username exactly one wins")
     func concurrentClaims() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
             for index in 0..<24 {
                 let record = try Fixture.record("racer-\(index)", username: "Wanted")
@@ -238,7 +238,7 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("concurrent follows of one user are all counted")
     func concurrentFollows() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         let star = try Fixture.record("star")
         try await Fixture.put(star, in: store)
         let fans = try (0..<40).map { try Fixture.record("fan-\($0)") }
@@ -254,18 +254,19 @@ struct JSONFileProfileStoreContractTests {
 
     @Test("an update that changes nothing writes nothing")
     func noOpWritesNothing() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         let record = try Fixture.record("alice", username: "alice")
         try await Fixture.put(record, in: store)
         let before = try Fixture.contents(of: store.directory.path)
         try await Fixture.put(record, in: store)
         _ = try await store.unfollow(record.userID, Fixture.user("nobody"))
+        try await store.update(Fixture.user("nobody"), expectingVersion: 0) { $0 = nil }
         #expect(try Fixture.contents(of: store.directory.path) == before)
     }
 
     @Test("a closed store refuses every operation with EBADF, and closing twice is harmless")
     func closedStore() async throws {
-        let store = try Fixture.make()
+        let store = try Fixture.makeJSONFileStore()
         try store.store.close()
         try store.store.close()
         await #expect(

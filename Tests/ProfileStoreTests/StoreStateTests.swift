@@ -9,7 +9,7 @@ struct StoreStateTests {
     @Test("planning an update changes nothing; applying the planned mutation stores the record")
     func planThenApply() throws {
         var state = StoreState()
-        let record = StoreFixtures.record(username: "alice", email: "a@example.com")
+        let record = try StoreFixtures.record(username: "alice", email: "a@example.com")
         let planned = try state.planUpdate(record.userID, expectingVersion: 0) { stored in
             stored = record
             return "done"
@@ -24,7 +24,7 @@ struct StoreStateTests {
 
     @Test("a no-op update plans no mutation")
     func noOpPlansNothing() throws {
-        let record = StoreFixtures.record(username: "idle")
+        let record = try StoreFixtures.record(username: "idle")
         let state = try StoreState(records: [record], edges: [])
         let planned = try state.planUpdate(record.userID, expectingVersion: 1) { $0 = record }
         #expect(planned.mutation == nil)
@@ -32,7 +32,7 @@ struct StoreStateTests {
 
     @Test("edge plans are nil when nothing would change")
     func edgePlansAreNilForNoChange() throws {
-        let (alice, bob) = (StoreFixtures.record(), StoreFixtures.record())
+        let (alice, bob) = (try StoreFixtures.record(), try StoreFixtures.record())
         var state = try StoreState(records: [alice, bob], edges: [])
         #expect(state.planUnfollow(alice.userID, bob.userID) == nil)
         #expect(state.planUnblock(alice.userID, bob.userID) == nil)
@@ -52,7 +52,7 @@ struct StoreStateTests {
             try live.apply(mutation)
             journal.append(mutation)
         }
-        let users = (0..<5).map { StoreFixtures.record(username: "user\($0)", email: "u\($0)@example.com") }
+        let users = try (0..<5).map { try StoreFixtures.record(username: "user\($0)", email: "u\($0)@example.com") }
         for user in users {
             try record(live.planUpdate(user.userID, expectingVersion: 0) { $0 = user }.mutation)
         }
@@ -83,12 +83,12 @@ struct StoreStateTests {
 
     @Test("a mutation that contradicts the state throws on apply and changes nothing")
     func contradictoryMutationIsRefused() throws {
-        let alice = StoreFixtures.record(username: "alice")
-        let bob = StoreFixtures.record(username: "bob")
+        let alice = try StoreFixtures.record(username: "alice")
+        let bob = try StoreFixtures.record(username: "bob")
         var state = try StoreState(
             records: [alice, bob], edges: [RelationshipEdge(from: alice.userID, to: bob.userID, kind: .block)])
         let before = state
-        let thief = StoreFixtures.record(username: "Alice")
+        let thief = try StoreFixtures.record(username: "Alice")
         #expect(throws: ProfileStoreError.usernameTaken("Alice")) { try state.apply(.put(record: thief)) }
         #expect(throws: ProfileStoreError.notFound) {
             try state.apply(.follow(follower: alice.userID, followee: .random()))
@@ -99,7 +99,7 @@ struct StoreStateTests {
 
     @Test("a snapshot round-trips through JSON to an equal state, in a deterministic encoding")
     func snapshotRoundTrip() throws {
-        let users = (0..<4).map { StoreFixtures.record(username: "user\($0)", email: "U\($0)@example.com") }
+        let users = try (0..<4).map { try StoreFixtures.record(username: "user\($0)", email: "U\($0)@example.com") }
         let edges = [
             RelationshipEdge(from: users[0].userID, to: users[1].userID, kind: .follow),
             RelationshipEdge(from: users[2].userID, to: users[1].userID, kind: .follow),
@@ -117,7 +117,7 @@ struct StoreStateTests {
 
     @Test("a snapshot that breaks an invariant fails to decode with dataCorrupted")
     func inconsistentSnapshotFailsToDecode() throws {
-        let users = [StoreFixtures.record(username: "twin"), StoreFixtures.record(username: "TWIN")]
+        let users = [try StoreFixtures.record(username: "twin"), try StoreFixtures.record(username: "TWIN")]
         let json = try JSONEncoder().encode(["records": users])
         var object = try #require(JSONSerialization.jsonObject(with: json) as? [String: Any])
         object["edges"] = []
@@ -138,7 +138,7 @@ struct StoreStateTests {
         let data = try encoder.encode(StoreMutation.follow(follower: follower, followee: followee))
         #expect(String(decoding: data, as: UTF8.self) == #"{"follow":{"followee":"u2","follower":"u1"}}"#)
         let all: [StoreMutation] = [
-            .put(record: StoreFixtures.record(username: "x")), .follow(follower: follower, followee: followee),
+            .put(record: try StoreFixtures.record(username: "x")), .follow(follower: follower, followee: followee),
             .unfollow(follower: follower, followee: followee), .block(blocker: follower, blocked: followee),
             .unblock(blocker: follower, blocked: followee), .delete(user: follower),
         ]

@@ -20,7 +20,7 @@ struct JSONFileJournal {
         /// The record's sequence number.
         var sequence: Int
         /// What the record changes.
-        var operation: JSONFileOperation
+        var mutation: StoreMutation
     }
 
     private struct Header: Decodable {
@@ -29,7 +29,7 @@ struct JSONFileJournal {
     }
 
     private struct Body: Decodable {
-        var operation: JSONFileOperation
+        var mutation: StoreMutation
     }
 
     /// Records after the snapshot, in order.
@@ -98,9 +98,9 @@ struct JSONFileJournal {
             } else {
                 do {
                     let body = try decoder.decode(Body.self, from: Data(line))
-                    entries.append(Entry(offset: lineStart, sequence: header.sequence, operation: body.operation))
+                    entries.append(Entry(offset: lineStart, sequence: header.sequence, mutation: body.mutation))
                 } catch {
-                    throw corrupt("the record's operation cannot be read: \(error)")
+                    throw corrupt("the record's mutation cannot be read: \(error)")
                 }
             }
             lineStart = newline + 1

@@ -7,11 +7,12 @@ import Foundation
 /// The line format of `journal.jsonl`: one JSON object per line, its checksum at the end.
 ///
 /// ```
-/// {"schemaVersion":1,"sequence":42,"operation":{"from":"u1","kind":"follow","to":"u2"},"crc32c":"1a2b3c4d"}
+/// {"schemaVersion":1,"sequence":42,"mutation":{"follow":{"followee":"u2","follower":"u1"}},"crc32c":"1a2b3c4d"}
 /// ```
 ///
-/// The checksum is CRC-32C of every byte of the line before `,"crc32c":` (so it covers the
-/// schema version, the sequence number and the operation), written as 8 lowercase hex digits.
+/// `mutation` is a ``StoreMutation`` in its `Codable` form. The checksum is CRC-32C of every
+/// byte of the line before `,"crc32c":` (so it covers the schema version, the sequence number
+/// and the mutation), written as 8 lowercase hex digits.
 /// The suffix has a fixed length, so a reader verifies a line before parsing it as JSON, and the
 /// line stays plain JSON for `jq` and for people.
 enum JSONFileJournalCodec {
@@ -22,17 +23,17 @@ enum JSONFileJournalCodec {
     private static let suffixTail = Array(#""}"#.utf8)
     private static var suffixLength: Int { suffixHead.count + 8 + suffixTail.count }
 
-    /// The full line, newline included, that records `operation` as number `sequence`.
-    static func line(for operation: JSONFileOperation, sequence: Int) throws(ProfileStoreError) -> [UInt8] {
+    /// The full line, newline included, that records `mutation` as number `sequence`.
+    static func line(for mutation: StoreMutation, sequence: Int) throws(ProfileStoreError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let payload: Data
         do {
-            payload = try encoder.encode(operation)
+            payload = try encoder.encode(mutation)
         } catch {
             throw .invalidMutation("the record cannot be encoded as JSON: \(error)")
         }
-        var line = Array(#"{"schemaVersion":\#(currentSchemaVersion),"sequence":\#(sequence),"operation":"#.utf8)
+        var line = Array(#"{"schemaVersion":\#(currentSchemaVersion),"sequence":\#(sequence),"mutation":"#.utf8)
         line.append(contentsOf: payload)
         let checksum = JSONFileCRC32C.checksum(line)
         line.append(contentsOf: suffixHead)

@@ -32,27 +32,27 @@ extension JSONFileProfileStore {
         let journalPath = directory + "/" + journalFileName
         let temporaryPath = directory + "/" + snapshotTemporaryFileName
 
-        var state = JSONFileStoreState()
+        var snapshot = JSONFileSnapshot(sequence: 0, state: StoreState())
         if let bytes = try JSONFilePOSIX.readFile(snapshotPath) {
-            state = try JSONFileSnapshot.state(from: bytes, path: snapshotPath)
+            snapshot = try JSONFileSnapshot.decode(bytes, path: snapshotPath)
         }
-        var report = RecoveryReport(snapshotSequence: state.sequence)
+        var report = RecoveryReport(snapshotSequence: snapshot.sequence)
         let journalBytes = try JSONFilePOSIX.readFile(journalPath)
         let journal = try JSONFileJournal(
-            bytes: journalBytes ?? [], path: journalPath, snapshotSequence: state.sequence)
+            bytes: journalBytes ?? [], path: journalPath, snapshotSequence: snapshot.sequence)
+        var state = snapshot.state
         for entry in journal.entries {
             do {
-                _ = try state.check(entry.operation)
+                try state.apply(entry.mutation)
             } catch {
                 throw .corrupt(
                     file: journalPath,
                     offset: entry.offset,
-                    reason: "record \(entry.sequence) (\(entry.operation.summary)) cannot be applied: \(error)"
+                    reason: "record \(entry.sequence) (\(entry.mutation.summary)) cannot be applied: \(error)"
                 )
             }
-            state.apply(entry.operation)
-            state.sequence = entry.sequence
         }
+        let sequence = journal.entries.last?.sequence ?? snapshot.sequence
         report.replayedRecordCount = journal.entries.count
         report.skippedRecordCount = journal.skippedCount
         report.discardedTail = journal.tornTail
@@ -90,6 +90,7 @@ extension JSONFileProfileStore {
             directory: directory,
             snapshotEvery: options.snapshotEvery,
             state: state,
+            sequence: sequence,
             lock: lock,
             journalDescriptor: descriptor,
             journalLength: length,

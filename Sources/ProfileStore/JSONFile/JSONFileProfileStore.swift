@@ -130,7 +130,7 @@ public final class JSONFileProfileStore: ProfileStore {
     /// write that reached the threshold does not wait for it and the mutex is held only to
     /// copy the state (copy-on-write, so O(1)) and to swap the journal at the end.
     private func snapshotInBackgroundIfDue() {
-        guard let state = core.withLock({ $0.beginBackgroundSnapshot() }) else { return }
+        guard let snapshot = core.withLock({ $0.beginBackgroundSnapshot() }) else { return }
         backgroundSnapshots.enter()
         // A dedicated thread, not a task: encoding and fsync block for long, and the
         // cooperative pool has as few threads as the machine has cores.
@@ -138,7 +138,7 @@ public final class JSONFileProfileStore: ProfileStore {
             defer { backgroundSnapshots.leave() }
             let written: Bool
             do throws(ProfileStoreError) {
-                try JSONFileStoreCore.writeSnapshotFile(try JSONFileSnapshot(of: state).encoded(), directory: directory)
+                try JSONFileStoreCore.writeSnapshotFile(try snapshot.encoded(), directory: directory)
                 written = true
             } catch {
                 written = false
@@ -149,11 +149,11 @@ public final class JSONFileProfileStore: ProfileStore {
 
     /// How many users the store holds.
     public var userCount: Int {
-        core.withLock { $0.state.records.count }
+        core.withLock { $0.state.recordCount }
     }
 
     private func read<Value: Sendable>(
-        _ body: (borrowing JSONFileStoreState) -> Value
+        _ body: (borrowing StoreState) -> Value
     ) throws(ProfileStoreError) -> Value {
         try core.withLock { (core) throws(ProfileStoreError) -> Value in
             try core.requireOpen()
@@ -161,8 +161,11 @@ public final class JSONFileProfileStore: ProfileStore {
         }
     }
 
-    private func commit(_ operation: JSONFileOperation) throws(ProfileStoreError) -> Bool {
-        let changed = try core.withLock { (core) throws(ProfileStoreError) -> Bool in try core.commit(operation) }
+    /// Plans a change under the mutex and commits it; `false` when there was nothing to change.
+    private func commit(
+        _ plan: (StoreState) throws(ProfileStoreError) -> StoreMutation?
+    ) throws(ProfileStoreError) -> Bool {
+        let changed = try core.withLock { (core) throws(ProfileStoreError) -> Bool in try core.commit(plan) }
         if changed { snapshotInBackgroundIfDue() }
         return changed
     }
@@ -181,7 +184,7 @@ extension JSONFileProfileStore {
 
     /// The record whose username has the canonical key of `username`, or `nil`.
     public func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? {
-        try read { $0.record(forUsernameKey: username.canonicalKey) }
+        try read { $0.record(forUsername: username) }
     }
 
     /// Reads, changes and durably stores the record of `user` as one atomic step; see
@@ -197,47 +200,32 @@ extension JSONFileProfileStore {
         defer { snapshotInBackgroundIfDue() }
         return try core.withLock { core throws -> Result in
             try core.requireWritable()
-            let current = core.state.record(for: user)
-            let currentVersion = current?.version ?? 0
-            if let expectedVersion, expectedVersion != currentVersion {
-                throw ProfileStoreError.versionConflict(expected: expectedVersion, current: currentVersion)
+            let planned = try core.state.planUpdate(user, expectingVersion: expectedVersion, body)
+            if let mutation = planned.mutation {
+                try core.commit(mutation)
             }
-            var candidate = current
-            let result = try body(&candidate)
-            guard let updated = candidate else {
-                guard current == nil else {
-                    throw ProfileStoreError.invalidMutation("update cannot remove a record; use deleteUser")
-                }
-                return result
-            }
-            guard updated.userID == user else {
-                throw ProfileStoreError.invalidMutation(
-                    "the record belongs to \(updated.userID) but was stored under \(user)"
-                )
-            }
-            _ = try core.commit(.put(updated))
-            return result
+            return planned.result
         }
     }
 
     /// Makes `follower` follow `followee`; `false` when it already did.
     public func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
-        try commit(.follow(from: follower, to: followee))
+        try commit { state throws(ProfileStoreError) in try state.planFollow(follower, followee) }
     }
 
     /// Removes the follow `follower` -> `followee`; `false` when there was none.
     public func unfollow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
-        try commit(.unfollow(from: follower, to: followee))
+        try commit { state in state.planUnfollow(follower, followee) }
     }
 
     /// Makes `blocker` block `blocked`, removing follows both ways; `false` when it already did.
     public func block(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
-        try commit(.block(from: blocker, to: blocked))
+        try commit { state throws(ProfileStoreError) in try state.planBlock(blocker, blocked) }
     }
 
     /// Removes the block `blocker` -> `blocked`; `false` when there was none.
     public func unblock(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
-        try commit(.unblock(from: blocker, to: blocked))
+        try commit { state in state.planUnblock(blocker, blocked) }
     }
 
     /// The edges between `viewer` and `subject`, both ways.
@@ -258,9 +246,10 @@ extension JSONFileProfileStore {
         defer { snapshotInBackgroundIfDue() }
         return try core.withLock { (core) throws(ProfileStoreError) -> UserRecord? in
             try core.requireWritable()
-            guard let record = core.state.record(for: user) else { return nil }
-            _ = try core.commit(.deleteUser(user))
-            return record
+            guard let mutation = core.state.planDelete(user) else { return nil }
+            let removed = core.state.record(for: user)
+            try core.commit(mutation)
+            return removed
         }
     }
 }

@@ -14,7 +14,9 @@ struct JSONFileStoreCore: Sendable {
     /// Journal records between automatic snapshots.
     let snapshotEvery: Int
     /// The data.
-    var state: JSONFileStoreState
+    var state: StoreState
+    /// The sequence number of the last record applied to ``state``; 0 for an empty store.
+    var sequence: Int
     /// The lock on `LOCK`; `nil` once closed.
     var lock: JSONFileLockRegistry.Held?
     /// The descriptor of `journal.jsonl`, opened for appending; -1 once closed.
@@ -50,22 +52,40 @@ struct JSONFileStoreCore: Sendable {
         }
     }
 
-    /// Checks `operation`, makes it durable in the journal and applies it.
+    /// Plans a change with `plan`, makes the planned mutation durable in the journal, then
+    /// applies it.
     ///
-    /// - Returns: `false` when the operation changes nothing (nothing is written).
-    mutating func commit(_ operation: JSONFileOperation) throws(ProfileStoreError) -> Bool {
+    /// - Returns: `false` when `plan` finds nothing to change (nothing is written).
+    mutating func commit(
+        _ plan: (StoreState) throws(ProfileStoreError) -> StoreMutation?
+    ) throws(ProfileStoreError) -> Bool {
         try requireWritable()
-        guard try state.check(operation) else { return false }
-        let line = try JSONFileJournalCodec.line(for: operation, sequence: state.sequence + 1)
+        guard let mutation = try plan(state) else { return false }
+        try commit(mutation)
+        return true
+    }
+
+    /// Makes `mutation`, planned against ``state`` under the same mutex, durable in the journal,
+    /// then applies it.
+    mutating func commit(_ mutation: StoreMutation) throws(ProfileStoreError) {
+        try requireWritable()
+        let line = try JSONFileJournalCodec.line(for: mutation, sequence: sequence + 1)
         try appendDurably(line)
-        state.apply(operation)
-        state.sequence += 1
+        sequence += 1
         journalRecordCount += 1
         if snapshotInProgress {
             linesSinceSnapshotCopy.append(contentsOf: line)
             recordsSinceSnapshotCopy += 1
         }
-        return true
+        do {
+            try state.apply(mutation)
+        } catch {
+            // Planning ran the same checks on the same state, so this means a bug; the journal
+            // now holds a record memory does not, and replay will report it. Writing on would
+            // build on a state that differs from the files.
+            failure = error
+            throw error
+        }
     }
 
     private mutating func appendDurably(_ line: [UInt8]) throws(ProfileStoreError) {
@@ -100,7 +120,7 @@ struct JSONFileStoreCore: Sendable {
     /// The caller makes sure no background snapshot runs.
     mutating func writeSnapshot() throws(ProfileStoreError) {
         try requireWritable()
-        try Self.writeSnapshotFile(try JSONFileSnapshot(of: state).encoded(), directory: directory)
+        try Self.writeSnapshotFile(try snapshot.encoded(), directory: directory)
         try emptyJournal()
     }
 
@@ -144,16 +164,19 @@ struct JSONFileStoreCore: Sendable {
         journalRecordCount = 0
     }
 
+    /// The snapshot of the current state (a copy-on-write copy, so O(1)).
+    var snapshot: JSONFileSnapshot { JSONFileSnapshot(sequence: sequence, state: state) }
+
     /// Starts a background snapshot when the journal has reached ``snapshotEvery`` records and
-    /// none is running: returns the state to write (a copy-on-write copy, so O(1) here).
-    mutating func beginBackgroundSnapshot() -> JSONFileStoreState? {
+    /// none is running: returns the snapshot to write.
+    mutating func beginBackgroundSnapshot() -> JSONFileSnapshot? {
         guard failure == nil, journalDescriptor >= 0, !snapshotInProgress, journalRecordCount >= snapshotEvery else {
             return nil
         }
         snapshotInProgress = true
         linesSinceSnapshotCopy = []
         recordsSinceSnapshotCopy = 0
-        return state
+        return snapshot
     }
 
     /// Ends a background snapshot: when its file is in place, replaces the journal with the

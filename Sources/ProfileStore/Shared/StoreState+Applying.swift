@@ -34,35 +34,28 @@ extension StoreState {
     private mutating func put(_ record: UserRecord) {
         let user = record.userID
         if let previous = records[user] {
-            unindex(previous)
+            index(previous, as: nil)
         }
         records[user] = record
-        if let profile = record.profile {
-            userByProfileID[profile.id] = user
-            if let username = profile.username {
-                userByUsernameKey[username.canonicalKey] = user
-            }
-        }
-        if let emailKey = record.account.emailKey {
-            userByEmailKey[emailKey] = user
-        }
+        index(record, as: user)
     }
 
-    private mutating func unindex(_ record: UserRecord) {
+    /// Points every index key of `record` at `owner`, or removes the keys when `owner` is `nil`.
+    private mutating func index(_ record: UserRecord, as owner: UserID?) {
         if let profile = record.profile {
-            userByProfileID[profile.id] = nil
+            userByProfileID[profile.id] = owner
             if let username = profile.username {
-                userByUsernameKey[username.canonicalKey] = nil
+                userByUsernameKey[username.canonicalKey] = owner
             }
         }
         if let emailKey = record.account.emailKey {
-            userByEmailKey[emailKey] = nil
+            userByEmailKey[emailKey] = owner
         }
     }
 
     private mutating func delete(_ user: UserID) {
         guard let record = records.removeValue(forKey: user) else { return }
-        unindex(record)
+        index(record, as: nil)
         Self.removeAll(of: user, from: &followees, reverse: &followers)
         Self.removeAll(of: user, from: &blockees, reverse: &blockers)
     }

@@ -3,13 +3,15 @@ import ProfileDomain
 /// A state encodes as its records and edges in a deterministic order; the indexes are rebuilt
 /// and every invariant re-checked on decoding, so a snapshot that breaks one fails to decode.
 extension StoreState: Codable {
-    private enum CodingKeys: String, CodingKey {
+    /// The keys of the encoded form, which a file format may wrap with keys of its own.
+    enum CodingKeys: String, CodingKey {
         case records
         case edges
     }
 
     /// Decodes records and edges and rebuilds the indexes; a broken invariant is a
-    /// `DecodingError.dataCorrupted` whose description names the ``ProfileStoreError``.
+    /// `DecodingError.dataCorrupted` whose description names the ``ProfileStoreError`` and whose
+    /// `underlyingError` is that error.
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let records = try container.decode([UserRecord].self, forKey: .records)
@@ -18,7 +20,11 @@ extension StoreState: Codable {
             try self.init(records: records, edges: edges)
         } catch {
             throw DecodingError.dataCorrupted(
-                DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "inconsistent state: \(error)")
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "inconsistent state: \(error)",
+                    underlyingError: error
+                )
             )
         }
     }

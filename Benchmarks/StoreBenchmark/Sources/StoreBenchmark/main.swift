@@ -58,14 +58,14 @@ func record(_ index: Int, revision: Int) -> UserRecord {
 func populate(_ directory: String, count: Int) throws {
     struct Snapshot: Encodable {
         var edges: [RelationshipEdge] = []
+        var records: [UserRecord]
         var schemaVersion = 1
         var sequence = 0
-        var users: [UserRecord]
     }
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let data = try encoder.encode(Snapshot(users: (0..<count).map { record($0, revision: 1) }))
+    let data = try encoder.encode(Snapshot(records: (0..<count).map { record($0, revision: 1) }))
     try data.write(to: URL(fileURLWithPath: directory + "/snapshot.json"))
 }
 
@@ -166,4 +166,42 @@ func run() async throws {
     )
 }
 
-try await run()
+/// CPU time this process has used on all its threads, in seconds.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Start-up alone, repeated: opens one populated 100,000-profile store `rounds` times, so that
+/// a change to loading can be compared quickly on a noisy machine.
+func runStartup(rounds: Int) throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try populate(directory, count: 100_000)
+    let clock = ContinuousClock()
+    var durations: [Duration] = []
+    var cpuSeconds: [Double] = []
+    for _ in 0..<rounds {
+        let start = clock.now
+        let cpuStart = processCPUSeconds()
+        let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+        durations.append(clock.now - start)
+        cpuSeconds.append(processCPUSeconds() - cpuStart)
+        guard store.userCount == 100_000 else { fail("loaded \(store.userCount) users, expected 100000") }
+        try store.close()
+    }
+    let sorted = durations.sorted()
+    print(
+        "start-up for 100,000 profiles over \(rounds) opens: min \(sorted[0].milliseconds), "
+            + "median \(sorted[rounds / 2].milliseconds), max \(sorted[rounds - 1].milliseconds); "
+            + String(format: "CPU time per open (all threads): median %.0f ms", cpuSeconds.sorted()[rounds / 2] * 1000)
+    )
+}
+
+// `StoreBenchmark startup [rounds]` measures only start-up; without arguments, everything.
+if CommandLine.arguments.dropFirst().first == "startup" {
+    try runStartup(rounds: max(1, CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5))
+} else {
+    try await run()
+}
