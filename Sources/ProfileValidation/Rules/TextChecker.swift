@@ -29,6 +29,7 @@ enum TextChecker {
             case .empty: return .empty
             case .trimmed(let value): trimmed = value
             }
+            // ASCII without `\r`: every byte is one character.
             return checkLengths(trimmed, characters: trimmed.utf8.count, rule: rule, path: path(), errors: &errors)
         }
         return slowPath(raw, rule: rule, path: path(), errors: &errors)
@@ -64,13 +65,15 @@ enum TextChecker {
         return .trimmed(bytes[first...last])
     }
 
+    // The path is built only when an error is reported: for `niche[1]` it is an interpolation.
     private static func checkLengths(
         _ value: String,
         characters: Int,
         rule: TextRule,
-        path: String,
+        path makePath: @autoclosure () -> String,
         errors: inout [FieldError]
     ) -> TextOutcome {
+        var path: String { makePath() }
         let bytes = value.utf8.count
         if characters > rule.maximumLength {
             errors.append(Messages.tooLong(path, count: characters, limit: rule.maximumLength, unit: "characters"))
