@@ -33,6 +33,10 @@ extension SafeURL {
         var index = hostEnd
         while index < count {
             let byte = bytes[index]
+            if isPlainPathByte(byte) {
+                index += 1
+                continue
+            }
             switch byte {
             case UInt8(ascii: "."):
                 if queryStart == -1 { lastDot = index }
@@ -66,12 +70,17 @@ extension SafeURL {
         var index = 8
         while index < count {
             let byte = bytes[index]
+            // Letters first: they are most of a host.
+            if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
             if byte == UInt8(ascii: ".") {
                 guard isCanonicalLabel(bytes, labelStart, index) else { return nil }
                 labels += 1
                 labelStart = index + 1
-            } else if !isHostByte(byte) {
+            } else {
                 return nil
             }
             index += 1
@@ -84,6 +93,18 @@ extension SafeURL {
         return index
     }
 
+    /// Whether `byte` needs no attention in a path, query or fragment: printable ASCII other than
+    /// the double quote, `#`, `%`, `.`, `/`, `<`, `>`, `?`, backslash, `^`, backtick, `{`, `|` and `}`.
+    /// Two 64-bit masks, one bit per ASCII code, so that the common
+    /// byte costs a shift and a test instead of a chain of comparisons.
+    private static func isPlainPathByte(_ byte: UInt8) -> Bool {
+        let low: UInt64 = 0x2fff_3fd2_0000_0000
+        let high: UInt64 = 0x47ff_fffe_afff_ffff
+        if byte < 64 { return low >> byte & 1 != 0 }
+        return byte < 128 && high >> (byte &- 64) & 1 != 0
+    }
+
+    @inline(__always)
     private static func isCanonicalLabel(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let length = end - start
         return length > 0 && length <= 63 && bytes[start] != UInt8(ascii: "-") && bytes[end - 1] != UInt8(ascii: "-")

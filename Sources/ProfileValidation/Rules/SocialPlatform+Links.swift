@@ -57,20 +57,42 @@ extension SocialPlatform {
         return false
     }
 
-    /// The platform whose raw value is `key`, as `init(rawValue:)` finds it, without comparing
-    /// `key` with every case.
+    /// The platform whose raw value is `key`, as `init(rawValue:)` finds it, by its bytes rather
+    /// than by comparing `key` with every case. Byte equality is the same test here: no other
+    /// string is canonically equivalent to these lowercase ASCII names.
     init?(key: String) {
-        let platform: SocialPlatform
-        switch key.utf8.count {
-        case 9: platform = .instagram
-        case 6: platform = key.utf8.first == UInt8(ascii: "t") && key.utf8.last == UInt8(ascii: "h") ? .twitch : .tiktok
-        case 7: platform = key.utf8.last == UInt8(ascii: "r") ? .twitter : .youtube
-        case 8: platform = .linkedin
-        default: return nil
+        let found = key.utf8.withContiguousStorageIfAvailable { bytes -> SocialPlatform? in
+            // By length first, then by a distinguishing byte: one comparison per key.
+            let candidate: SocialPlatform
+            switch bytes.count {
+            case 9: candidate = .instagram
+            case 8: candidate = .linkedin
+            case 7: candidate = bytes[6] == UInt8(ascii: "r") ? .twitter : .youtube
+            case 6: candidate = bytes[5] == UInt8(ascii: "h") ? .twitch : .tiktok
+            default: return nil
+            }
+            return Self.equals(bytes, candidate.keyName) ? candidate : nil
         }
-        // String equality, as `init(rawValue:)` uses; identical small strings compare in one step.
-        guard key == platform.rawValue else { return nil }
+        guard let platform = found ?? SocialPlatform(rawValue: key) else { return nil }
         self = platform
+    }
+
+    private var keyName: StaticString {
+        switch self {
+        case .instagram: "instagram"
+        case .tiktok: "tiktok"
+        case .youtube: "youtube"
+        case .twitch: "twitch"
+        case .twitter: "twitter"
+        case .linkedin: "linkedin"
+        }
+    }
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        guard bytes.count == name.utf8CodeUnitCount else { return false }
+        let pointer = name.utf8Start
+        for index in 0..<bytes.count where bytes[index] != pointer[index] { return false }
+        return true
     }
 
     /// The handles this platform allows: the characters (besides ASCII letters and digits) and

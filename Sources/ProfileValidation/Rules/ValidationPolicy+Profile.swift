@@ -229,7 +229,8 @@ extension ValidationPolicy {
             return nil
         case .value(let raw):
             guard let username = checkUsername(raw, path: path, errors: &errors) else { return nil }
-            if let existing, let cooldown = usernameChangeCooldown, let changedAt = existing.usernameChangedAt,
+            // The cooldown first: most policies have none, and binding `existing` copies a profile.
+            if let cooldown = usernameChangeCooldown, let existing, let changedAt = existing.usernameChangedAt,
                 existing.username?.rawValue != username
             {
                 checkCooldown(cooldown, changedAt: changedAt, now: now ?? Date(), path: path, errors: &errors)
