@@ -225,7 +225,7 @@ struct SafeURL: Equatable {
     }
 
     /// Whether `bytes`, lowercased, equal `candidate` (already lowercase).
-    private static func equalsLowercased(_ candidate: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func equalsLowercased(_ candidate: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let utf8 = candidate.utf8
         guard utf8.count == bytes.count else { return false }
         var index = 0

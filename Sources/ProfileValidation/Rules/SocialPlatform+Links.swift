@@ -14,13 +14,86 @@ extension SocialPlatform {
         }
     }
 
-    // Stored once: an array literal in `hosts` would allocate on every validation.
-    private static let instagramHosts = ["instagram.com", "www.instagram.com"]
-    private static let tiktokHosts = ["tiktok.com", "www.tiktok.com", "m.tiktok.com", "vm.tiktok.com"]
-    private static let youtubeHosts = ["youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"]
-    private static let twitchHosts = ["twitch.tv", "www.twitch.tv", "m.twitch.tv"]
-    private static let twitterHosts = ["twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com"]
-    private static let linkedinHosts = ["linkedin.com", "www.linkedin.com"]
+    // Stored once: an array literal in `hosts` would allocate on every validation. The static
+    // strings are the source; `hostMatches` compares bytes against them without a String.
+    private static let instagramHostNames: [StaticString] = ["instagram.com", "www.instagram.com"]
+    private static let tiktokHostNames: [StaticString] = [
+        "tiktok.com", "www.tiktok.com", "m.tiktok.com", "vm.tiktok.com",
+    ]
+    private static let youtubeHostNames: [StaticString] = [
+        "youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be",
+    ]
+    private static let twitchHostNames: [StaticString] = ["twitch.tv", "www.twitch.tv", "m.twitch.tv"]
+    private static let twitterHostNames: [StaticString] = [
+        "twitter.com", "www.twitter.com", "mobile.twitter.com", "x.com", "www.x.com",
+    ]
+    private static let linkedinHostNames: [StaticString] = ["linkedin.com", "www.linkedin.com"]
+    private static let instagramHosts = instagramHostNames.map(\.description)
+    private static let tiktokHosts = tiktokHostNames.map(\.description)
+    private static let youtubeHosts = youtubeHostNames.map(\.description)
+    private static let twitchHosts = twitchHostNames.map(\.description)
+    private static let twitterHosts = twitterHostNames.map(\.description)
+    private static let linkedinHosts = linkedinHostNames.map(\.description)
+
+    private var hostNames: [StaticString] {
+        switch self {
+        case .instagram: Self.instagramHostNames
+        case .tiktok: Self.tiktokHostNames
+        case .youtube: Self.youtubeHostNames
+        case .twitch: Self.twitchHostNames
+        case .twitter: Self.twitterHostNames
+        case .linkedin: Self.linkedinHostNames
+        }
+    }
+
+    /// Whether `host` (lowercase bytes) is exactly one of ``hosts``.
+    func hostMatches(_ host: UnsafeBufferPointer<UInt8>) -> Bool {
+        for name in hostNames where name.utf8CodeUnitCount == host.count {
+            let pointer = name.utf8Start
+            var index = 0
+            while index < host.count && host[index] == pointer[index] { index += 1 }
+            if index == host.count { return true }
+        }
+        return false
+    }
+
+    /// The platform whose raw value is `key`, as `init(rawValue:)` finds it, by its bytes rather
+    /// than by comparing `key` with every case. Byte equality is the same test here: no other
+    /// string is canonically equivalent to these lowercase ASCII names.
+    init?(key: String) {
+        let found = key.utf8.withContiguousStorageIfAvailable { bytes -> SocialPlatform? in
+            // By length first, then by a distinguishing byte: one comparison per key.
+            let candidate: SocialPlatform
+            switch bytes.count {
+            case 9: candidate = .instagram
+            case 8: candidate = .linkedin
+            case 7: candidate = bytes[6] == UInt8(ascii: "r") ? .twitter : .youtube
+            case 6: candidate = bytes[5] == UInt8(ascii: "h") ? .twitch : .tiktok
+            default: return nil
+            }
+            return Self.equals(bytes, candidate.keyName) ? candidate : nil
+        }
+        guard let platform = found ?? SocialPlatform(rawValue: key) else { return nil }
+        self = platform
+    }
+
+    private var keyName: StaticString {
+        switch self {
+        case .instagram: "instagram"
+        case .tiktok: "tiktok"
+        case .youtube: "youtube"
+        case .twitch: "twitch"
+        case .twitter: "twitter"
+        case .linkedin: "linkedin"
+        }
+    }
+
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        guard bytes.count == name.utf8CodeUnitCount else { return false }
+        let pointer = name.utf8Start
+        for index in 0..<bytes.count where bytes[index] != pointer[index] { return false }
+        return true
+    }
 
     /// The handles this platform allows: the characters (besides ASCII letters and digits) and
     /// the length range, per the platform's own sign-up rules.

@@ -12,6 +12,7 @@ enum TextChecker {
         path: @autoclosure () -> String,
         errors: inout [FieldError]
     ) -> TextOutcome {
+        if isAcceptedASCII(raw, rule: rule) { return .value(raw) }
         // The trimmed copy is made inside the closure: the buffer of a small string is a temporary.
         let fast: FastResult?? = raw.utf8.withContiguousStorageIfAvailable { bytes in
             switch asciiFastPath(bytes, rule: rule) {
@@ -29,9 +30,47 @@ enum TextChecker {
             case .empty: return .empty
             case .trimmed(let value): trimmed = value
             }
+            // ASCII without `\r`: every byte is one character.
             return checkLengths(trimmed, characters: trimmed.utf8.count, rule: rule, path: path(), errors: &errors)
         }
         return slowPath(raw, rule: rule, path: path(), errors: &errors)
+    }
+
+    /// Whether `raw` passes as it is: printable ASCII (and `\n` where allowed) that needs no
+    /// trimming and fits the rule's lengths, where every byte is one character. Eight bytes at a
+    /// time; `false` means "take the general path", not "invalid".
+    static func isAcceptedASCII(_ raw: String, rule: TextRule) -> Bool {
+        raw.utf8.withContiguousStorageIfAvailable { bytes in
+            let count = bytes.count
+            guard count >= max(1, rule.minimumLength), count <= rule.maximumLength, count <= rule.maximumBytes,
+                let base = bytes.baseAddress
+            else { return false }
+            // The ends are neither spaces nor line breaks, so there is nothing to trim.
+            guard base[0] &- 0x21 < 0x5E, base[count - 1] &- 0x21 < 0x5E else { return false }
+            let allowsNewlines = rule.allowsNewlines
+            let raw = UnsafeRawPointer(base)
+            var index = 0
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // Non-zero when some byte is below 0x20 or above 0x7E (exact for these bounds).
+                let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                let above = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+                if below | above != 0 {
+                    for offset in index..<(index + 8) where !isPlainByte(base[offset], allowsNewlines) { return false }
+                }
+                index += 8
+            }
+            while index < count {
+                guard isPlainByte(base[index], allowsNewlines) else { return false }
+                index += 1
+            }
+            return true
+        } ?? false
+    }
+
+    /// Printable ASCII, or `\n` where allowed.
+    private static func isPlainByte(_ byte: UInt8, _ allowsNewlines: Bool) -> Bool {
+        byte &- 0x20 < 0x5F || (byte == 0x0A && allowsNewlines)
     }
 
     private enum FastResult {
@@ -64,13 +103,15 @@ enum TextChecker {
         return .trimmed(bytes[first...last])
     }
 
+    // The path is built only when an error is reported: for `niche[1]` it is an interpolation.
     private static func checkLengths(
         _ value: String,
         characters: Int,
         rule: TextRule,
-        path: String,
+        path makePath: @autoclosure () -> String,
         errors: inout [FieldError]
     ) -> TextOutcome {
+        var path: String { makePath() }
         let bytes = value.utf8.count
         if characters > rule.maximumLength {
             errors.append(Messages.tooLong(path, count: characters, limit: rule.maximumLength, unit: "characters"))

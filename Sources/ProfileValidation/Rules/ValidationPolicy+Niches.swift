@@ -3,22 +3,23 @@ import ProfileDomain
 extension ValidationPolicy {
     /// The niche list, each item trimmed, checked and lowercased; duplicates (after lowercasing)
     /// are reported at the later position.
-    func checkNiches(_ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]) -> PatchField<[String]>
-    {
+    /// `nil` when the field stays as it came (absent, `null`, already normalised, or with errors).
+    func checkNiches(
+        _ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]
+    ) -> PatchField<[String]>? {
         let root = ProfileField.niches.rawValue
         switch field {
         case .absent:
-            return .absent
+            return nil
         case .null:
             if required { errors.append(Messages.required(root, "; it cannot be null")) }
-            return .null
+            return nil
         case .value(let items):
             if items.isEmpty {
                 if required {
                     errors.append(Messages.required(root, "; send at least \(max(1, niches.minimumCount)) item"))
-                    return field
                 }
-                return .value([])
+                return nil
             }
             if items.count > niches.maximumCount {
                 errors.append(Messages.tooLong(root, count: items.count, limit: niches.maximumCount, unit: "items"))
@@ -27,39 +28,75 @@ extension ValidationPolicy {
             }
             var result = items
             var isValid = true
+            var isChanged = false
             for index in items.indices {
-                switch TextChecker.check(items[index], rule: niches.item, path: "\(root)[\(index)]", errors: &errors) {
-                case .invalid:
-                    isValid = false
-                case .empty:
+                let niche: String
+                if Self.isCanonicalNiche(items[index], rule: niches.item) {
+                    niche = items[index]
+                } else {
+                    switch TextChecker.check(
+                        items[index], rule: niches.item, path: "\(root)[\(index)]", errors: &errors)
+                    {
+                    case .invalid:
+                        isValid = false
+                        continue
+                    case .empty:
+                        isValid = false
+                        errors.append(
+                            Messages.tooShort(
+                                "\(root)[\(index)]", count: 0, limit: max(1, niches.item.minimumLength),
+                                unit: "characters"))
+                        continue
+                    case .value(let value):
+                        guard let normalized = Self.normalizedNiche(value) else {
+                            isValid = false
+                            errors.append(
+                                FieldError(
+                                    field: "\(root)[\(index)]", code: .invalidCharacters,
+                                    message: "\(root)[\(index)] may only hold letters, digits, spaces and - & ' + ."))
+                            continue
+                        }
+                        niche = normalized
+                    }
+                }
+                if let earlier = result[..<index].firstIndex(of: niche) {
                     isValid = false
                     errors.append(
-                        Messages.tooShort(
-                            "\(root)[\(index)]", count: 0, limit: max(1, niches.item.minimumLength), unit: "characters")
-                    )
-                case .value(let value):
-                    guard let niche = Self.normalizedNiche(value) else {
-                        isValid = false
-                        errors.append(
-                            FieldError(
-                                field: "\(root)[\(index)]", code: .invalidCharacters,
-                                message: "\(root)[\(index)] may only hold letters, digits, spaces and - & ' + ."))
-                        continue
-                    }
-                    if let earlier = result[..<index].firstIndex(of: niche) {
-                        isValid = false
-                        errors.append(
-                            FieldError(
-                                field: "\(root)[\(index)]", code: .duplicate,
-                                message: "\(root)[\(index)] repeats \(root)[\(earlier)] (\(niche)); niches are "
-                                    + "compared without regard to case"))
-                    }
-                    // Assigning only a changed value keeps the list shared with the input (no copy).
-                    if niche != items[index] { result[index] = niche }
+                        FieldError(
+                            field: "\(root)[\(index)]", code: .duplicate,
+                            message: "\(root)[\(index)] repeats \(root)[\(earlier)] (\(niche)); niches are "
+                                + "compared without regard to case"))
+                }
+                // Assigning only a changed value keeps the list shared with the input (no copy).
+                if niche != items[index] {
+                    result[index] = niche
+                    isChanged = true
                 }
             }
-            return isValid ? .value(result) : field
+            return isValid && isChanged ? .value(result) : nil
         }
+    }
+
+    /// Whether `item` is a niche the full check would accept as it is: already trimmed and
+    /// lowercase ASCII of the allowed characters, within the rule's lengths. One pass over the
+    /// bytes; `false` means "ask the full check", not "invalid".
+    static func isCanonicalNiche(_ item: String, rule: TextRule) -> Bool {
+        item.utf8.withContiguousStorageIfAvailable { bytes in
+            let count = bytes.count
+            guard count >= max(1, rule.minimumLength), count <= rule.maximumLength, count <= rule.maximumBytes,
+                bytes[0] != UInt8(ascii: " "), bytes[count - 1] != UInt8(ascii: " ")
+            else { return false }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "),
+                    UInt8(ascii: "-"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "+"), UInt8(ascii: "."):
+                    continue
+                default:
+                    return false
+                }
+            }
+            return true
+        } ?? false
     }
 
     /// The niche lowercased, or `nil` when it holds a character outside letters, marks, digits,

@@ -64,58 +64,93 @@ extension ValidationPolicy {
         -> ProfilePatch
     {
         let required = requiredMask
-        let isCreate = existing == nil
-        // Built field by field rather than copied whole: a whole-struct copy of a type from another
-        // module goes through its value witness, which costs more than all the checks of a field.
-        var result = ProfilePatch()
+        let isCreate: Bool
+        if case .none = existing { isCreate = true } else { isCreate = false }
+        // The input is the result until a check changes a value (each check returns `nil` for "as
+        // it came"): a valid, already normalised patch, the usual request, comes back unchanged
+        // without a field compared or rewritten.
+        var result = patch
 
         if gate(.username, present: patch.username.isPresent, isCreate: isCreate, errors: &errors) {
-            result.username = checkUsernameField(
-                patch.username, existing: existing, required: required.contains(.username), now: now, errors: &errors)
+            if let checked = checkUsernameField(
+                patch.username, existing: existing, required: required.contains(.username), now: now,
+                errors: &errors)
+            {
+                result.username = checked
+            }
         }
         // Spelled out field by field: key paths and a table would cost more than the checks.
         if gate(.displayName, present: patch.displayName.isPresent, isCreate: isCreate, errors: &errors) {
-            result.displayName = checkText(
-                patch.displayName, path: "displayName", rule: displayName, required: required.contains(.displayName),
-                errors: &errors)
+            if let checked = checkText(
+                patch.displayName, path: "displayName", rule: displayName,
+                required: required.contains(.displayName), errors: &errors)
+            {
+                result.displayName = checked
+            }
         }
         if gate(.firstName, present: patch.firstName.isPresent, isCreate: isCreate, errors: &errors) {
-            result.firstName = checkText(
+            if let checked = checkText(
                 patch.firstName, path: "firstName", rule: firstName, required: required.contains(.firstName),
                 errors: &errors)
+            {
+                result.firstName = checked
+            }
         }
         if gate(.middleName, present: patch.middleName.isPresent, isCreate: isCreate, errors: &errors) {
-            result.middleName = checkText(
+            if let checked = checkText(
                 patch.middleName, path: "middleName", rule: middleName, required: required.contains(.middleName),
                 errors: &errors)
+            {
+                result.middleName = checked
+            }
         }
         if gate(.lastName, present: patch.lastName.isPresent, isCreate: isCreate, errors: &errors) {
-            result.lastName = checkText(
+            if let checked = checkText(
                 patch.lastName, path: "lastName", rule: lastName, required: required.contains(.lastName),
                 errors: &errors)
+            {
+                result.lastName = checked
+            }
         }
         if gate(.bio, present: patch.bio.isPresent, isCreate: isCreate, errors: &errors) {
-            result.bio = checkText(
+            if let checked = checkText(
                 patch.bio, path: "bio", rule: bio, required: required.contains(.bio), errors: &errors)
+            {
+                result.bio = checked
+            }
         }
         if gate(.niches, present: patch.niches.isPresent, isCreate: isCreate, errors: &errors) {
-            result.niches = checkNiches(patch.niches, required: required.contains(.niches), errors: &errors)
+            if let checked = checkNiches(patch.niches, required: required.contains(.niches), errors: &errors) {
+                result.niches = checked
+            }
         }
         if gate(.location, present: patch.location.isPresent, isCreate: isCreate, errors: &errors) {
-            result.location = checkLocation(
-                patch.location, existing: existing?.location, required: required.contains(.location), errors: &errors)
+            if let checked = checkLocation(
+                patch.location, existing: existing?.location, required: required.contains(.location),
+                errors: &errors)
+            {
+                result.location = checked
+            }
         }
         if gate(.socialLinks, present: patch.socialLinks.isPresent, isCreate: isCreate, errors: &errors) {
-            result.socialLinks = checkSocialLinks(
-                patch.socialLinks, existing: existing?.socialLinks ?? [:], required: required.contains(.socialLinks),
-                errors: &errors)
+            if let checked = checkSocialLinks(
+                patch.socialLinks, existing: existing?.socialLinks ?? [:],
+                required: required.contains(.socialLinks), errors: &errors)
+            {
+                result.socialLinks = checked
+            }
         }
         if gate(.avatar, present: patch.avatar.isPresent, isCreate: isCreate, errors: &errors) {
-            result.avatar = checkAvatar(patch.avatar, required: required.contains(.avatar), errors: &errors)
+            if let checked = checkAvatar(patch.avatar, required: required.contains(.avatar), errors: &errors) {
+                result.avatar = checked
+            }
         }
         if gate(.pictureURLs, present: patch.pictureURLs.isPresent, isCreate: isCreate, errors: &errors) {
-            result.pictureURLs = checkPictureURLs(
+            if let checked = checkPictureURLs(
                 patch.pictureURLs, required: required.contains(.pictureURLs), errors: &errors)
+            {
+                result.pictureURLs = checked
+            }
         }
         return result
     }
@@ -143,25 +178,27 @@ extension ValidationPolicy {
         }
     }
 
+    /// The checked and normalised text, or `nil` when the field stays as it came (absent, `null`, a
+    /// value already in its stored form, or a value with errors, which are then in `errors`).
     func checkText(
         _ field: PatchField<String>,
         path: @autoclosure () -> String,
         rule: TextRule,
         required: Bool,
         errors: inout [FieldError]
-    ) -> PatchField<String> {
+    ) -> PatchField<String>? {
         switch field {
         case .absent:
-            return .absent
+            return nil
         case .null:
             if required { errors.append(Messages.required(path(), "; it cannot be null")) }
-            return .null
+            return nil
         case .value(let raw):
             switch TextChecker.check(raw, rule: rule, path: path(), errors: &errors) {
             case .value(let value):
-                return .value(value)
+                return value == raw ? nil : .value(value)
             case .invalid:
-                return field
+                return nil
             case .empty:
                 if required {
                     errors.append(Messages.required(path(), "; it cannot be empty"))
@@ -171,7 +208,7 @@ extension ValidationPolicy {
                     errors.append(
                         Messages.tooShort(path(), count: 0, limit: max(1, rule.minimumLength), unit: "characters"))
                 }
-                return field
+                return nil
             }
         }
     }
@@ -182,22 +219,23 @@ extension ValidationPolicy {
         required: Bool,
         now: Date?,
         errors: inout [FieldError]
-    ) -> PatchField<String> {
+    ) -> PatchField<String>? {
         let path = ProfileField.username.rawValue
         switch field {
         case .absent:
-            return .absent
+            return nil
         case .null:
             if required { errors.append(Messages.required(path, "; it cannot be null")) }
-            return .null
+            return nil
         case .value(let raw):
-            guard let username = checkUsername(raw, path: path, errors: &errors) else { return field }
-            if let existing, let cooldown = usernameChangeCooldown, let changedAt = existing.usernameChangedAt,
+            guard let username = checkUsername(raw, path: path, errors: &errors) else { return nil }
+            // The cooldown first: most policies have none, and binding `existing` copies a profile.
+            if let cooldown = usernameChangeCooldown, let existing, let changedAt = existing.usernameChangedAt,
                 existing.username?.rawValue != username
             {
                 checkCooldown(cooldown, changedAt: changedAt, now: now ?? Date(), path: path, errors: &errors)
             }
-            return .value(username)
+            return username == raw ? nil : .value(username)
         }
     }
 
@@ -227,27 +265,32 @@ extension ValidationPolicy {
         existing: Location?,
         required: Bool,
         errors: inout [FieldError]
-    ) -> PatchField<LocationPatch> {
+    ) -> PatchField<LocationPatch>? {
         switch field {
         case .absent:
-            return .absent
+            return nil
         case .null:
             if required { errors.append(Messages.required("location", "; it cannot be null")) }
-            return .null
+            return nil
         case .value(let patch):
-            var result = patch
-            result.city = checkText(
+            let city = checkText(
                 patch.city, path: "location.city", rule: locationPart, required: false, errors: &errors)
-            result.state = checkText(
+            let state = checkText(
                 patch.state, path: "location.state", rule: locationPart, required: false, errors: &errors)
-            result.country = checkText(
+            let country = checkText(
                 patch.country, path: "location.country", rule: locationPart, required: false, errors: &errors)
             // The text form is the whole `location` string on the wire, so its path is `location`.
-            result.text = checkText(patch.text, path: "location", rule: locationText, required: false, errors: &errors)
-            if required && result.merged(over: existing) == nil {
+            let text = checkText(patch.text, path: "location", rule: locationText, required: false, errors: &errors)
+            var updated: LocationPatch?
+            if city != nil || state != nil || country != nil || text != nil {
+                updated = LocationPatch(
+                    city: city ?? patch.city, state: state ?? patch.state, country: country ?? patch.country,
+                    text: text ?? patch.text)
+            }
+            if required, case .none = (updated ?? patch).merged(over: existing) {
                 errors.append(Messages.required("location", "; it cannot be empty"))
             }
-            return .value(result)
+            return updated.map { .value($0) }
         }
     }
 
@@ -256,20 +299,21 @@ extension ValidationPolicy {
         existing: [SocialPlatform: String],
         required: Bool,
         errors: inout [FieldError]
-    ) -> PatchField<[String: PatchField<String>]> {
+    ) -> PatchField<[String: PatchField<String>]>? {
         let root = ProfileField.socialLinks.rawValue
         switch field {
         case .absent:
-            return .absent
+            return nil
         case .null:
             if required { errors.append(Messages.required(root, "; it cannot be null")) }
-            return .null
+            return nil
         case .value(let links):
             var result = links
+            var isChanged = false
             let firstError = errors.count
             var remaining = existing.count
             for (key, link) in links {
-                guard let platform = SocialPlatform(rawValue: key) else {
+                guard let platform = SocialPlatform(key: key) else {
                     let shown = Messages.displayKey(key)
                     errors.append(
                         FieldError(
@@ -285,10 +329,12 @@ extension ValidationPolicy {
                     if existing[platform] != nil { remaining -= 1 }
                 case .value(let raw):
                     if existing[platform] == nil { remaining += 1 }
+                    if isCanonicalSocialLink(raw, platform: platform) { continue }
                     if let url = checkSocialLink(raw, platform: platform, path: "\(root).\(key)", errors: &errors),
                         url != raw
                     {
                         result[key] = .value(url)
+                        isChanged = true
                     }
                 }
             }
@@ -298,63 +344,69 @@ extension ValidationPolicy {
             if required && remaining <= 0 {
                 errors.append(Messages.required(root, "; keep at least one link"))
             }
-            return .value(result)
+            return isChanged ? .value(result) : nil
         }
     }
 
     private func checkAvatar(
         _ field: PatchField<String>, required: Bool, errors: inout [FieldError]
-    ) -> PatchField<
-        String
-    > {
+    ) -> PatchField<String>? {
         let path = ProfileField.avatar.rawValue
         switch field {
         case .absent:
-            return .absent
+            return nil
         case .null:
             if required { errors.append(Messages.required(path, "; it cannot be null")) }
-            return .null
+            return nil
         case .value(let raw):
+            if isCanonicalImageURL(raw) { return nil }
             let link = Whitespace.trimmed(raw)
             if link.isEmpty {
                 if required { errors.append(Messages.required(path, "; it cannot be empty")) }
-                return required ? field : .null
+                return required ? nil : .null
             }
-            guard let url = checkImageURL(link, path: path, errors: &errors) else { return field }
-            return .value(url)
+            guard let url = checkImageURL(link, path: path, errors: &errors) else { return nil }
+            return url == raw ? nil : .value(url)
         }
     }
 
     private func checkPictureURLs(
         _ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]
     )
-        -> PatchField<[String]>
+        -> PatchField<[String]>?
     {
         let root = ProfileField.pictureURLs.rawValue
         switch field {
         case .absent:
-            return .absent
+            return nil
         case .null:
             if required { errors.append(Messages.required(root, "; it cannot be null")) }
-            return .null
+            return nil
         case .value(let urls):
             if urls.isEmpty && required { errors.append(Messages.required(root, "; it needs at least one URL")) }
             if urls.count > maximumPictureURLs {
                 errors.append(Messages.tooLong(root, count: urls.count, limit: maximumPictureURLs, unit: "items"))
             }
             var result = urls
+            var isChanged = false
             for (index, raw) in urls.enumerated() {
-                let path = "\(root)[\(index)]"
-                guard let url = checkImageURL(Whitespace.trimmed(raw), path: path, errors: &errors) else { continue }
+                let checked =
+                    isCanonicalImageURL(raw)
+                    ? raw : checkImageURL(Whitespace.trimmed(raw), path: "\(root)[\(index)]", errors: &errors)
+                guard let url = checked else { continue }
                 if let earlier = result[..<index].firstIndex(of: url) {
+                    let path = "\(root)[\(index)]"
                     errors.append(
                         FieldError(
                             field: path, code: .duplicate,
                             message: "\(path) repeats \(root)[\(earlier)]; each picture may appear once"))
                 }
-                if url != urls[index] { result[index] = url }
+                if url != urls[index] {
+                    result[index] = url
+                    isChanged = true
+                }
             }
-            return .value(result)
+            return isChanged ? .value(result) : nil
         }
     }
 }

@@ -1,6 +1,31 @@
 import ProfileDomain
 
 extension ValidationPolicy {
+    /// Whether `raw` is a link to `platform` that ``checkSocialLink(_:platform:path:errors:)`` would
+    /// accept and return unchanged: already trimmed, within the length limit, `https`, lowercase
+    /// scheme and host, one of the platform's hosts, a path beyond `/`. One pass over the bytes;
+    /// `false` means "ask the full check", not "invalid".
+    func isCanonicalSocialLink(_ raw: String, platform: SocialPlatform) -> Bool {
+        let maximumLength = socialLinks.maximumLength
+        return raw.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count <= maximumLength, let layout = SafeURL.scanCanonical(bytes) else { return false }
+            return layout.pathLength > 1
+                && platform.hostMatches(UnsafeBufferPointer(rebasing: bytes[8..<layout.hostEnd]))
+        } ?? false
+    }
+
+    /// Whether `raw` is an image URL that ``checkImageURL(_:path:errors:)`` would accept and return
+    /// unchanged (trimmed, within the length limit, canonical, with an allowed extension). One pass
+    /// over the bytes; `false` means "ask the full check", not "invalid".
+    func isCanonicalImageURL(_ raw: String) -> Bool {
+        let maximumLength = imageURLMaximumLength
+        let extensions = imageURLExtensions
+        return raw.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count <= maximumLength, let layout = SafeURL.scanCanonical(bytes) else { return false }
+            return SafeURL.extensionMatches(bytes, layout, extensions)
+        } ?? false
+    }
+
     /// A social link for `platform`, normalised: a full URL on one of the platform's hosts
     /// (`http` upgraded to `https` when the policy allows `http`), or a bare handle turned into the
     /// canonical URL when the policy accepts handles. `nil` with the reason in `errors` otherwise.

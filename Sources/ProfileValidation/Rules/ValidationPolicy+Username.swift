@@ -41,6 +41,7 @@ extension ValidationPolicy {
     /// The trimmed handle in `raw`, a valid ``Username`` raw value, or `nil` with the reasons in
     /// `errors`.
     func checkUsername(_ raw: String, path: String, errors: inout [FieldError]) -> String? {
+        if isCanonicalUsername(raw) { return raw }
         let trimmed = Whitespace.trimmed(raw)
         let bytes = trimmed.utf8
         guard !bytes.isEmpty else {
@@ -68,6 +69,28 @@ extension ValidationPolicy {
         }
         guard errors.count == before else { return nil }
         return trimmed
+    }
+
+    /// Whether `raw` is a username ``checkUsername(_:path:errors:)`` would accept as it is: lowercase
+    /// `[a-z0-9_]` (so trimmed and its own canonical key) within ``usernameLength``, not reserved.
+    /// `false` means "ask the full check", not "invalid".
+    private func isCanonicalUsername(_ raw: String) -> Bool {
+        let length = usernameLength
+        let isPlain =
+            raw.utf8.withContiguousStorageIfAvailable { bytes in
+                guard bytes.count >= 1, length.contains(bytes.count) else { return false }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                        UInt8(ascii: "_"):
+                        continue
+                    default:
+                        return false
+                    }
+                }
+                return true
+            } ?? false
+        return isPlain && !reservedUsernames.contains(raw)
     }
 
     private func charsetError(_ value: String, path: String) -> FieldError {
