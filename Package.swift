@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ProfileValidation", targets: ["ProfileValidation"]),
         .library(name: "ProfileStore", targets: ["ProfileStore"]),
         .library(name: "ProfileStoreConformance", targets: ["ProfileStoreConformance"]),
+        .library(name: "ProfileKitTestSupport", targets: ["ProfileKitTestSupport"]),
     ],
     targets: [
         .target(name: "ProfileDomain"),
@@ -20,17 +21,22 @@ let package = Package(
         .target(name: "ProfileStore", dependencies: ["ProfileDomain", "ProfileValidation"]),
         .target(name: "ProfileKit", dependencies: ["ProfileDomain", "ProfileValidation", "ProfileStore"]),
         .target(name: "ProfileStoreConformance", dependencies: ["ProfileStore"]),
+        // Test fixtures (the specs' sample bodies as patches) shared by the test targets and benchmarks.
+        .target(name: "ProfileKitTestSupport", dependencies: ["ProfileDomain"]),
         .executableTarget(name: "ProfileKitTour", dependencies: ["ProfileKit"]),
         // Spawned by the JSON-file store's crash and lock tests; the test target depends on it
         // so that building the tests builds it.
         .executableTarget(name: "ProfileStoreCrashWriter", dependencies: ["ProfileStore"]),
         .testTarget(name: "ProfileDomainTests", dependencies: ["ProfileDomain"]),
-        .testTarget(name: "ProfileValidationTests", dependencies: ["ProfileValidation"]),
+        .testTarget(name: "ProfileValidationTests", dependencies: ["ProfileValidation", "ProfileKitTestSupport"]),
         .testTarget(
             name: "ProfileStoreTests",
             dependencies: ["ProfileStore", "ProfileStoreConformance", "ProfileStoreCrashWriter"]
         ),
-        .testTarget(name: "ProfileServiceTests", dependencies: ["ProfileKit", "ProfileStoreConformance"]),
+        .testTarget(
+            name: "ProfileServiceTests",
+            dependencies: ["ProfileKit", "ProfileStoreConformance", "ProfileKitTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

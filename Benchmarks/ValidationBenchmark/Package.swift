@@ -10,7 +10,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "ValidationBenchmark",
-            dependencies: [.product(name: "ProfileValidation", package: "ProfileKit")]
+            dependencies: [
+                .product(name: "ProfileValidation", package: "ProfileKit"),
+                .product(name: "ProfileKitTestSupport", package: "ProfileKit"),
+            ]
         )
     ],
     swiftLanguageModes: [.v6]

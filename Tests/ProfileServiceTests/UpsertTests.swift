@@ -1,5 +1,6 @@
 import Foundation
 import ProfileKit
+import ProfileKitTestSupport
 import Testing
 
 /// `upsertProfile`: create when missing, merge when present, one atomic step.
@@ -12,7 +13,7 @@ struct UpsertTests {
         let user = try await harness.registerUser("new")
 
         let result = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(user))
+            ProfileUpdate(profile: SpecSamplePatches.creator()), for: .user(user))
 
         #expect(result.created)
         let profile = try #require(result.view.profile)
@@ -30,7 +31,7 @@ struct UpsertTests {
         let harness = try ServiceHarness(.inMemory, policy: .creator)
         let user = try #require(UserID("fresh"))
         let result = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(user))
+            ProfileUpdate(profile: SpecSamplePatches.creator()), for: .user(user))
         #expect(result.created)
         #expect(result.view.account.userID == user)
     }
@@ -63,11 +64,11 @@ struct UpsertTests {
         defer { harness.cleanUp() }
         let user = try await harness.registerUser()
         let first = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(user))
+            ProfileUpdate(profile: SpecSamplePatches.creator()), for: .user(user))
         harness.clock.advance(by: 60)
 
         let again = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(user))
+            ProfileUpdate(profile: SpecSamplePatches.creator()), for: .user(user))
 
         #expect(again.isNoOp)
         #expect(again.view.profile == first.view.profile)
@@ -92,7 +93,7 @@ struct UpsertTests {
         let harness = try ServiceHarness(.inMemory, policy: .creator)
         let user = try await harness.registerUser()
         let created = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(user))
+            ProfileUpdate(profile: SpecSamplePatches.creator()), for: .user(user))
         let error = await profileError {
             _ = try await harness.service.upsertProfile(
                 ProfileUpdate(profile: ProfilePatch(bio: .null, niches: .value([]))), for: .user(user))
@@ -115,7 +116,7 @@ struct UpsertTests {
 
         let error = await profileError {
             _ = try await harness.service.upsertProfile(
-                ProfileUpdate(profile: ServiceHarness.creatorPatch(username: "JOHN_DOE")), for: .user(second))
+                ProfileUpdate(profile: SpecSamplePatches.creator(username: "JOHN_DOE")), for: .user(second))
         }
 
         #expect(error?.status == .conflict)
@@ -134,7 +135,7 @@ struct UpsertTests {
                     guard let user = UserID("contender-\(index)") else { return -1 }
                     do {
                         _ = try await harness.service.upsertProfile(
-                            ProfileUpdate(profile: ServiceHarness.creatorPatch(username: "prize")), for: .user(user))
+                            ProfileUpdate(profile: SpecSamplePatches.creator(username: "prize")), for: .user(user))
                         return 200
                     } catch let error as ProfileError {
                         return error.status.code
@@ -158,7 +159,7 @@ struct UpsertTests {
         defer { harness.cleanUp() }
         let user = try await harness.registerUser()
         let created = try await harness.service.upsertProfile(
-            ProfileUpdate(profile: ServiceHarness.creatorPatch()), for: .user(user))
+            ProfileUpdate(profile: SpecSamplePatches.creator()), for: .user(user))
         let version = created.view.version
         _ = try await harness.service.upsertProfile(
             ProfileUpdate(profile: ProfilePatch(bio: .value("Second")), expectedVersion: version), for: .user(user))

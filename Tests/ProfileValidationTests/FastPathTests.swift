@@ -1,4 +1,5 @@
 import ProfileDomain
+import ProfileKitTestSupport
 import ProfileValidation
 import Testing
 
@@ -6,20 +7,6 @@ import Testing
 /// misses fall through to the full checks, which still normalise or report them.
 @Suite("Fast paths: stored-form values come back as sent, near misses still normalise or fail")
 struct FastPathTests {
-    /// The creator spec's sample upsert, already in its stored form.
-    static let sample = ProfilePatch(
-        username: .value("john_doe"),
-        displayName: .value("John Doe"),
-        bio: .value("Content creator and influencer"),
-        niches: .value(["fitness", "lifestyle"]),
-        location: .value(LocationPatch(city: .value("New York"), state: .value("NY"), country: .value("USA"))),
-        socialLinks: .value([
-            "instagram": .value("https://instagram.com/johndoe"),
-            "tiktok": .value("https://tiktok.com/@johndoe"),
-        ]),
-        avatar: .value("https://cdn.example.com/avatar.jpg")
-    )
-
     /// The creator preset with nothing required, so that one field can be checked alone.
     static let creatorParts: ValidationPolicy = {
         var policy = ValidationPolicy.creator
@@ -29,7 +16,8 @@ struct FastPathTests {
 
     @Test("a valid patch already in stored form is returned equal to the input")
     func unchangedPatch() {
-        #expect(cleaned(Self.sample, .creator) == Self.sample)
+        let sample = SpecSamplePatches.creator()
+        #expect(cleaned(sample, .creator) == sample)
     }
 
     @Test(

@@ -3,78 +3,70 @@ import ProfileDomain
 extension ValidationPolicy {
     /// The niche list, each item trimmed, checked and lowercased; duplicates (after lowercasing)
     /// are reported at the later position.
-    /// `nil` when the field stays as it came (absent, `null`, already normalised, or with errors).
+    /// `nil` when the field stays as it came (already normalised, or with errors).
     func checkNiches(
-        _ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]
+        _ items: [String], required: Bool, errors: inout [FieldError]
     ) -> PatchField<[String]>? {
         let root = ProfileField.niches.rawValue
-        switch field {
-        case .absent:
-            return nil
-        case .null:
-            if required { errors.append(Messages.required(root, "; it cannot be null")) }
-            return nil
-        case .value(let items):
-            if items.isEmpty {
-                if required {
-                    errors.append(Messages.required(root, "; send at least \(max(1, niches.minimumCount)) item"))
-                }
-                return nil
+        if items.isEmpty {
+            if required {
+                errors.append(Messages.required(root, "; send at least \(max(1, niches.minimumCount)) item"))
             }
-            if items.count > niches.maximumCount {
-                errors.append(Messages.tooLong(root, count: items.count, limit: niches.maximumCount, unit: "items"))
-            } else if items.count < niches.minimumCount {
-                errors.append(Messages.tooShort(root, count: items.count, limit: niches.minimumCount, unit: "items"))
-            }
-            var result = items
-            var isValid = true
-            var isChanged = false
-            for index in items.indices {
-                let niche: String
-                if Self.isCanonicalNiche(items[index], rule: niches.item) {
-                    niche = items[index]
-                } else {
-                    switch TextChecker.check(
-                        items[index], rule: niches.item, path: "\(root)[\(index)]", errors: &errors)
-                    {
-                    case .invalid:
-                        isValid = false
-                        continue
-                    case .empty:
-                        isValid = false
-                        errors.append(
-                            Messages.tooShort(
-                                "\(root)[\(index)]", count: 0, limit: max(1, niches.item.minimumLength),
-                                unit: "characters"))
-                        continue
-                    case .value(let value):
-                        guard let normalized = Self.normalizedNiche(value) else {
-                            isValid = false
-                            errors.append(
-                                FieldError(
-                                    field: "\(root)[\(index)]", code: .invalidCharacters,
-                                    message: "\(root)[\(index)] may only hold letters, digits, spaces and - & ' + ."))
-                            continue
-                        }
-                        niche = normalized
-                    }
-                }
-                if let earlier = result[..<index].firstIndex(of: niche) {
+            return nil
+        }
+        if items.count > niches.maximumCount {
+            errors.append(Messages.tooLong(root, count: items.count, limit: niches.maximumCount, unit: "items"))
+        } else if items.count < niches.minimumCount {
+            errors.append(Messages.tooShort(root, count: items.count, limit: niches.minimumCount, unit: "items"))
+        }
+        var result = items
+        var isValid = true
+        var isChanged = false
+        for index in items.indices {
+            let niche: String
+            if Self.isCanonicalNiche(items[index], rule: niches.item) {
+                niche = items[index]
+            } else {
+                switch TextChecker.check(
+                    items[index], rule: niches.item, path: "\(root)[\(index)]", errors: &errors)
+                {
+                case .invalid:
+                    isValid = false
+                    continue
+                case .empty:
                     isValid = false
                     errors.append(
-                        FieldError(
-                            field: "\(root)[\(index)]", code: .duplicate,
-                            message: "\(root)[\(index)] repeats \(root)[\(earlier)] (\(niche)); niches are "
-                                + "compared without regard to case"))
-                }
-                // Assigning only a changed value keeps the list shared with the input (no copy).
-                if niche != items[index] {
-                    result[index] = niche
-                    isChanged = true
+                        Messages.tooShort(
+                            "\(root)[\(index)]", count: 0, limit: max(1, niches.item.minimumLength),
+                            unit: "characters"))
+                    continue
+                case .value(let value):
+                    guard let normalized = Self.normalizedNiche(value) else {
+                        isValid = false
+                        errors.append(
+                            FieldError(
+                                field: "\(root)[\(index)]", code: .invalidCharacters,
+                                message: "\(root)[\(index)] may only hold letters, digits, spaces and - & ' + ."))
+                        continue
+                    }
+                    niche = normalized
                 }
             }
-            return isValid && isChanged ? .value(result) : nil
+            if let earlier = result[..<index].firstIndex(of: niche) {
+                isValid = false
+                errors.append(
+                    FieldError(
+                        field: "\(root)[\(index)]", code: .duplicate,
+                        message: "\(root)[\(index)] repeats \(root)[\(earlier)] (\(niche)); niches are "
+                            + "compared without regard to case"))
+            }
+            // Assigning only a changed value keeps the list shared with the input (no copy).
+            if niche != items[index] {
+                result[index] = niche
+                isChanged = true
+            }
         }
+        return isValid && isChanged ? .value(result) : nil
     }
 
     /// Whether `item` is a niche the full check would accept as it is: already trimmed and

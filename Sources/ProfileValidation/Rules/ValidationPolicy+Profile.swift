@@ -63,96 +63,78 @@ extension ValidationPolicy {
     )
         -> ProfilePatch
     {
-        let required = requiredMask
         let isCreate: Bool
         if case .none = existing { isCreate = true } else { isCreate = false }
         // The input is the result until a check changes a value (each check returns `nil` for "as
         // it came"): a valid, already normalised patch, the usual request, comes back unchanged
-        // without a field compared or rewritten.
+        // without a field compared or rewritten. So each field of `result` still holds the input
+        // when its check reads it.
         var result = patch
 
-        if gate(.username, present: patch.username.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkUsernameField(
-                patch.username, existing: existing, required: required.contains(.username), now: now,
-                errors: &errors)
-            {
-                result.username = checked
-            }
+        checkField(.username, in: &result.username, isCreate: isCreate, errors: &errors) { raw, _, errors in
+            checkUsernameField(raw, existing: existing, now: now, errors: &errors)
         }
         // Spelled out field by field: key paths and a table would cost more than the checks.
-        if gate(.displayName, present: patch.displayName.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkText(
-                patch.displayName, path: "displayName", rule: displayName,
-                required: required.contains(.displayName), errors: &errors)
-            {
-                result.displayName = checked
-            }
+        checkTextField(.displayName, rule: displayName, in: &result.displayName, isCreate: isCreate, errors: &errors)
+        checkTextField(.firstName, rule: firstName, in: &result.firstName, isCreate: isCreate, errors: &errors)
+        checkTextField(.middleName, rule: middleName, in: &result.middleName, isCreate: isCreate, errors: &errors)
+        checkTextField(.lastName, rule: lastName, in: &result.lastName, isCreate: isCreate, errors: &errors)
+        checkTextField(.bio, rule: bio, in: &result.bio, isCreate: isCreate, errors: &errors)
+        checkField(.niches, in: &result.niches, isCreate: isCreate, errors: &errors) { raw, required, errors in
+            checkNiches(raw, required: required, errors: &errors)
         }
-        if gate(.firstName, present: patch.firstName.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkText(
-                patch.firstName, path: "firstName", rule: firstName, required: required.contains(.firstName),
-                errors: &errors)
-            {
-                result.firstName = checked
-            }
+        checkField(.location, in: &result.location, isCreate: isCreate, errors: &errors) { raw, required, errors in
+            checkLocation(raw, existing: existing?.location, required: required, errors: &errors)
         }
-        if gate(.middleName, present: patch.middleName.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkText(
-                patch.middleName, path: "middleName", rule: middleName, required: required.contains(.middleName),
-                errors: &errors)
-            {
-                result.middleName = checked
-            }
+        checkField(.socialLinks, in: &result.socialLinks, isCreate: isCreate, errors: &errors) {
+            raw, required, errors in
+            checkSocialLinks(raw, existing: existing?.socialLinks ?? [:], required: required, errors: &errors)
         }
-        if gate(.lastName, present: patch.lastName.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkText(
-                patch.lastName, path: "lastName", rule: lastName, required: required.contains(.lastName),
-                errors: &errors)
-            {
-                result.lastName = checked
-            }
+        checkField(.avatar, in: &result.avatar, isCreate: isCreate, errors: &errors) { raw, required, errors in
+            checkAvatar(raw, required: required, errors: &errors)
         }
-        if gate(.bio, present: patch.bio.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkText(
-                patch.bio, path: "bio", rule: bio, required: required.contains(.bio), errors: &errors)
-            {
-                result.bio = checked
-            }
-        }
-        if gate(.niches, present: patch.niches.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkNiches(patch.niches, required: required.contains(.niches), errors: &errors) {
-                result.niches = checked
-            }
-        }
-        if gate(.location, present: patch.location.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkLocation(
-                patch.location, existing: existing?.location, required: required.contains(.location),
-                errors: &errors)
-            {
-                result.location = checked
-            }
-        }
-        if gate(.socialLinks, present: patch.socialLinks.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkSocialLinks(
-                patch.socialLinks, existing: existing?.socialLinks ?? [:],
-                required: required.contains(.socialLinks), errors: &errors)
-            {
-                result.socialLinks = checked
-            }
-        }
-        if gate(.avatar, present: patch.avatar.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkAvatar(patch.avatar, required: required.contains(.avatar), errors: &errors) {
-                result.avatar = checked
-            }
-        }
-        if gate(.pictureURLs, present: patch.pictureURLs.isPresent, isCreate: isCreate, errors: &errors) {
-            if let checked = checkPictureURLs(
-                patch.pictureURLs, required: required.contains(.pictureURLs), errors: &errors)
-            {
-                result.pictureURLs = checked
-            }
+        checkField(.pictureURLs, in: &result.pictureURLs, isCreate: isCreate, errors: &errors) {
+            raw, required, errors in
+            checkPictureURLs(raw, required: required, errors: &errors)
         }
         return result
+    }
+
+    /// Checks one field of the patch where ``gate(_:present:isCreate:errors:)`` lets it through:
+    /// `null` is a `required` error on a required field and otherwise kept; a value goes to `check`,
+    /// whose result replaces `value` unless it is `nil` ("as it came").
+    private func checkField<Value>(
+        _ field: ProfileField,
+        in value: inout PatchField<Value>,
+        isCreate: Bool,
+        errors: inout [FieldError],
+        _ check: (_ value: Value, _ required: Bool, _ errors: inout [FieldError]) -> PatchField<Value>?
+    ) {
+        guard gate(field, present: value.isPresent, isCreate: isCreate, errors: &errors) else { return }
+        let required = requiredMask.contains(field)
+        switch value {
+        case .absent:
+            return
+        case .null:
+            if required { errors.append(Messages.required(field.rawValue, "; it cannot be null")) }
+        case .value(let raw):
+            if let checked = check(raw, required, &errors) {
+                value = checked
+            }
+        }
+    }
+
+    /// ``checkField(_:in:isCreate:errors:_:)`` for a text field, reported under its canonical name.
+    private func checkTextField(
+        _ field: ProfileField,
+        rule: TextRule,
+        in value: inout PatchField<String>,
+        isCreate: Bool,
+        errors: inout [FieldError]
+    ) {
+        checkField(field, in: &value, isCreate: isCreate, errors: &errors) { raw, required, errors in
+            checkText(raw, path: field.rawValue, rule: rule, required: required, errors: &errors)
+        }
     }
 
     /// Whether `field` should be checked: present and updatable. Records `not_updatable_here` for
@@ -178,65 +160,58 @@ extension ValidationPolicy {
         }
     }
 
-    /// The checked and normalised text, or `nil` when the field stays as it came (absent, `null`, a
-    /// value already in its stored form, or a value with errors, which are then in `errors`).
+    /// The checked and normalised text, `.null` for an empty value its rule lets clear, or `nil` when
+    /// the field stays as it came (already in its stored form, or with errors, which are then in
+    /// `errors`).
     func checkText(
-        _ field: PatchField<String>,
+        _ raw: String,
         path: @autoclosure () -> String,
         rule: TextRule,
         required: Bool,
         errors: inout [FieldError]
     ) -> PatchField<String>? {
-        switch field {
-        case .absent:
+        switch TextChecker.check(raw, rule: rule, path: path(), errors: &errors) {
+        case .value(let value):
+            return value == raw ? nil : .value(value)
+        case .invalid:
             return nil
-        case .null:
-            if required { errors.append(Messages.required(path(), "; it cannot be null")) }
-            return nil
-        case .value(let raw):
-            switch TextChecker.check(raw, rule: rule, path: path(), errors: &errors) {
-            case .value(let value):
-                return value == raw ? nil : .value(value)
-            case .invalid:
-                return nil
-            case .empty:
-                if required {
-                    errors.append(Messages.required(path(), "; it cannot be empty"))
-                } else if rule.allowsEmpty {
-                    return .null
-                } else {
-                    errors.append(
-                        Messages.tooShort(path(), count: 0, limit: max(1, rule.minimumLength), unit: "characters"))
-                }
-                return nil
+        case .empty:
+            if required {
+                errors.append(Messages.required(path(), "; it cannot be empty"))
+            } else if rule.allowsEmpty {
+                return .null
+            } else {
+                errors.append(
+                    Messages.tooShort(path(), count: 0, limit: max(1, rule.minimumLength), unit: "characters"))
             }
+            return nil
         }
     }
 
+    /// ``checkText(_:path:rule:required:errors:)`` for an optional part of a location: absent and
+    /// `null` stay as they came.
+    private func checkLocationPart(
+        _ field: PatchField<String>, path: String, rule: TextRule, errors: inout [FieldError]
+    ) -> PatchField<String>? {
+        guard case .value(let raw) = field else { return nil }
+        return checkText(raw, path: path, rule: rule, required: false, errors: &errors)
+    }
+
     private func checkUsernameField(
-        _ field: PatchField<String>,
+        _ raw: String,
         existing: Profile?,
-        required: Bool,
         now: Date?,
         errors: inout [FieldError]
     ) -> PatchField<String>? {
         let path = ProfileField.username.rawValue
-        switch field {
-        case .absent:
-            return nil
-        case .null:
-            if required { errors.append(Messages.required(path, "; it cannot be null")) }
-            return nil
-        case .value(let raw):
-            guard let username = checkUsername(raw, path: path, errors: &errors) else { return nil }
-            // The cooldown first: most policies have none, and binding `existing` copies a profile.
-            if let cooldown = usernameChangeCooldown, let existing, let changedAt = existing.usernameChangedAt,
-                existing.username?.rawValue != username
-            {
-                checkCooldown(cooldown, changedAt: changedAt, now: now ?? Date(), path: path, errors: &errors)
-            }
-            return username == raw ? nil : .value(username)
+        guard let username = checkUsername(raw, path: path, errors: &errors) else { return nil }
+        // The cooldown first: most policies have none, and binding `existing` copies a profile.
+        if let cooldown = usernameChangeCooldown, let existing, let changedAt = existing.usernameChangedAt,
+            existing.username?.rawValue != username
+        {
+            checkCooldown(cooldown, changedAt: changedAt, now: now ?? Date(), path: path, errors: &errors)
         }
+        return username == raw ? nil : .value(username)
     }
 
     private func checkCooldown(
@@ -261,152 +236,117 @@ extension ValidationPolicy {
     }
 
     private func checkLocation(
-        _ field: PatchField<LocationPatch>,
+        _ patch: LocationPatch,
         existing: Location?,
         required: Bool,
         errors: inout [FieldError]
     ) -> PatchField<LocationPatch>? {
-        switch field {
-        case .absent:
-            return nil
-        case .null:
-            if required { errors.append(Messages.required("location", "; it cannot be null")) }
-            return nil
-        case .value(let patch):
-            let city = checkText(
-                patch.city, path: "location.city", rule: locationPart, required: false, errors: &errors)
-            let state = checkText(
-                patch.state, path: "location.state", rule: locationPart, required: false, errors: &errors)
-            let country = checkText(
-                patch.country, path: "location.country", rule: locationPart, required: false, errors: &errors)
-            // The text form is the whole `location` string on the wire, so its path is `location`.
-            let text = checkText(patch.text, path: "location", rule: locationText, required: false, errors: &errors)
-            var updated: LocationPatch?
-            if city != nil || state != nil || country != nil || text != nil {
-                updated = LocationPatch(
-                    city: city ?? patch.city, state: state ?? patch.state, country: country ?? patch.country,
-                    text: text ?? patch.text)
-            }
-            if required, case .none = (updated ?? patch).merged(over: existing) {
-                errors.append(Messages.required("location", "; it cannot be empty"))
-            }
-            return updated.map { .value($0) }
+        let city = checkLocationPart(patch.city, path: "location.city", rule: locationPart, errors: &errors)
+        let state = checkLocationPart(patch.state, path: "location.state", rule: locationPart, errors: &errors)
+        let country = checkLocationPart(patch.country, path: "location.country", rule: locationPart, errors: &errors)
+        // The text form is the whole `location` string on the wire, so its path is `location`.
+        let text = checkLocationPart(patch.text, path: "location", rule: locationText, errors: &errors)
+        var updated: LocationPatch?
+        if city != nil || state != nil || country != nil || text != nil {
+            updated = LocationPatch(
+                city: city ?? patch.city, state: state ?? patch.state, country: country ?? patch.country,
+                text: text ?? patch.text)
         }
+        if required, case .none = (updated ?? patch).merged(over: existing) {
+            errors.append(Messages.required("location", "; it cannot be empty"))
+        }
+        return updated.map { .value($0) }
     }
 
     private func checkSocialLinks(
-        _ field: PatchField<[String: PatchField<String>]>,
+        _ links: [String: PatchField<String>],
         existing: [SocialPlatform: String],
         required: Bool,
         errors: inout [FieldError]
     ) -> PatchField<[String: PatchField<String>]>? {
         let root = ProfileField.socialLinks.rawValue
-        switch field {
-        case .absent:
-            return nil
-        case .null:
-            if required { errors.append(Messages.required(root, "; it cannot be null")) }
-            return nil
-        case .value(let links):
-            var result = links
-            var isChanged = false
-            let firstError = errors.count
-            var remaining = existing.count
-            for (key, link) in links {
-                guard let platform = SocialPlatform(key: key) else {
-                    let shown = Messages.displayKey(key)
-                    errors.append(
-                        FieldError(
-                            field: "\(root).\(shown)", code: .unknownField,
-                            message: "\(root).\(shown) is not a supported platform; use "
-                                + Messages.list(SocialPlatform.allCases.map(\.rawValue))))
-                    continue
-                }
-                switch link {
-                case .absent:
-                    continue
-                case .null:
-                    if existing[platform] != nil { remaining -= 1 }
-                case .value(let raw):
-                    if existing[platform] == nil { remaining += 1 }
-                    if isCanonicalSocialLink(raw, platform: platform) { continue }
-                    if let url = checkSocialLink(raw, platform: platform, path: "\(root).\(key)", errors: &errors),
-                        url != raw
-                    {
-                        result[key] = .value(url)
-                        isChanged = true
-                    }
+        var result = links
+        var isChanged = false
+        let firstError = errors.count
+        var remaining = existing.count
+        for (key, link) in links {
+            guard let platform = SocialPlatform(key: key) else {
+                let shown = Messages.displayKey(key)
+                errors.append(
+                    FieldError(
+                        field: "\(root).\(shown)", code: .unknownField,
+                        message: "\(root).\(shown) is not a supported platform; use "
+                            + Messages.list(SocialPlatform.allCases.map(\.rawValue))))
+                continue
+            }
+            switch link {
+            case .absent:
+                continue
+            case .null:
+                if existing[platform] != nil { remaining -= 1 }
+            case .value(let raw):
+                if existing[platform] == nil { remaining += 1 }
+                if isCanonicalSocialLink(raw, platform: platform) { continue }
+                if let url = checkSocialLink(raw, platform: platform, path: "\(root).\(key)", errors: &errors),
+                    url != raw
+                {
+                    result[key] = .value(url)
+                    isChanged = true
                 }
             }
-            if errors.count - firstError > 1 {
-                errors[firstError...].sort { $0.field < $1.field }
-            }
-            if required && remaining <= 0 {
-                errors.append(Messages.required(root, "; keep at least one link"))
-            }
-            return isChanged ? .value(result) : nil
         }
+        if errors.count - firstError > 1 {
+            errors[firstError...].sort { $0.field < $1.field }
+        }
+        if required && remaining <= 0 {
+            errors.append(Messages.required(root, "; keep at least one link"))
+        }
+        return isChanged ? .value(result) : nil
     }
 
     private func checkAvatar(
-        _ field: PatchField<String>, required: Bool, errors: inout [FieldError]
+        _ raw: String, required: Bool, errors: inout [FieldError]
     ) -> PatchField<String>? {
         let path = ProfileField.avatar.rawValue
-        switch field {
-        case .absent:
-            return nil
-        case .null:
-            if required { errors.append(Messages.required(path, "; it cannot be null")) }
-            return nil
-        case .value(let raw):
-            if isCanonicalImageURL(raw) { return nil }
-            let link = Whitespace.trimmed(raw)
-            if link.isEmpty {
-                if required { errors.append(Messages.required(path, "; it cannot be empty")) }
-                return required ? nil : .null
-            }
-            guard let url = checkImageURL(link, path: path, errors: &errors) else { return nil }
-            return url == raw ? nil : .value(url)
+        if isCanonicalImageURL(raw) { return nil }
+        let link = Whitespace.trimmed(raw)
+        if link.isEmpty {
+            if required { errors.append(Messages.required(path, "; it cannot be empty")) }
+            return required ? nil : .null
         }
+        guard let url = checkImageURL(link, path: path, errors: &errors) else { return nil }
+        return url == raw ? nil : .value(url)
     }
 
     private func checkPictureURLs(
-        _ field: PatchField<[String]>, required: Bool, errors: inout [FieldError]
+        _ urls: [String], required: Bool, errors: inout [FieldError]
     )
         -> PatchField<[String]>?
     {
         let root = ProfileField.pictureURLs.rawValue
-        switch field {
-        case .absent:
-            return nil
-        case .null:
-            if required { errors.append(Messages.required(root, "; it cannot be null")) }
-            return nil
-        case .value(let urls):
-            if urls.isEmpty && required { errors.append(Messages.required(root, "; it needs at least one URL")) }
-            if urls.count > maximumPictureURLs {
-                errors.append(Messages.tooLong(root, count: urls.count, limit: maximumPictureURLs, unit: "items"))
-            }
-            var result = urls
-            var isChanged = false
-            for (index, raw) in urls.enumerated() {
-                let checked =
-                    isCanonicalImageURL(raw)
-                    ? raw : checkImageURL(Whitespace.trimmed(raw), path: "\(root)[\(index)]", errors: &errors)
-                guard let url = checked else { continue }
-                if let earlier = result[..<index].firstIndex(of: url) {
-                    let path = "\(root)[\(index)]"
-                    errors.append(
-                        FieldError(
-                            field: path, code: .duplicate,
-                            message: "\(path) repeats \(root)[\(earlier)]; each picture may appear once"))
-                }
-                if url != urls[index] {
-                    result[index] = url
-                    isChanged = true
-                }
-            }
-            return isChanged ? .value(result) : nil
+        if urls.isEmpty && required { errors.append(Messages.required(root, "; it needs at least one URL")) }
+        if urls.count > maximumPictureURLs {
+            errors.append(Messages.tooLong(root, count: urls.count, limit: maximumPictureURLs, unit: "items"))
         }
+        var result = urls
+        var isChanged = false
+        for (index, raw) in urls.enumerated() {
+            let checked =
+                isCanonicalImageURL(raw)
+                ? raw : checkImageURL(Whitespace.trimmed(raw), path: "\(root)[\(index)]", errors: &errors)
+            guard let url = checked else { continue }
+            if let earlier = result[..<index].firstIndex(of: url) {
+                let path = "\(root)[\(index)]"
+                errors.append(
+                    FieldError(
+                        field: path, code: .duplicate,
+                        message: "\(path) repeats \(root)[\(earlier)]; each picture may appear once"))
+            }
+            if url != urls[index] {
+                result[index] = url
+                isChanged = true
+            }
+        }
+        return isChanged ? .value(result) : nil
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ProfileKit
+import ProfileKitTestSupport
 import Testing
 
 /// The stores every service test runs against.
@@ -49,26 +50,11 @@ struct ServiceHarness: Sendable {
         return userID
     }
 
-    /// The creator spec's sample request as a patch.
-    static func creatorPatch(username: String = "john_doe") -> ProfilePatch {
-        ProfilePatch(
-            username: .value(username),
-            displayName: .value("John Doe"),
-            bio: .value("Content creator and influencer"),
-            niches: .value(["fitness", "lifestyle"]),
-            location: .value(LocationPatch(city: .value("New York"), state: .value("NY"), country: .value("USA"))),
-            socialLinks: .value([
-                "instagram": .value("https://instagram.com/johndoe"),
-                "tiktok": .value("https://tiktok.com/@johndoe"),
-            ]),
-            avatar: .value("https://cdn.example.com/avatar.jpg")
-        )
-    }
-
-    /// Creates `user`'s profile from ``creatorPatch(username:)``.
+    /// Creates `user`'s profile from the creator spec's sample, ``SpecSamplePatches/creator(username:)``.
     @discardableResult
     func createProfile(for user: UserID, username: String = "john_doe") async throws -> ProfileUpdateResult {
-        try await service.upsertProfile(ProfileUpdate(profile: Self.creatorPatch(username: username)), for: .user(user))
+        try await service.upsertProfile(
+            ProfileUpdate(profile: SpecSamplePatches.creator(username: username)), for: .user(user))
     }
 
     func cleanUp() {

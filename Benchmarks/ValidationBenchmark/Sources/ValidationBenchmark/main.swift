@@ -1,4 +1,5 @@
 import ProfileDomain
+import ProfileKitTestSupport
 import ProfileValidation
 
 #if canImport(Glibc)
@@ -15,18 +16,7 @@ import Darwin
 
 // The creator spec's sample upsert: every required field, a three-part location, two links and
 // an avatar, validated as a create (no stored profile), the case that checks the most values.
-let patch = ProfilePatch(
-    username: .value("john_doe"),
-    displayName: .value("John Doe"),
-    bio: .value("Content creator and influencer"),
-    niches: .value(["fitness", "lifestyle"]),
-    location: .value(LocationPatch(city: .value("New York"), state: .value("NY"), country: .value("USA"))),
-    socialLinks: .value([
-        "instagram": .value("https://instagram.com/johndoe"),
-        "tiktok": .value("https://tiktok.com/@johndoe"),
-    ]),
-    avatar: .value("https://cdn.example.com/avatar.jpg")
-)
+let patch = SpecSamplePatches.creator()
 
 // The same upsert with a bio of 600 characters (the limit is 500): the error path, which builds a
 // report with a path and a message.
