@@ -58,6 +58,9 @@ extension ProfileEndpoints {
         _ request: EndpointRequest,
         at now: Date
     ) async throws(ProfileError) -> EndpointResponse {
+        // Authentication comes first, as in every protected use case: an anonymous caller gets 401
+        // whatever the id looks like.
+        guard request.caller.userID != nil else { throw .unauthenticated }
         guard let target = UserID(rawTarget.percentDecoded) else { throw .userNotFound }
         let relationship: Relationship
         switch (method, action) {

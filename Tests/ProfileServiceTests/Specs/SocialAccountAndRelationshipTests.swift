@@ -136,6 +136,17 @@ struct SocialAccountAndRelationshipTests {
     // MARK: Relationships
 
     @Test(
+        "an anonymous follow or block is 401 whatever the id, even one that cannot exist",
+        arguments: ["POST", "DELETE"], ["follow", "block"])
+    func anonymousRelationshipChanges(method: String, action: String) async throws {
+        let client = try await Sample.client(.inMemory)
+        for id in [Sample.jane.rawValue, "no%20such%20id"] {
+            let response = await client.send(method, "/api/v1/profile/id/\(id)/\(action)")
+            #expect(response.status == 401, "\(method) \(id)/\(action): \(response.text)")
+        }
+    }
+
+    @Test(
         "POST/DELETE /profile/id/{id}/follow set and clear isFollowing, and the counts follow",
         arguments: StoreKind.allCases)
     func followAndUnfollow(kind: StoreKind) async throws {
