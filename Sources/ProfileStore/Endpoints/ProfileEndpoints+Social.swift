@@ -34,6 +34,8 @@ extension ProfileEndpoints {
                     at: now, version: result.view.version)
             case (let method, 3, "id") where rest[2] == "follow" || rest[2] == "block":
                 return try await relationship(method: method, action: rest[2], target: rest[1], request, at: now)
+            case (_, 1, "me"), (_, 1, "update"), (_, 2, "id"), (_, 2, "u"):
+                throw unrouted(route, knownPaths: true)
             default:
                 break
             }

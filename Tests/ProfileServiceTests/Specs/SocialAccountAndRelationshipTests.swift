@@ -133,6 +133,21 @@ struct SocialAccountAndRelationshipTests {
         #expect(try await client.record(Sample.jane)?.profile == nil)
     }
 
+    // MARK: Routing
+
+    @Test(
+        "a known social path with another method is 405, an unknown path 404",
+        arguments: [
+            ("POST", "/api/v1/profile/me", 405), ("DELETE", "/api/v1/profile/update", 405),
+            ("PUT", "/api/v1/profile/u/john_doe", 405), ("GET", "/api/v1/account/username/change", 405),
+            ("GET", "/api/v1/profile/nowhere", 404),
+        ])
+    func routing(method: String, path: String, status: Int) async throws {
+        let client = try await Sample.client(.inMemory)
+        let response = await client.send(method, path, as: Sample.jane)
+        #expect(response.status == status, "\(method) \(path): \(response.text)")
+    }
+
     // MARK: Relationships
 
     @Test(
