@@ -12,11 +12,12 @@ defer { try? FileManager.default.removeItem(at: directory) }
 
 func say(_ text: String) { print("\n\u{2014} \(text)") }
 
+/// Sends a request, prints it and the answer, and stops the tour when the status is not the
+/// one the tour expects (so CI notices a broken main job).
 func send(
-    _ endpoints: ProfileEndpoints, _ method: String, _ path: String, as caller: Caller, body: String? = nil
-)
-    async -> EndpointResponse
-{
+    _ endpoints: ProfileEndpoints, _ method: String, _ path: String, as caller: Caller, body: String? = nil,
+    expecting expected: Int
+) async -> EndpointResponse {
     let who = caller.userID.map { "as \($0)" } ?? "anonymously"
     print("\(method) \(path) \(who)")
     if let body { print("  \(body)") }
@@ -24,6 +25,10 @@ func send(
         to: EndpointRequest(method: method, path: path, caller: caller, body: Array((body ?? "").utf8)))
     print("\u{2192} \(response.status)\(response.headers["ETag"].map { "  ETag: \($0)" } ?? "")")
     print("  \(response.bodyText)")
+    if response.status.code != expected {
+        print("The tour expected \(expected) here and got \(response.status.code)")
+        exit(1)
+    }
     return response
 }
 
@@ -46,33 +51,33 @@ do {
         creator, "PUT", "/api/v1/profiles/me", as: .user(john),
         body: #"{"username":"john_doe","displayName":"John Doe","bio":"Content creator and influencer","#
             + #""niche":["fitness","lifestyle"],"location":{"city":"New York","state":"NY","country":"USA"},"#
-            + #""socialLinks":{"instagram":"https://instagram.com/johndoe"}}"#)
+            + #""socialLinks":{"instagram":"https://instagram.com/johndoe"}}"#, expecting: 200)
 
     say("A partial update merges: only bio changes; null removes one social link (RFC 7396)")
     _ = await send(
         creator, "PUT", "/api/v1/profiles/me", as: .user(john),
-        body: #"{"bio":"Lifting things, writing things.","socialLinks":{"instagram":null}}"#)
+        body: #"{"bio":"Lifting things, writing things.","socialLinks":{"instagram":null}}"#, expecting: 200)
 
     say("Everything wrong is reported at once, and nothing is stored")
     _ = await send(
         creator, "PUT", "/api/v1/profiles/me", as: .user(jane),
         body: #"{"username":"ad min","displayName":"","niche":[],"id":"forged","#
-            + #""socialLinks":{"instagram":"https://instagram.com@evil.example/x"}}"#)
+            + #""socialLinks":{"instagram":"https://instagram.com@evil.example/x"}}"#, expecting: 400)
 
     say("Usernames are unique case-insensitively, checked atomically: 409")
     _ = await send(
         creator, "PUT", "/api/v1/profiles/me", as: .user(jane),
-        body: #"{"username":"JOHN_DOE","displayName":"Jane","bio":"Hi","niche":["art"]}"#)
+        body: #"{"username":"JOHN_DOE","displayName":"Jane","bio":"Hi","niche":["art"]}"#, expecting: 409)
 
     say("No token, no profile: 401")
-    _ = await send(creator, "GET", "/api/v1/profiles/me", as: .anonymous)
+    _ = await send(creator, "GET", "/api/v1/profiles/me", as: .anonymous, expecting: 401)
 
     say("The social spec's public view: no private field; relationship flags for a signed-in viewer")
-    _ = await send(social, "POST", "/api/v1/profile/id/\(john)/follow", as: .user(jane))
-    _ = await send(social, "GET", "/api/v1/profile/u/@John_Doe", as: .user(jane))
+    _ = await send(social, "POST", "/api/v1/profile/id/\(john)/follow", as: .user(jane), expecting: 200)
+    _ = await send(social, "GET", "/api/v1/profile/u/@John_Doe", as: .user(jane), expecting: 200)
 
     say("The owner's view adds email, verification and security strength")
-    _ = await send(social, "GET", "/api/v1/profile/me", as: .user(john))
+    _ = await send(social, "GET", "/api/v1/profile/me", as: .user(john), expecting: 200)
 
     say("Durability: close the store, reopen it from disk, and the profile is there")
     try store.close()
