@@ -92,6 +92,47 @@ struct FastPathTests {
         #expect(codes(ProfilePatch(username: .value("admin")), policy)["username"] == [.reserved])
     }
 
+    @Test(
+        "every default reserved name of a valid length is refused: the pre-filter lets none through",
+        arguments: ValidationPolicy.defaultReservedUsernames.filter { $0.utf8.count >= 3 }.sorted())
+    func everyReservedNameRefused(name: String) {
+        #expect(codes(ProfilePatch(username: .value(name)), Self.creatorParts)["username"] == [.reserved])
+    }
+
+    @Test("a reserved set holding a non-ASCII name still refuses its ASCII names and accepts others")
+    func nonASCIIReservedSet() {
+        var policy = Self.creatorParts
+        policy.reservedUsernames = ["caf\u{E9}", "brand_name"]
+        #expect(codes(ProfilePatch(username: .value("brand_name")), policy)["username"] == [.reserved])
+        #expect(codes(ProfilePatch(username: .value("john_doe")), policy).isEmpty)
+        #expect(codes(ProfilePatch(username: .value("admin")), policy).isEmpty)
+    }
+
+    @Test(
+        "a link on any of a platform's hosts, with a query or fragment, comes back as sent",
+        arguments: SocialPlatform.allCases.flatMap { platform in
+            platform.hosts.flatMap { host in
+                ["https://\(host)/johndoe", "https://\(host)/johndoe?ref=1", "https://\(host)/johndoe#top"].map {
+                    (platform, $0)
+                }
+            }
+        })
+    func linkOnEveryHost(platform: SocialPlatform, url: String) {
+        let patch = ProfilePatch(socialLinks: .value([platform.rawValue: .value(url)]))
+        #expect(cleaned(patch, Self.creatorParts) == patch)
+    }
+
+    @Test(
+        "a host that only starts or ends like a platform's host is forbidden_host",
+        arguments: [
+            "https://instagram.comx/johndoe", "https://instagram.co/johndoe", "https://xinstagram.com/johndoe",
+            "https://instagram.com.evil.io/johndoe", "https://www.instagram.co/johndoe",
+        ])
+    func hostNearMisses(url: String) {
+        let patch = ProfilePatch(socialLinks: .value(["instagram": .value(url)]))
+        #expect(codes(patch, Self.creatorParts)["socialLinks.instagram"] == [.forbiddenHost])
+    }
+
     @Test("platform keys match exactly: a near miss is unknown_field")
     func platformKeys() {
         for key in ["instagra", "Instagram", "twitchh", "tiktok ", "linkedin\u{0}"] {

@@ -15,7 +15,7 @@ extension SocialPlatform {
     }
 
     // Stored once: an array literal in `hosts` would allocate on every validation. The static
-    // strings are the source; `hostMatches` compares bytes against them without a String.
+    // strings are the source; `canonicalHostEnd` compares bytes against them without a String.
     private static let instagramHostNames: [StaticString] = ["instagram.com", "www.instagram.com"]
     private static let tiktokHostNames: [StaticString] = [
         "tiktok.com", "www.tiktok.com", "m.tiktok.com", "vm.tiktok.com",
@@ -46,15 +46,25 @@ extension SocialPlatform {
         }
     }
 
-    /// Whether `host` (lowercase bytes) is exactly one of ``hosts``.
-    func hostMatches(_ host: UnsafeBufferPointer<UInt8>) -> Bool {
-        for name in hostNames where name.utf8CodeUnitCount == host.count {
+    /// The end of the host in `url` (bytes after an `https://` already checked) when the host is
+    /// exactly one of ``hosts`` followed by the end, `/`, `?` or `#`; `nil` otherwise. Every host of
+    /// every platform is a canonical host, so this stands in for the host scan and the host match.
+    func canonicalHostEnd(_ url: UnsafeBufferPointer<UInt8>) -> Int? {
+        for name in hostNames {
+            let end = 8 + name.utf8CodeUnitCount
+            guard end <= url.count else { continue }
+            if end < url.count {
+                let next = url[end]
+                guard next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "#") else {
+                    continue
+                }
+            }
             let pointer = name.utf8Start
-            var index = 0
-            while index < host.count && host[index] == pointer[index] { index += 1 }
-            if index == host.count { return true }
+            var index = 8
+            while index < end && url[index] == pointer[index - 8] { index += 1 }
+            if index == end { return end }
         }
-        return false
+        return nil
     }
 
     /// The platform whose raw value is `key`, as `init(rawValue:)` finds it, by its bytes rather

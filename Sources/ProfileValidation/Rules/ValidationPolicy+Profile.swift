@@ -84,11 +84,13 @@ extension ValidationPolicy {
             checkNiches(raw, required: required, errors: &errors)
         }
         checkField(.location, in: &result.location, isCreate: isCreate, errors: &errors) { raw, required, errors in
-            checkLocation(raw, existing: existing?.location, required: required, errors: &errors)
+            // `isCreate` first: reading a member through the optional copies the whole profile.
+            checkLocation(raw, existing: isCreate ? nil : existing?.location, required: required, errors: &errors)
         }
         checkField(.socialLinks, in: &result.socialLinks, isCreate: isCreate, errors: &errors) {
             raw, required, errors in
-            checkSocialLinks(raw, existing: existing?.socialLinks ?? [:], required: required, errors: &errors)
+            checkSocialLinks(
+                raw, existing: isCreate ? [:] : existing?.socialLinks ?? [:], required: required, errors: &errors)
         }
         checkField(.avatar, in: &result.avatar, isCreate: isCreate, errors: &errors) { raw, required, errors in
             checkAvatar(raw, required: required, errors: &errors)
