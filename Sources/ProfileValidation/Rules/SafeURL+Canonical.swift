@@ -42,8 +42,9 @@ extension SafeURL {
         var index = hostEnd
         while index < count {
             let byte = bytes[index]
-            if isPlainPathByte(byte) {
-                index += 1
+            // Lowercase letters, most of a path, before the masks; wrapping steps: `index < count`.
+            if byte &- UInt8(ascii: "a") < 26 || isPlainPathByte(byte) {
+                index &+= 1
                 continue
             }
             switch byte {
@@ -79,9 +80,13 @@ extension SafeURL {
         var index = 8
         while index < count {
             let byte = bytes[index]
-            // Letters first: they are most of a host.
-            if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
-                index += 1
+            // Letters first, alone: they are most of a host. Wrapping steps: `index < count`.
+            if byte &- UInt8(ascii: "a") < 26 {
+                index &+= 1
+                continue
+            }
+            if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
+                index &+= 1
                 continue
             }
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }

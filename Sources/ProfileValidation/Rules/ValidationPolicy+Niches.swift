@@ -24,8 +24,10 @@ extension ValidationPolicy {
         var isChanged = false
         for index in items.indices {
             let niche: String
+            var isAsSent = false
             if Self.isCanonicalNiche(items[index], rule: niches.item) {
                 niche = items[index]
+                isAsSent = true
             } else {
                 switch TextChecker.check(
                     items[index], rule: niches.item, path: "\(root)[\(index)]", errors: &errors)
@@ -52,7 +54,7 @@ extension ValidationPolicy {
                     niche = normalized
                 }
             }
-            if let earlier = result[..<index].firstIndex(of: niche) {
+            if index > 0, let earlier = result[..<index].firstIndex(of: niche) {
                 isValid = false
                 errors.append(
                     FieldError(
@@ -61,7 +63,7 @@ extension ValidationPolicy {
                             + "compared without regard to case"))
             }
             // Assigning only a changed value keeps the list shared with the input (no copy).
-            if niche != items[index] {
+            if !isAsSent && niche != items[index] {
                 result[index] = niche
                 isChanged = true
             }

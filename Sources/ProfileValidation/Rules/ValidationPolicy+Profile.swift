@@ -172,6 +172,8 @@ extension ValidationPolicy {
         required: Bool,
         errors: inout [FieldError]
     ) -> PatchField<String>? {
+        // The usual value passes as it is: no outcome to wrap, no comparison with the input.
+        if TextChecker.isAcceptedASCII(raw, rule: rule) { return nil }
         switch TextChecker.check(raw, rule: rule, path: path(), errors: &errors) {
         case .value(let value):
             return value == raw ? nil : .value(value)
