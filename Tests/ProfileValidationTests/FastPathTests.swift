@@ -83,6 +83,24 @@ struct FastPathTests {
         #expect(cleaned(patch, Self.creatorParts) == stored)
     }
 
+    @Test(
+        "a control character or non-ASCII byte anywhere in a bio, in the tail of its bytes too, is still found",
+        arguments: [
+            "Content creator\u{1}", "Content creator and\u{7F}", "Content\u{0} creator", "Creator\u{1}x",
+            "Content creator and influencer\u{1}!",
+        ])
+    func textTailBytes(bio: String) {
+        #expect(codes(ProfilePatch(bio: .value(bio)), Self.creatorParts)["bio"] == [.forbiddenCharacters])
+    }
+
+    @Test(
+        "text of every length up to two words comes back as sent",
+        arguments: Array(1...17))
+    func textLengths(length: Int) {
+        let patch = ProfilePatch(bio: .value(String("abcdefghijklmnopq".prefix(length))))
+        #expect(cleaned(patch, Self.creatorParts) == patch)
+    }
+
     @Test("reserved names stay reserved after the set changes, in any case")
     func reservedAfterChange() {
         var policy = Self.creatorParts
@@ -127,6 +145,7 @@ struct FastPathTests {
         arguments: [
             "https://instagram.comx/johndoe", "https://instagram.co/johndoe", "https://xinstagram.com/johndoe",
             "https://instagram.com.evil.io/johndoe", "https://www.instagram.co/johndoe",
+            "https://instagram.con/johndoe", "https://jnstagram.com/johndoe", "https://www.instagram.cox/johndoe",
         ])
     func hostNearMisses(url: String) {
         let patch = ProfilePatch(socialLinks: .value(["instagram": .value(url)]))

@@ -50,6 +50,7 @@ extension SocialPlatform {
     /// exactly one of ``hosts`` followed by the end, `/`, `?` or `#`; `nil` otherwise. Every host of
     /// every platform is a canonical host, so this stands in for the host scan and the host match.
     func canonicalHostEnd(_ url: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = url.baseAddress else { return nil }
         for name in hostNames {
             let end = 8 + name.utf8CodeUnitCount
             guard end <= url.count else { continue }
@@ -59,12 +60,30 @@ extension SocialPlatform {
                     continue
                 }
             }
-            let pointer = name.utf8Start
-            var index = 8
-            while index < end && url[index] == pointer[index - 8] { index += 1 }
-            if index == end { return end }
+            if Self.bytesEqual(base + 8, name.utf8Start, name.utf8CodeUnitCount) { return end }
         }
         return nil
+    }
+
+    /// Whether the `count` bytes at `left` and `right` are equal: eight at a time, the last eight
+    /// read again as one word, so that no byte beyond `count` is read.
+    private static func bytesEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count >= 8 else {
+            for index in 0..<count where left[index] != right[index] { return false }
+            return true
+        }
+        let leftWords = UnsafeRawPointer(left)
+        let rightWords = UnsafeRawPointer(right)
+        var offset = 0
+        while offset + 8 <= count {
+            guard
+                leftWords.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == rightWords.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        return leftWords.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == rightWords.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 
     /// The platform whose raw value is `key`, as `init(rawValue:)` finds it, by its bytes rather
