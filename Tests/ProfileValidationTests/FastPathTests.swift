@@ -101,6 +101,34 @@ struct FastPathTests {
         #expect(cleaned(patch, Self.creatorParts) == patch)
     }
 
+    @Test(
+        "niches of every allowed character come back as sent",
+        arguments: ["rock & roll", "k-pop", "80's", "c++", "web3.0", "fitness"])
+    func canonicalNiches(niche: String) {
+        let patch = ProfilePatch(niches: .value([niche]))
+        #expect(cleaned(patch, Self.creatorParts) == patch)
+    }
+
+    @Test(
+        "niches with a byte outside the allowed set are invalid_characters",
+        arguments: ["fit_ness", "fit/ness", "fit@ness", "fit!ness", "fit,ness", "fit*ness", "fit{ness"])
+    func nicheCharacters(niche: String) {
+        let patch = ProfilePatch(niches: .value([niche]))
+        #expect(codes(patch, Self.creatorParts)["niche[0]"] == [.invalidCharacters])
+    }
+
+    @Test(
+        "avatar extensions match in any case, and only whole",
+        arguments: [
+            ("https://cdn.example.com/a.jpeg", true), ("https://cdn.example.com/a.WebP", true),
+            ("https://cdn.example.com/a.jpgx", false), ("https://cdn.example.com/a.jp", false),
+            ("https://cdn.example.com/a.pngg", false),
+        ])
+    func avatarExtensionCases(raw: String, isValid: Bool) {
+        let patch = ProfilePatch(avatar: .value(raw))
+        #expect(codes(patch, Self.creatorParts).isEmpty == isValid)
+    }
+
     @Test("reserved names stay reserved after the set changes, in any case")
     func reservedAfterChange() {
         var policy = Self.creatorParts
