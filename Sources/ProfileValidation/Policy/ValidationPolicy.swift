@@ -40,7 +40,12 @@ public struct ValidationPolicy: Sendable, Hashable {
     public var usernameLength: ClosedRange<Int>
     /// Canonical keys (lowercase) of names nobody may claim; compared by canonical key, so
     /// `Admin` and `ADMIN` are reserved when `admin` is.
-    public var reservedUsernames: Set<String>
+    public var reservedUsernames: Set<String> {
+        didSet { reservedFilter = ReservedNameFilter(reservedUsernames) }
+    }
+    // Derived from `reservedUsernames` and kept in step by its observer: most usernames are ruled
+    // out by a bit test, without hashing.
+    var reservedFilter: ReservedNameFilter
     /// How long after a username change the next one is refused (`too_soon`), or `nil` for no
     /// cooldown.
     public var usernameChangeCooldown: Duration?
@@ -122,6 +127,7 @@ public struct ValidationPolicy: Sendable, Hashable {
         self.acceptsPreferencesChanges = acceptsPreferencesChanges
         self.usernameLength = usernameLength
         self.reservedUsernames = reservedUsernames
+        self.reservedFilter = ReservedNameFilter(reservedUsernames)
         self.usernameChangeCooldown = usernameChangeCooldown
         self.displayName = displayName
         self.firstName = firstName

@@ -22,19 +22,29 @@ extension SafeURL {
     /// with `normalized` equal to the input; anything else (upper case, `http`, a numeric last
     /// label, a stray character) simply takes the full parser's path.
     static func scanCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> CanonicalLayout? {
+        guard hasCanonicalScheme(bytes), let hostEnd = scanCanonicalHost(bytes) else { return nil }
+        return scanCanonicalPath(bytes, from: hostEnd)
+    }
+
+    /// Whether `bytes` start with a lowercase `https://` and go on past it.
+    static func hasCanonicalScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count > 8 && bytes[0] == UInt8(ascii: "h") && bytes[1] == UInt8(ascii: "t")
+            && bytes[2] == UInt8(ascii: "t") && bytes[3] == UInt8(ascii: "p") && bytes[4] == UInt8(ascii: "s")
+            && bytes[5] == UInt8(ascii: ":") && bytes[6] == UInt8(ascii: "/") && bytes[7] == UInt8(ascii: "/")
+    }
+
+    /// The layout of a URL whose scheme and canonical host end at `hostEnd`, when its path, query
+    /// and fragment are in their stored form (see ``scanCanonical(_:)``); `nil` otherwise.
+    static func scanCanonicalPath(_ bytes: UnsafeBufferPointer<UInt8>, from hostEnd: Int) -> CanonicalLayout? {
         let count = bytes.count
-        guard count > 8, bytes[0] == UInt8(ascii: "h"), bytes[1] == UInt8(ascii: "t"), bytes[2] == UInt8(ascii: "t"),
-            bytes[3] == UInt8(ascii: "p"), bytes[4] == UInt8(ascii: "s"), bytes[5] == UInt8(ascii: ":"),
-            bytes[6] == UInt8(ascii: "/"), bytes[7] == UInt8(ascii: "/")
-        else { return nil }
-        guard let hostEnd = scanCanonicalHost(bytes) else { return nil }
         var queryStart = -1
         var lastDot = -1
         var index = hostEnd
         while index < count {
             let byte = bytes[index]
-            if isPlainPathByte(byte) {
-                index += 1
+            // Lowercase letters, most of a path, before the masks; wrapping steps: `index < count`.
+            if byte &- UInt8(ascii: "a") < 26 || isPlainPathByte(byte) {
+                index &+= 1
                 continue
             }
             switch byte {
@@ -70,9 +80,13 @@ extension SafeURL {
         var index = 8
         while index < count {
             let byte = bytes[index]
-            // Letters first: they are most of a host.
-            if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
-                index += 1
+            // Letters first, alone: they are most of a host. Wrapping steps: `index < count`.
+            if byte &- UInt8(ascii: "a") < 26 {
+                index &+= 1
+                continue
+            }
+            if byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") {
+                index &+= 1
                 continue
             }
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }

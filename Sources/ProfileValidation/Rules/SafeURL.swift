@@ -228,6 +228,13 @@ struct SafeURL: Equatable {
     static func equalsLowercased(_ candidate: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let utf8 = candidate.utf8
         guard utf8.count == bytes.count else { return false }
+        // Over the candidate's bytes in place: iterating the view costs more than the comparison.
+        if let isEqual = utf8.withContiguousStorageIfAvailable({ expected in
+            for index in 0..<expected.count where lowercase(bytes[index]) != expected[index] { return false }
+            return true
+        }) {
+            return isEqual
+        }
         var index = 0
         for byte in utf8 {
             guard lowercase(bytes[index]) == byte else { return false }

@@ -15,7 +15,7 @@ extension SocialPlatform {
     }
 
     // Stored once: an array literal in `hosts` would allocate on every validation. The static
-    // strings are the source; `hostMatches` compares bytes against them without a String.
+    // strings are the source; `canonicalHostEnd` compares bytes against them without a String.
     private static let instagramHostNames: [StaticString] = ["instagram.com", "www.instagram.com"]
     private static let tiktokHostNames: [StaticString] = [
         "tiktok.com", "www.tiktok.com", "m.tiktok.com", "vm.tiktok.com",
@@ -46,15 +46,44 @@ extension SocialPlatform {
         }
     }
 
-    /// Whether `host` (lowercase bytes) is exactly one of ``hosts``.
-    func hostMatches(_ host: UnsafeBufferPointer<UInt8>) -> Bool {
-        for name in hostNames where name.utf8CodeUnitCount == host.count {
-            let pointer = name.utf8Start
-            var index = 0
-            while index < host.count && host[index] == pointer[index] { index += 1 }
-            if index == host.count { return true }
+    /// The end of the host in `url` (bytes after an `https://` already checked) when the host is
+    /// exactly one of ``hosts`` followed by the end, `/`, `?` or `#`; `nil` otherwise. Every host of
+    /// every platform is a canonical host, so this stands in for the host scan and the host match.
+    func canonicalHostEnd(_ url: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = url.baseAddress else { return nil }
+        for name in hostNames {
+            let end = 8 + name.utf8CodeUnitCount
+            guard end <= url.count else { continue }
+            if end < url.count {
+                let next = url[end]
+                guard next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "#") else {
+                    continue
+                }
+            }
+            if Self.bytesEqual(base + 8, name.utf8Start, name.utf8CodeUnitCount) { return end }
         }
-        return false
+        return nil
+    }
+
+    /// Whether the `count` bytes at `left` and `right` are equal: eight at a time, the last eight
+    /// read again as one word, so that no byte beyond `count` is read.
+    private static func bytesEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count >= 8 else {
+            for index in 0..<count where left[index] != right[index] { return false }
+            return true
+        }
+        let leftWords = UnsafeRawPointer(left)
+        let rightWords = UnsafeRawPointer(right)
+        var offset = 0
+        while offset + 8 <= count {
+            guard
+                leftWords.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == rightWords.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            else { return false }
+            offset += 8
+        }
+        return leftWords.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == rightWords.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 
     /// The platform whose raw value is `key`, as `init(rawValue:)` finds it, by its bytes rather

@@ -51,14 +51,17 @@ enum TextChecker {
             let raw = UnsafeRawPointer(base)
             var index = 0
             while index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                // Non-zero when some byte is below 0x20 or above 0x7E (exact for these bounds).
-                let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
-                let above = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
-                if below | above != 0 {
+                if hasNonPrintable(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
                     for offset in index..<(index + 8) where !isPlainByte(base[offset], allowsNewlines) { return false }
                 }
                 index += 8
+            }
+            guard index < count else { return true }
+            // The rest of a longer value is the last eight bytes, read again as one word.
+            if count >= 8 {
+                guard hasNonPrintable(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) else {
+                    return true
+                }
             }
             while index < count {
                 guard isPlainByte(base[index], allowsNewlines) else { return false }
@@ -66,6 +69,14 @@ enum TextChecker {
             }
             return true
         } ?? false
+    }
+
+    /// Whether some byte of `word` is below 0x20 or above 0x7E (exact for these bounds).
+    @inline(__always)
+    private static func hasNonPrintable(_ word: UInt64) -> Bool {
+        let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+        let above = ((word &+ 0x0101_0101_0101_0101) | word) & 0x8080_8080_8080_8080
+        return below | above != 0
     }
 
     /// Printable ASCII, or `\n` where allowed.

@@ -63,8 +63,22 @@ extension ValidationPolicy {
     )
         -> ProfilePatch
     {
+        // One look at the stored profile, before the closures: each read through the optional (and
+        // each pattern on it) copied the whole profile. No links stored is `nil`, not an empty
+        // dictionary literal built on every call.
         let isCreate: Bool
-        if case .none = existing { isCreate = true } else { isCreate = false }
+        let existingLocation: Location?
+        let existingLinks: [SocialPlatform: String]?
+        switch existing {
+        case .none:
+            isCreate = true
+            existingLocation = nil
+            existingLinks = nil
+        case .some(let profile):
+            isCreate = false
+            existingLocation = profile.location
+            existingLinks = profile.socialLinks
+        }
         // The input is the result until a check changes a value (each check returns `nil` for "as
         // it came"): a valid, already normalised patch, the usual request, comes back unchanged
         // without a field compared or rewritten. So each field of `result` still holds the input
@@ -84,11 +98,11 @@ extension ValidationPolicy {
             checkNiches(raw, required: required, errors: &errors)
         }
         checkField(.location, in: &result.location, isCreate: isCreate, errors: &errors) { raw, required, errors in
-            checkLocation(raw, existing: existing?.location, required: required, errors: &errors)
+            checkLocation(raw, existing: existingLocation, required: required, errors: &errors)
         }
         checkField(.socialLinks, in: &result.socialLinks, isCreate: isCreate, errors: &errors) {
             raw, required, errors in
-            checkSocialLinks(raw, existing: existing?.socialLinks ?? [:], required: required, errors: &errors)
+            checkSocialLinks(raw, existing: existingLinks, required: required, errors: &errors)
         }
         checkField(.avatar, in: &result.avatar, isCreate: isCreate, errors: &errors) { raw, required, errors in
             checkAvatar(raw, required: required, errors: &errors)
@@ -170,6 +184,8 @@ extension ValidationPolicy {
         required: Bool,
         errors: inout [FieldError]
     ) -> PatchField<String>? {
+        // The usual value passes as it is: no outcome to wrap, no comparison with the input.
+        if TextChecker.isAcceptedASCII(raw, rule: rule) { return nil }
         switch TextChecker.check(raw, rule: rule, path: path(), errors: &errors) {
         case .value(let value):
             return value == raw ? nil : .value(value)
@@ -260,7 +276,7 @@ extension ValidationPolicy {
 
     private func checkSocialLinks(
         _ links: [String: PatchField<String>],
-        existing: [SocialPlatform: String],
+        existing: [SocialPlatform: String]?,
         required: Bool,
         errors: inout [FieldError]
     ) -> PatchField<[String: PatchField<String>]>? {
@@ -268,7 +284,7 @@ extension ValidationPolicy {
         var result = links
         var isChanged = false
         let firstError = errors.count
-        var remaining = existing.count
+        var remaining = existing?.count ?? 0
         for (key, link) in links {
             guard let platform = SocialPlatform(key: key) else {
                 let shown = Messages.displayKey(key)
@@ -283,9 +299,9 @@ extension ValidationPolicy {
             case .absent:
                 continue
             case .null:
-                if existing[platform] != nil { remaining -= 1 }
+                if existing?[platform] != nil { remaining -= 1 }
             case .value(let raw):
-                if existing[platform] == nil { remaining += 1 }
+                if existing?[platform] == nil { remaining += 1 }
                 if isCanonicalSocialLink(raw, platform: platform) { continue }
                 if let url = checkSocialLink(raw, platform: platform, path: "\(root).\(key)", errors: &errors),
                     url != raw

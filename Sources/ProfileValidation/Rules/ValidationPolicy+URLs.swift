@@ -8,9 +8,13 @@ extension ValidationPolicy {
     func isCanonicalSocialLink(_ raw: String, platform: SocialPlatform) -> Bool {
         let maximumLength = socialLinks.maximumLength
         return raw.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count <= maximumLength, let layout = SafeURL.scanCanonical(bytes) else { return false }
+            // The platform's hosts are matched in place of the general host scan: they are
+            // canonical hosts, so a URL on one of them passes that scan anyway.
+            guard bytes.count <= maximumLength, SafeURL.hasCanonicalScheme(bytes),
+                let hostEnd = platform.canonicalHostEnd(bytes),
+                let layout = SafeURL.scanCanonicalPath(bytes, from: hostEnd)
+            else { return false }
             return layout.pathLength > 1
-                && platform.hostMatches(UnsafeBufferPointer(rebasing: bytes[8..<layout.hostEnd]))
         } ?? false
     }
 

@@ -76,21 +76,20 @@ extension ValidationPolicy {
     /// `false` means "ask the full check", not "invalid".
     private func isCanonicalUsername(_ raw: String) -> Bool {
         let length = usernameLength
-        let isPlain =
-            raw.utf8.withContiguousStorageIfAvailable { bytes in
-                guard bytes.count >= 1, length.contains(bytes.count) else { return false }
-                for byte in bytes {
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                        UInt8(ascii: "_"):
-                        continue
-                    default:
-                        return false
-                    }
+        return raw.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= 1, length.contains(bytes.count) else { return false }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "_"):
+                    continue
+                default:
+                    return false
                 }
-                return true
-            } ?? false
-        return isPlain && !reservedUsernames.contains(raw)
+            }
+            // Most names are ruled out by the filter; only a possible match pays for hashing.
+            return !reservedFilter.mayContain(bytes) || !reservedUsernames.contains(raw)
+        } ?? false
     }
 
     private func charsetError(_ value: String, path: String) -> FieldError {
