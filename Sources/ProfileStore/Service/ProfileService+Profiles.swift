@@ -50,9 +50,10 @@ extension ProfileService {
     /// Anyone may call it. An authenticated caller looking at someone else also gets the
     /// relationship flags; looking at oneself sets `isOwnProfile`.
     ///
-    /// - Throws: 404 when the id is malformed, unknown, or the user has blocked the caller (a
-    ///   blocked caller cannot tell a block from a missing user, so `isBlockedBy` is never `true`
-    ///   in a successful response).
+    /// - Throws: 404 when the id is malformed or unknown, the user has no profile yet, or the user
+    ///   has blocked the caller: the same answer in every case, so a stranger cannot tell which ids
+    ///   are registered and a blocked caller cannot tell a block from a missing user
+    ///   (`isBlockedBy` is never `true` in a successful response).
     public func publicProfile(
         userID rawUserID: String, for caller: Caller
     ) async throws(ProfileError)
@@ -78,15 +79,14 @@ extension ProfileService {
         return try await publicView(of: record, for: caller)
     }
 
+    /// The public view of `record` for `caller`; 404 unless the record has a profile and its owner
+    /// does not block the caller, so that a stranger cannot tell those cases from a missing user.
     func publicView(of record: UserRecord?, for caller: Caller) async throws(ProfileError) -> PublicProfileView {
-        guard let record else { throw .userNotFound }
+        guard let record, record.profile != nil else { throw .userNotFound }
         let subject = record.userID
         let relationship: Relationship?
         if let viewer = caller.userID, viewer != subject {
-            let edges = try await storeCall { () async throws(ProfileStoreError) in
-                try await store.relationship(between: viewer, and: subject)
-            }
-            guard !edges.isBlockedBy else { throw .userNotFound }
+            guard let edges = try await visibleRelationship(of: subject, to: viewer) else { throw .userNotFound }
             relationship = edges
         } else {
             relationship = nil
