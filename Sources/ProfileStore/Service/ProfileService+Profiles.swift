@@ -20,6 +20,8 @@ extension ProfileService {
     /// - The username's uniqueness is checked inside the store's atomic step (409).
     /// - `update.expectedVersion` is the `If-Match` version (412 when stale; 0 before a profile).
     /// - A no-op update writes nothing and leaves `updatedAt` and the version alone.
+    /// - An uploaded avatar that is replaced or cleared (`null`) is dropped from the record and
+    ///   its file deleted once the update is stored.
     ///
     /// - Throws: 401 anonymous; 422 validation (every field error at once); 409 username or
     ///   email taken; 412 stale version; 500 store failure.
@@ -29,7 +31,7 @@ extension ProfileService {
         -> ProfileUpdateResult
     {
         let userID = try authenticated(caller)
-        return try await apply(update, to: userID, requireRecord: false)
+        return try await applySerializingMedia(update, to: userID, requireRecord: false)
     }
 
     /// The caller's own view with every private field: `GET /api/v1/profiles/me` and
@@ -96,6 +98,19 @@ extension ProfileService {
             relationship: relationship)
     }
 
+    /// ``apply(_:to:requireRecord:uploadedAvatar:policy:)`` under the user's media gate when the
+    /// update names the avatar: changing it may drop an upload and delete its file.
+    func applySerializingMedia(
+        _ update: ProfileUpdate, to userID: UserID, requireRecord: Bool
+    ) async throws(ProfileError) -> ProfileUpdateResult {
+        if case .absent = update.profile.avatar {
+            return try await apply(update, to: userID, requireRecord: requireRecord)
+        }
+        return try await mediaGate.serialized(userID) { () async throws(ProfileError) in
+            try await apply(update, to: userID, requireRecord: requireRecord)
+        }
+    }
+
     /// Validates and applies `update` to `userID`'s record in one store step, with an optional
     /// freshly uploaded avatar to attach.
     func apply(
@@ -107,7 +122,7 @@ extension ProfileService {
     ) async throws(ProfileError) -> ProfileUpdateResult {
         let policy = policy ?? self.policy
         let date = now()
-        let outcome = try await atomically(userID, expectingVersion: update.expectedVersion) { record in
+        let outcome = try await changingMedia(of: userID, expectingVersion: update.expectedVersion) { record in
             if requireRecord, record == nil { throw ProfileError.userNotFound }
             var next = record ?? UserRecord(account: Account(userID: userID, createdAt: date))
             let outcome = try merge(update, into: &next, uploadedAvatar: uploadedAvatar, policy: policy, at: date)
@@ -144,7 +159,9 @@ extension ProfileService {
         if let ownUpload { clean.profile.avatar = .value(ownUpload) }
         if let uploadedAvatar {
             clean.profile.avatar = .value(mediaPathPrefix + uploadedAvatar.key)
-            record.media.append(uploadedAvatar)
+            if !record.media.contains(where: { $0.key == uploadedAvatar.key }) {
+                record.media.append(uploadedAvatar)
+            }
         }
 
         var created = false
