@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 @Suite("Each spec renders a ProfileError in its own envelope and status")
 struct ErrorRenderingTests {

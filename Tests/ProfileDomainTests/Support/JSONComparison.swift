@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 /// JSON helpers shared by the wire-format suites.
 enum JSONComparison {

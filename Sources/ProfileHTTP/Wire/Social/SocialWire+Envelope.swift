@@ -1,0 +1,48 @@
+import ProfileDomain
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension SocialWire {
+    /// The envelope of every social response: `{success, httpStatus, message, action_time, data}`.
+    ///
+    /// `Payload` is the `data` member: an ``OwnerProfile`` or ``PublicProfile`` on success,
+    /// ``ErrorData`` (a string, or a field map for 422) on failure. `success` follows the status
+    /// (2xx); `httpStatus` is the status name (`OK`, `NOT_FOUND`); `action_time` is when the
+    /// response was made, zone-less UTC.
+    public struct Envelope<Payload: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
+        /// Whether the status is 2xx.
+        public var success: Bool
+        /// The status name, e.g. `UNPROCESSABLE_ENTITY`.
+        public var httpStatus: String
+        /// A sentence describing the result.
+        public var message: String
+        /// When the response was generated.
+        public var actionTime: WireTimestamp
+        /// The payload.
+        public var data: Payload
+
+        /// Creates an envelope for a response with `status`, made at `date`.
+        public init(status: HTTPStatus, message: String, data: Payload, at date: Date) {
+            self.success = status.isSuccess
+            self.httpStatus = status.name
+            self.message = message
+            self.actionTime = WireTimestamp(date, style: .zoneless)
+            self.data = data
+        }
+
+        /// A `200 OK` envelope around `data`.
+        public static func ok(_ data: Payload, message: String, at date: Date) -> Envelope {
+            Envelope(status: .ok, message: message, data: data, at: date)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case success, httpStatus, message
+            case actionTime = "action_time"
+            case data
+        }
+    }
+}
