@@ -11,6 +11,8 @@ extension ProfileAPI {
             return Self.json(DjangoWire.User(view), version: view.version)
         case .djangoUpdateUser:
             let target = try targetUser(call.parameters["pk"], request.caller)
+            // Ownership before the body: someone else's id is 403 whatever the body holds.
+            guard target == request.caller.userID else { throw .forbidden }
             let update = try decodeUpdate(DjangoWire.UpdateRequest.self, request, emptyMeansObject: true)
             let result = try await service.updateUser(target, with: update, avatar: request.avatar, for: request.caller)
             return Self.json(DjangoWire.User(result.view), version: result.view.version)

@@ -8,7 +8,8 @@ extension CreatorWire {
     /// `Username already exists` for `username_taken` and `Profile not found` for `not_found` (the
     /// spec's own strings), else the error's code (`validation_failed`, `unauthenticated`, ...).
     /// `errors` is an addition to the spec's envelope, present only when fields failed; several
-    /// messages for one field are joined with `"; "`.
+    /// messages for one field are joined with `"; "`. `details` is the library's machine-readable
+    /// list (``ErrorDetail``), on every rendered error.
     public struct ErrorResponse: Sendable, Hashable, Codable {
         /// Always `false`.
         public var success: Bool
@@ -18,13 +19,16 @@ extension CreatorWire {
         public var error: String
         /// Field messages on a validation failure; `nil` (no key) otherwise.
         public var errors: [String: String]?
+        /// Every reason as `{field, code, limit}`; `nil` (no key) only in a body built by hand.
+        public var details: [ErrorDetail]?
 
         /// Creates a failure body.
-        public init(message: String, error: String, errors: [String: String]? = nil) {
+        public init(message: String, error: String, errors: [String: String]? = nil, details: [ErrorDetail]? = nil) {
             self.success = false
             self.message = message
             self.error = error
             self.errors = errors
+            self.details = details
         }
 
         /// The failure body of `error`.
@@ -38,7 +42,8 @@ extension CreatorWire {
             let fields = FieldErrorMessages.joined(error.fieldErrors)
             self.init(
                 message: error.message, error: technical,
-                errors: error.code == .validationFailed && !fields.isEmpty ? fields : nil)
+                errors: error.code == .validationFailed && !fields.isEmpty ? fields : nil,
+                details: ErrorDetail.list(error))
         }
 
         /// The status and body a server sends for `error`.

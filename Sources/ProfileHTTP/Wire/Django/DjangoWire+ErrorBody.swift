@@ -18,17 +18,26 @@ extension DjangoWire {
         public static func rendering(_ error: ProfileError) -> (status: HTTPStatus, body: ErrorBody) {
             switch error.code {
             case .validationFailed:
-                let fields =
+                var fields =
                     error.fieldErrors.isEmpty
                     ? ["non_field_errors": [error.message]]
                     : FieldErrorMessages.lists(error.fieldErrors, rename: rename)
-                return (.badRequest, .validation(ValidationErrors(fields: fields)))
+                if let clash = fields.removeValue(forKey: ValidationErrors.detailsKey) {
+                    fields["non_field_errors", default: []].append(contentsOf: clash)
+                }
+                let details = ErrorDetail.list(error, rename: rename)
+                return (.badRequest, .validation(ValidationErrors(fields: fields, details: details)))
             case .forbidden:
-                return (error.status, .error(ErrorResponse(error: "Not authorized")))
+                return (error.status, .error(ErrorResponse(error: "Not authorized", details: ErrorDetail.list(error))))
             case .notFound:
-                return (error.status, .error(ErrorResponse(error: "The user cannot be found in the database.")))
+                return (
+                    error.status,
+                    .error(
+                        ErrorResponse(
+                            error: "The user cannot be found in the database.", details: ErrorDetail.list(error)))
+                )
             default:
-                return (error.status, .error(ErrorResponse(error: error.message)))
+                return (error.status, .error(ErrorResponse(error: error.message, details: ErrorDetail.list(error))))
             }
         }
 
@@ -39,7 +48,7 @@ extension DjangoWire {
         /// Decodes `{"error": ...}` when that is the object's only key, else a validation map.
         public init(from decoder: any Decoder) throws {
             let keys = try decoder.container(keyedBy: DynamicCodingKey.self).allKeys.map(\.stringValue)
-            if keys == ["error"] {
+            if keys.filter({ $0 != ValidationErrors.detailsKey }) == ["error"] {
                 self = .error(try ErrorResponse(from: decoder))
             } else {
                 self = .validation(try ValidationErrors(from: decoder))

@@ -6,7 +6,8 @@ extension MobileWire {
     ///
     /// `errors` is always an object, empty unless fields failed; fields use the mobile spelling
     /// (`display_name`, `preferences.voice_preference`), several messages for one field joined
-    /// with `"; "`.
+    /// with `"; "`. `details` is the library's machine-readable list (``ErrorDetail``), fields in
+    /// the same spelling, on every rendered error.
     public struct ErrorResponse: Sendable, Hashable, Codable {
         /// Always `false`.
         public var success: Bool
@@ -14,17 +15,22 @@ extension MobileWire {
         public var message: String
         /// Messages by field.
         public var errors: [String: String]
+        /// Every reason as `{field, code, limit}`; `nil` (no key) only in a body built by hand.
+        public var details: [ErrorDetail]?
 
         /// Creates a failure body.
-        public init(message: String, errors: [String: String] = [:]) {
+        public init(message: String, errors: [String: String] = [:], details: [ErrorDetail]? = nil) {
             self.success = false
             self.message = message
             self.errors = errors
+            self.details = details
         }
 
         /// The failure body of `error`.
         public init(_ error: ProfileError) {
-            self.init(message: error.message, errors: FieldErrorMessages.joined(error.fieldErrors, rename: Self.rename))
+            self.init(
+                message: error.message, errors: FieldErrorMessages.joined(error.fieldErrors, rename: Self.rename),
+                details: ErrorDetail.list(error, rename: Self.rename))
         }
 
         /// The status and body a server sends for `error`: 422 for a validation failure, the

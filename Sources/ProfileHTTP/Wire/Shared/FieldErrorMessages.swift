@@ -21,7 +21,7 @@ enum FieldErrorMessages {
         lists(errors, rename: rename).mapValues { $0.joined(separator: "; ") }
     }
 
-    private static func renamed(_ field: String, with rename: [String: String]) -> String {
+    static func renamed(_ field: String, with rename: [String: String]) -> String {
         guard !rename.isEmpty else { return field }
         if let whole = rename[field] { return whole }
         let end = field.firstIndex { $0 == "." || $0 == "[" } ?? field.endIndex

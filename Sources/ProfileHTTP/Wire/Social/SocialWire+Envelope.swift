@@ -12,7 +12,8 @@ extension SocialWire {
     /// `Payload` is the `data` member: an ``OwnerProfile`` or ``PublicProfile`` on success,
     /// ``ErrorData`` (a string, or a field map for 422) on failure. `success` follows the status
     /// (2xx); `httpStatus` is the status name (`OK`, `NOT_FOUND`); `action_time` is when the
-    /// response was made, zone-less UTC.
+    /// response was made, zone-less UTC. An error envelope also carries `details`, the library's
+    /// machine-readable list (``ErrorDetail``); a success envelope has no such key.
     public struct Envelope<Payload: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
         /// Whether the status is 2xx.
         public var success: Bool
@@ -24,14 +25,17 @@ extension SocialWire {
         public var actionTime: WireTimestamp
         /// The payload.
         public var data: Payload
+        /// Every reason of a failure as `{field, code, limit}`; `nil` (no key) on success.
+        public var details: [ErrorDetail]?
 
         /// Creates an envelope for a response with `status`, made at `date`.
-        public init(status: HTTPStatus, message: String, data: Payload, at date: Date) {
+        public init(status: HTTPStatus, message: String, data: Payload, at date: Date, details: [ErrorDetail]? = nil) {
             self.success = status.isSuccess
             self.httpStatus = status.name
             self.message = message
             self.actionTime = WireTimestamp(date, style: .zoneless)
             self.data = data
+            self.details = details
         }
 
         /// A `200 OK` envelope around `data`.
@@ -42,7 +46,7 @@ extension SocialWire {
         private enum CodingKeys: String, CodingKey {
             case success, httpStatus, message
             case actionTime = "action_time"
-            case data
+            case data, details
         }
     }
 }
