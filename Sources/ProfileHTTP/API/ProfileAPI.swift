@@ -25,11 +25,11 @@ import Foundation
 ///     to: EndpointRequest(method: "PUT", path: "/api/v1/profiles/me", caller: .user(id), body: body))
 /// ```
 ///
-/// The order of checks is fixed: an anonymous caller on a route that ``ProfileRoute/requiresAuthentication``
-/// gets 401 before the body is read; then 403 (acting on another user), 400 (an unreadable
-/// body), 412 (an `If-Match` that names no version, or a stale one), 404, 413/415 (an avatar),
-/// 422 (every field error at once), 409 (a username or email another user holds). See
-/// `Docs/Service.md`.
+/// The order of checks is fixed: an anonymous caller on a route that
+/// ``ProfileRoute/requiresAuthentication`` gets 401 before the body is read; then 403 (acting
+/// on another user), 400 (an unreadable body), 412 (an `If-Match` that names no version, or a
+/// stale one), 404, 413/415 (an image), 422 (every field error at once), 409 (a username or
+/// email another user holds). See `Docs/Service.md`.
 public struct ProfileAPI: Sendable {
     /// The specs served, in the order given.
     public let specs: [ProfileSpec]

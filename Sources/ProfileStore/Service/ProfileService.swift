@@ -21,8 +21,9 @@ import Foundation
 /// ```
 ///
 /// Every method throws only ``ProfileDomain/ProfileError``. The order of checks is fixed and
-/// documented in `Docs/Service.md`: authentication (401), then ownership (403), then existence
-/// (404), then validation (422), then uniqueness (409) and the `If-Match` version (412).
+/// documented in `Docs/Service.md`: authentication (401), ownership (403), the `If-Match`
+/// version (412, compared by the store before the atomic step runs), existence (404), images
+/// (413/415), validation (422), uniqueness (409).
 public struct ProfileService: Sendable {
     /// Where records live.
     public let store: any ProfileStore
