@@ -5,13 +5,13 @@ extension CreatorWire {
     /// missingOptional}`, fields named as the creator spec names them (`niche`, `socialLinks`).
     public struct CompletenessPayload: Sendable, Hashable, Codable {
         /// Whether every required field is filled.
-        public var isComplete: Bool
+        public let isComplete: Bool
         /// Filled fields as a share of all seven, 0 to 100.
-        public var percentage: Int
+        public let percentage: Int
         /// Required fields still empty.
-        public var missingRequired: [String]
+        public let missingRequired: [String]
         /// Optional fields still empty.
-        public var missingOptional: [String]
+        public let missingOptional: [String]
 
         /// The payload of a completeness measure.
         public init(_ completeness: ProfileCompleteness) {

@@ -12,18 +12,18 @@ extension CreatorWire {
     /// list (``ErrorDetail``), on every rendered error.
     public struct ErrorResponse: Sendable, Hashable, Codable {
         /// Always `false`.
-        public var success: Bool
+        public let success: Bool
         /// A sentence for the user.
-        public var message: String
+        public let message: String
         /// The stable technical string.
-        public var error: String
+        public let error: String
         /// Field messages on a validation failure; `nil` (no key) otherwise.
-        public var errors: [String: String]?
+        public let errors: [String: String]?
         /// Every reason as `{field, code, limit}`; `nil` (no key) only in a body built by hand.
-        public var details: [ErrorDetail]?
+        public let details: [ErrorDetail]?
 
         /// Creates a failure body.
-        public init(message: String, error: String, errors: [String: String]? = nil, details: [ErrorDetail]? = nil) {
+        init(message: String, error: String, errors: [String: String]? = nil, details: [ErrorDetail]? = nil) {
             self.success = false
             self.message = message
             self.error = error

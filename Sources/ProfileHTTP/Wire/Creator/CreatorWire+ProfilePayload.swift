@@ -10,31 +10,31 @@ extension CreatorWire {
     /// `Z`.
     public struct ProfilePayload: Sendable, Hashable, Codable {
         /// The profile's id.
-        public var id: ProfileID
+        public let id: ProfileID
         /// The owner's user id.
-        public var userId: UserID
+        public let userId: UserID
         /// The handle, or `null` before one is chosen.
-        public var username: String?
+        public let username: String?
         /// The display name.
-        public var displayName: String?
+        public let displayName: String?
         /// The bio.
-        public var bio: String?
+        public let bio: String?
         /// The niches, in order.
-        public var niche: [String]
+        public let niche: [String]
         /// The location: `{city, state, country}`, unset parts left out, and `text` when another
         /// spec sent a free-form location.
-        public var location: Location?
+        public let location: Location?
         /// Links by platform key (`instagram`, `tiktok`, ...).
-        public var socialLinks: [String: String]
+        public let socialLinks: [String: String]
         /// The avatar URL.
-        public var avatar: String?
+        public let avatar: String?
         /// When the profile was created.
-        public var createdAt: WireTimestamp
+        public let createdAt: WireTimestamp
         /// When the profile last changed.
-        public var updatedAt: WireTimestamp
+        public let updatedAt: WireTimestamp
 
         /// Creates a payload from its fields.
-        public init(
+        init(
             id: ProfileID, userId: UserID, username: String?, displayName: String?, bio: String?, niche: [String],
             location: Location?, socialLinks: [String: String], avatar: String?,
             createdAt: WireTimestamp, updatedAt: WireTimestamp

@@ -4,12 +4,12 @@ extension CreatorWire {
     /// The success body of `PUT` and `GET /api/v1/profiles/me`: `{"success": true, "profile": {...}}`.
     public struct ProfileResponse: Sendable, Hashable, Codable {
         /// Always `true`.
-        public var success: Bool
+        public let success: Bool
         /// The profile.
-        public var profile: ProfilePayload
+        public let profile: ProfilePayload
 
         /// Creates a success body around `profile`.
-        public init(profile: ProfilePayload) {
+        init(profile: ProfilePayload) {
             self.success = true
             self.profile = profile
         }

@@ -7,16 +7,16 @@ extension CreatorWire {
     /// `avatar`); `size` is in bytes.
     public struct UploadMediaResponse: Sendable, Hashable, Codable {
         /// Always `true`.
-        public var success: Bool
+        public let success: Bool
         /// The public URL of the upload.
-        public var url: String
+        public let url: String
         /// The detected media type, e.g. `image/png`.
-        public var contentType: String
+        public let contentType: String
         /// The size in bytes.
-        public var size: Int
+        public let size: Int
 
         /// Creates a body.
-        public init(url: String, contentType: String, size: Int) {
+        init(url: String, contentType: String, size: Int) {
             self.success = true
             self.url = url
             self.contentType = contentType

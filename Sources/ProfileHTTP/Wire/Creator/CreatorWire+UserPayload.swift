@@ -8,23 +8,23 @@ extension CreatorWire {
     /// The username is not here: it lives on the profile. Unset email and phone are `null`.
     public struct UserPayload: Sendable, Hashable, Codable {
         /// The user id.
-        public var id: UserID
+        public let id: UserID
         /// The email address.
-        public var email: String?
+        public let email: String?
         /// Whether the email is verified.
-        public var isEmailVerified: Bool
+        public let isEmailVerified: Bool
         /// The phone number.
-        public var phoneNumber: String?
+        public let phoneNumber: String?
         /// Whether the phone is verified.
-        public var isPhoneVerified: Bool
+        public let isPhoneVerified: Bool
         /// Whether the platform verified the account.
-        public var isVerified: Bool
+        public let isVerified: Bool
         /// Whether 2FA is on.
-        public var isTwoFactorEnabled: Bool
+        public let isTwoFactorEnabled: Bool
         /// The roles.
-        public var roles: [String]
+        public let roles: [String]
         /// When the account was created.
-        public var createdAt: WireTimestamp
+        public let createdAt: WireTimestamp
 
         /// The payload of an account.
         public init(_ account: Account) {

@@ -8,13 +8,13 @@ extension CreatorWire {
     /// then 0 with every field missing.
     public struct UserResponse: Sendable, Hashable, Codable {
         /// Always `true`.
-        public var success: Bool
+        public let success: Bool
         /// The account.
-        public var user: UserPayload
+        public let user: UserPayload
         /// The profile, or `null`.
-        public var profile: ProfilePayload?
+        public let profile: ProfilePayload?
         /// How complete the profile is.
-        public var completeness: CompletenessPayload
+        public let completeness: CompletenessPayload
 
         /// The body for the owner's view.
         public init(_ view: OwnerProfileView) {

@@ -7,10 +7,10 @@ extension DjangoWire {
     /// wants the message read should answer `200`.
     public struct DeleteResponse: Sendable, Hashable, Codable {
         /// The sentence.
-        public var message: String
+        public let message: String
 
         /// Creates a body.
-        public init(message: String = "User deleted successfully") {
+        init(message: String = "User deleted successfully") {
             self.message = message
         }
 

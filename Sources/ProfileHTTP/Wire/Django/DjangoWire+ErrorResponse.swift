@@ -6,12 +6,12 @@ extension DjangoWire {
     /// `details` is the library's machine-readable list (``ErrorDetail``), on every rendered error.
     public struct ErrorResponse: Sendable, Hashable, Codable {
         /// The sentence.
-        public var error: String
+        public let error: String
         /// Every reason as `{field, code, limit}`; `nil` (no key) only in a body built by hand.
-        public var details: [ErrorDetail]?
+        public let details: [ErrorDetail]?
 
         /// Creates a body.
-        public init(error: String, details: [ErrorDetail]? = nil) {
+        init(error: String, details: [ErrorDetail]? = nil) {
             self.error = error
             self.details = details
         }

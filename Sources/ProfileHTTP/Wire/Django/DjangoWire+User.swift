@@ -14,22 +14,22 @@ extension DjangoWire {
     ///   media path (`/media/avatars/profile_123.jpg`) or URL, as the profile holds it.
     public struct User: Sendable, Hashable, Codable {
         /// The user id.
-        public var id: UserID
+        public let id: UserID
         /// The handle.
-        public var username: String?
+        public let username: String?
         /// The email, `""` when unset.
-        public var email: String
+        public let email: String
         /// The first name, `""` when unset.
-        public var firstName: String
+        public let firstName: String
         /// The last name, `""` when unset.
-        public var lastName: String
+        public let lastName: String
         /// The phone number.
-        public var numberPhone: String?
+        public let numberPhone: String?
         /// The avatar's path or URL.
-        public var avatar: String?
+        public let avatar: String?
 
         /// Creates a user object from its fields.
-        public init(
+        init(
             id: UserID, username: String?, email: String, firstName: String, lastName: String,
             numberPhone: String?, avatar: String?
         ) {

@@ -10,12 +10,12 @@ extension DjangoWire {
     /// under `non_field_errors` so the two never collide.
     public struct ValidationErrors: Sendable, Hashable, Codable {
         /// Messages by field, in the order reported.
-        public var fields: [String: [String]]
+        public let fields: [String: [String]]
         /// Every reason as `{field, code, limit}`; `nil` (no key) only in a body built by hand.
-        public var details: [ErrorDetail]?
+        public let details: [ErrorDetail]?
 
         /// Creates a map.
-        public init(fields: [String: [String]], details: [ErrorDetail]? = nil) {
+        init(fields: [String: [String]], details: [ErrorDetail]? = nil) {
             self.fields = fields
             self.details = details
         }

@@ -10,16 +10,16 @@ extension MobileWire {
     /// the same spelling, on every rendered error.
     public struct ErrorResponse: Sendable, Hashable, Codable {
         /// Always `false`.
-        public var success: Bool
+        public let success: Bool
         /// A sentence for the user.
-        public var message: String
+        public let message: String
         /// Messages by field.
-        public var errors: [String: String]
+        public let errors: [String: String]
         /// Every reason as `{field, code, limit}`; `nil` (no key) only in a body built by hand.
-        public var details: [ErrorDetail]?
+        public let details: [ErrorDetail]?
 
         /// Creates a failure body.
-        public init(message: String, errors: [String: String] = [:], details: [ErrorDetail]? = nil) {
+        init(message: String, errors: [String: String] = [:], details: [ErrorDetail]? = nil) {
             self.success = false
             self.message = message
             self.errors = errors

@@ -5,14 +5,14 @@ extension MobileWire {
     /// and every additional preference under its own key.
     public struct PreferencesPayload: Sendable, Hashable, Codable {
         /// The voice.
-        public var voicePreference: String
+        public let voicePreference: String
         /// The default scenario.
-        public var defaultScenario: String
+        public let defaultScenario: String
         /// Other preferences by key.
-        public var additional: [String: JSONValue]
+        public let additional: [String: JSONValue]
 
         /// Creates a payload.
-        public init(voicePreference: String, defaultScenario: String, additional: [String: JSONValue] = [:]) {
+        init(voicePreference: String, defaultScenario: String, additional: [String: JSONValue] = [:]) {
             self.voicePreference = voicePreference
             self.defaultScenario = defaultScenario
             self.additional = additional

@@ -4,7 +4,7 @@ extension MobileWire {
     /// The body of `GET /mobile/user/profile`: `{"user_profile": {...}}`.
     public struct ProfileResponse: Sendable, Hashable, Codable {
         /// The profile.
-        public var userProfile: UserProfile
+        public let userProfile: UserProfile
 
         /// The body for the owner's view.
         public init(_ view: OwnerProfileView) {

@@ -5,11 +5,11 @@ extension MobileWire {
     /// `{"success": true, "message": "Profile updated successfully", "user_profile": {...}}`.
     public struct UpdateResponse: Sendable, Hashable, Codable {
         /// Always `true`.
-        public var success: Bool
+        public let success: Bool
         /// `Profile updated successfully`.
-        public var message: String
+        public let message: String
         /// The profile after the update.
-        public var userProfile: UpdatedUserProfile
+        public let userProfile: UpdatedUserProfile
 
         /// The body for the owner's view after an update.
         public init(_ view: OwnerProfileView, message: String = "Profile updated successfully") {

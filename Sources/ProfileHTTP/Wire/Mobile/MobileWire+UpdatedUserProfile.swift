@@ -8,13 +8,13 @@ extension MobileWire {
     /// profile's and the preferences' last change, else the account's creation.
     public struct UpdatedUserProfile: Sendable, Hashable, Codable {
         /// The display name.
-        public var displayName: String?
+        public let displayName: String?
         /// The account's email.
-        public var email: String?
+        public let email: String?
         /// The preferences.
-        public var preferences: PreferencesPayload
+        public let preferences: PreferencesPayload
         /// When the profile or preferences last changed.
-        public var updatedAt: WireTimestamp
+        public let updatedAt: WireTimestamp
 
         /// The payload of the owner's view.
         public init(_ view: OwnerProfileView) {

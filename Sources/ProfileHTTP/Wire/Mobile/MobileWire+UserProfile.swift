@@ -8,13 +8,13 @@ extension MobileWire {
     /// else the account's.
     public struct UserProfile: Sendable, Hashable, Codable {
         /// The display name.
-        public var displayName: String?
+        public let displayName: String?
         /// The account's email.
-        public var email: String?
+        public let email: String?
         /// When the profile was created.
-        public var createdAt: WireTimestamp
+        public let createdAt: WireTimestamp
         /// The preferences.
-        public var preferences: PreferencesPayload
+        public let preferences: PreferencesPayload
 
         /// The payload of the owner's view.
         public init(_ view: OwnerProfileView) {

@@ -16,20 +16,20 @@ extension SocialWire {
     /// machine-readable list (``ErrorDetail``); a success envelope has no such key.
     public struct Envelope<Payload: Sendable & Hashable & Codable>: Sendable, Hashable, Codable {
         /// Whether the status is 2xx.
-        public var success: Bool
+        public let success: Bool
         /// The status name, e.g. `UNPROCESSABLE_ENTITY`.
-        public var httpStatus: String
+        public let httpStatus: String
         /// A sentence describing the result.
-        public var message: String
+        public let message: String
         /// When the response was generated.
-        public var actionTime: WireTimestamp
+        public let actionTime: WireTimestamp
         /// The payload.
-        public var data: Payload
+        public let data: Payload
         /// Every reason of a failure as `{field, code, limit}`; `nil` (no key) on success.
-        public var details: [ErrorDetail]?
+        public let details: [ErrorDetail]?
 
         /// Creates an envelope for a response with `status`, made at `date`.
-        public init(status: HTTPStatus, message: String, data: Payload, at date: Date, details: [ErrorDetail]? = nil) {
+        init(status: HTTPStatus, message: String, data: Payload, at date: Date, details: [ErrorDetail]? = nil) {
             self.success = status.isSuccess
             self.httpStatus = status.name
             self.message = message
@@ -39,7 +39,7 @@ extension SocialWire {
         }
 
         /// A `200 OK` envelope around `data`.
-        public static func ok(_ data: Payload, message: String, at date: Date) -> Envelope {
+        static func ok(_ data: Payload, message: String, at date: Date) -> Envelope {
             Envelope(status: .ok, message: message, data: data, at: date)
         }
 

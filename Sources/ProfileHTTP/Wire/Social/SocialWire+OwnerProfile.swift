@@ -11,53 +11,53 @@ extension SocialWire {
     /// because the update sample leaves them out: see ``init(_:includingCounts:)``.
     public struct OwnerProfile: Sendable, Hashable, Codable {
         /// The user id.
-        public var id: UserID
+        public let id: UserID
         /// The public handle.
-        public var userName: String?
+        public let userName: String?
         /// The first name.
-        public var firstName: String?
+        public let firstName: String?
         /// The last name.
-        public var lastName: String?
+        public let lastName: String?
         /// The middle name.
-        public var middleName: String?
+        public let middleName: String?
         /// The linked email (private).
-        public var email: String?
+        public let email: String?
         /// The linked phone number (private).
-        public var phoneNumber: String?
+        public let phoneNumber: String?
         /// The bio.
-        public var bio: String?
+        public let bio: String?
         /// The location as one string.
-        public var location: String?
+        public let location: String?
         /// Profile pictures, primary first.
-        public var profilePictureUrls: [String]
+        public let profilePictureUrls: [String]
         /// The platform's verified badge.
-        public var isVerified: Bool
+        public let isVerified: Bool
         /// Whether the email is verified.
-        public var isEmailVerified: Bool
+        public let isEmailVerified: Bool
         /// Whether the phone is verified.
-        public var isPhoneVerified: Bool
+        public let isPhoneVerified: Bool
         /// Whether 2FA is on.
-        public var isTwoFactorEnabled: Bool
+        public let isTwoFactorEnabled: Bool
         /// Whether the account is locked.
-        public var isAccountLocked: Bool
+        public let isAccountLocked: Bool
         /// Followers; `nil` leaves the key out.
-        public var followersCount: Int?
+        public let followersCount: Int?
         /// Accounts followed; `nil` leaves the key out.
-        public var followingCount: Int?
+        public let followingCount: Int?
         /// Posts; `nil` leaves the key out.
-        public var postsCount: Int?
+        public let postsCount: Int?
         /// Shops; `nil` leaves the key out.
-        public var shopsCount: Int?
+        public let shopsCount: Int?
         /// Events; `nil` leaves the key out.
-        public var eventsCount: Int?
+        public let eventsCount: Int?
         /// When the account was created.
-        public var createdAt: WireTimestamp
+        public let createdAt: WireTimestamp
         /// When the profile last changed.
-        public var editedAt: WireTimestamp
+        public let editedAt: WireTimestamp
         /// The roles.
-        public var roles: [String]
+        public let roles: [String]
         /// The security score and advice.
-        public var securityStrength: SecurityStrengthPayload
+        public let securityStrength: SecurityStrengthPayload
 
         /// The payload of the owner's view.
         ///

@@ -10,37 +10,37 @@ extension SocialWire {
     /// authenticated caller looking at someone else); other unset values are written as `null`.
     public struct PublicProfile: Sendable, Hashable, Codable {
         /// The user id.
-        public var userId: UserID
+        public let userId: UserID
         /// The public handle.
-        public var userName: String?
+        public let userName: String?
         /// The first name.
-        public var firstName: String?
+        public let firstName: String?
         /// The last name.
-        public var lastName: String?
+        public let lastName: String?
         /// The primary profile picture.
-        public var profilePictureUrl: String?
+        public let profilePictureUrl: String?
         /// The bio.
-        public var bio: String?
+        public let bio: String?
         /// The location as one string.
-        public var location: String?
+        public let location: String?
         /// The platform's verified badge.
-        public var isVerified: Bool
+        public let isVerified: Bool
         /// Followers.
-        public var followersCount: Int
+        public let followersCount: Int
         /// Accounts followed.
-        public var followingCount: Int
+        public let followingCount: Int
         /// Posts.
-        public var postsCount: Int
+        public let postsCount: Int
         /// Shops.
-        public var shopsCount: Int
+        public let shopsCount: Int
         /// Events.
-        public var eventsCount: Int
+        public let eventsCount: Int
         /// When the account was created.
-        public var createdAt: WireTimestamp
+        public let createdAt: WireTimestamp
         /// Whether the caller is the owner.
-        public var isOwnProfile: Bool
+        public let isOwnProfile: Bool
         /// The caller's relationship with this user, when there is one to show.
-        public var relationship: RelationshipPayload?
+        public let relationship: RelationshipPayload?
 
         /// The payload of a public view.
         public init(_ view: PublicProfileView) {

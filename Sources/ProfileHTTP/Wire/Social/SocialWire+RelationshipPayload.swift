@@ -5,13 +5,13 @@ extension SocialWire {
     /// `{isFollowing, isFollowedBy, isBlocked, isBlockedBy}`, from the caller's side.
     public struct RelationshipPayload: Sendable, Hashable, Codable {
         /// The caller follows this user.
-        public var isFollowing: Bool
+        public let isFollowing: Bool
         /// This user follows the caller.
-        public var isFollowedBy: Bool
+        public let isFollowedBy: Bool
         /// The caller has blocked this user.
-        public var isBlocked: Bool
+        public let isBlocked: Bool
         /// This user has blocked the caller.
-        public var isBlockedBy: Bool
+        public let isBlockedBy: Bool
 
         /// The payload of a relationship.
         public init(_ relationship: Relationship) {

@@ -5,13 +5,13 @@ extension SocialWire {
     /// `{score, level, description, recommendations}`.
     public struct SecurityStrengthPayload: Sendable, Hashable, Codable {
         /// 0 to 100.
-        public var score: Int
+        public let score: Int
         /// `VERY_WEAK`, `WEAK`, `MEDIUM` or `STRONG`.
-        public var level: String
+        public let level: String
         /// The level's sentence.
-        public var description: String
+        public let description: String
         /// What would raise the score.
-        public var recommendations: [String]
+        public let recommendations: [String]
 
         /// The payload of a security strength.
         public init(_ strength: SecurityStrength) {
