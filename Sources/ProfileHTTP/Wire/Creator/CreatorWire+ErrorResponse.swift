@@ -4,7 +4,7 @@ extension CreatorWire {
     /// The creator spec's failure body: `{"success": false, "message": ..., "error": ...}`, plus
     /// `errors` (`{field: message}`) on a validation failure.
     ///
-    /// `message` is the ``ProfileError/message``. `error` is a short stable technical string:
+    /// `message` is the ``ProfileDomain/ProfileError/message``. `error` is a short stable technical string:
     /// `Username already exists` for `username_taken` and `Profile not found` for `not_found` (the
     /// spec's own strings), else the error's code (`validation_failed`, `unauthenticated`, ...).
     /// `errors` is an addition to the spec's envelope, present only when fields failed; several

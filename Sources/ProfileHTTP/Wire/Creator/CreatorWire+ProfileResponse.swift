@@ -15,7 +15,7 @@ extension CreatorWire {
         }
 
         /// The success body for the owner's view, or `nil` when the user has no profile yet (a
-        /// server answers that with ``ErrorResponse`` of ``ProfileError/profileNotFound``).
+        /// server answers that with ``ErrorResponse`` of ``ProfileDomain/ProfileError/profileNotFound``).
         public init?(_ view: OwnerProfileView) {
             guard let profile = view.profile else { return nil }
             self.init(profile: ProfilePayload(profile))

@@ -5,7 +5,7 @@ extension DjangoWire {
     /// `PUT /api/users/update-profile/<pk>/`:
     /// `{id, username, email, first_name, last_name, number_phone, avatar}`.
     ///
-    /// - `id`: Django's primary key is an integer, so a ``UserID`` whose raw value looks like one
+    /// - `id`: Django's primary key is an integer, so a ``ProfileDomain/UserID`` whose raw value looks like one
     ///   (ASCII digits, no leading zero, at most 15 digits so that JavaScript reads it exactly) is
     ///   written as a JSON number; any other id as a string. Both decode.
     /// - `first_name`, `last_name` and `email` follow Django's `CharField` convention: an unset

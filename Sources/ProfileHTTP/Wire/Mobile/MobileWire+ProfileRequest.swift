@@ -7,7 +7,7 @@ extension MobileWire {
     /// `display_name` is absent (keep), `null` (clear) or a string, into the profile's display
     /// name. `preferences` merges key by key: `voice_preference` and `default_scenario` are
     /// strings (`null` resets to `alloy` / `default`); any other key is kept as sent in
-    /// ``PreferencesPatch/additional`` (`null` removes it). `"preferences": null` is refused
+    /// ``ProfileDomain/PreferencesPatch/additional`` (`null` removes it). `"preferences": null` is refused
     /// (`not_allowed`): reset a preference by sending its key with `null`. Server-owned keys
     /// (`email`, `created_at`, `updated_at`, `id`, `user_id`) are `read_only`; any other top-level
     /// key is `unknown_field`. A value of the wrong JSON type throws `DecodingError`.

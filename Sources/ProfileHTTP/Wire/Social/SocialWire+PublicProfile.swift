@@ -4,7 +4,7 @@ extension SocialWire {
     /// The `data` of `GET /api/v1/profile/id/{userId}` and `GET /api/v1/profile/u/{username}`:
     /// what anyone may see.
     ///
-    /// Built from a ``PublicProfileView``, which has no private field to leak. `profilePictureUrl`
+    /// Built from a ``ProfileDomain/PublicProfileView``, which has no private field to leak. `profilePictureUrl`
     /// is the first profile picture or `null` (the avatar is not substituted: the spec defines the
     /// field as the first of the list). `relationship` is written only when the view has one (an
     /// authenticated caller looking at someone else); other unset values are written as `null`.

@@ -5,7 +5,7 @@ extension SocialWire {
     /// `{firstName, lastName, middleName, bio, location, profilePictureUrls}`, every key optional.
     ///
     /// Each key is absent (keep), `null` (clear) or a value. `location` is one string, stored as
-    /// the location's free-form ``Location/text`` (components another spec set are kept);
+    /// the location's free-form ``ProfileDomain/Location/text`` (components another spec set are kept);
     /// `"location": null` clears the whole location. Keys that belong elsewhere are reported in
     /// ``rejectedFields`` as `not_updatable_here`: `userName`/`username` (use
     /// `POST /api/v1/account/username/change`), `email` and `phoneNumber` (use the Account Linking
