@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ProfileDomain", targets: ["ProfileDomain"]),
         .library(name: "ProfileValidation", targets: ["ProfileValidation"]),
         .library(name: "ProfileStore", targets: ["ProfileStore"]),
+        .library(name: "ProfileHTTP", targets: ["ProfileHTTP"]),
         .library(name: "ProfileStoreConformance", targets: ["ProfileStoreConformance"]),
         .library(name: "ProfileKitTestSupport", targets: ["ProfileKitTestSupport"]),
     ],
@@ -19,7 +20,10 @@ let package = Package(
         .target(name: "ProfileDomain"),
         .target(name: "ProfileValidation", dependencies: ["ProfileDomain"]),
         .target(name: "ProfileStore", dependencies: ["ProfileDomain", "ProfileValidation"]),
-        .target(name: "ProfileKit", dependencies: ["ProfileDomain", "ProfileValidation", "ProfileStore"]),
+        // Everything HTTP: each spec's routes, wire types, envelopes and statuses, framework-neutral.
+        .target(name: "ProfileHTTP", dependencies: ["ProfileDomain", "ProfileValidation", "ProfileStore"]),
+        .target(
+            name: "ProfileKit", dependencies: ["ProfileDomain", "ProfileValidation", "ProfileStore", "ProfileHTTP"]),
         .target(name: "ProfileStoreConformance", dependencies: ["ProfileStore"]),
         // Test fixtures (the specs' sample bodies as patches) shared by the test targets and benchmarks.
         .target(name: "ProfileKitTestSupport", dependencies: ["ProfileDomain"]),
@@ -27,7 +31,8 @@ let package = Package(
         // Spawned by the JSON-file store's crash and lock tests; the test target depends on it
         // so that building the tests builds it.
         .executableTarget(name: "ProfileStoreCrashWriter", dependencies: ["ProfileStore"]),
-        .testTarget(name: "ProfileDomainTests", dependencies: ["ProfileDomain"]),
+        // The wire formats' tests live here too: they check the model against the specs' samples.
+        .testTarget(name: "ProfileDomainTests", dependencies: ["ProfileDomain", "ProfileHTTP"]),
         .testTarget(name: "ProfileValidationTests", dependencies: ["ProfileValidation", "ProfileKitTestSupport"]),
         .testTarget(
             name: "ProfileStoreTests",

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 @Suite("Profile completeness for the creator dashboard")
 struct CompletenessTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 @Suite("Each spec renders a ProfileError in its own envelope and status")
 struct ErrorRenderingTests {
@@ -106,13 +107,30 @@ struct ErrorRenderingTests {
         let (status, body) = DjangoWire.ErrorBody.rendering(error)
         #expect(status == .badRequest)
         #expect(
-            body == .validation(.init(fields: ["first_name": ["a", "b"], "number_phone": ["c"], "email": ["d"]])))
+            body
+                == .validation(
+                    .init(
+                        fields: ["first_name": ["a", "b"], "number_phone": ["c"], "email": ["d"]],
+                        details: [
+                            ErrorDetail(field: "first_name", code: "too_long", limit: nil),
+                            ErrorDetail(field: "first_name", code: "forbidden_characters", limit: nil),
+                            ErrorDetail(field: "number_phone", code: "invalid_format", limit: nil),
+                            ErrorDetail(field: "email", code: "invalid_format", limit: nil),
+                        ])))
         #expect(
             DjangoWire.ErrorBody.rendering(.validation([])).body
-                == .validation(.init(fields: ["non_field_errors": [ProfileError.validation([]).message]])))
+                == .validation(
+                    .init(
+                        fields: ["non_field_errors": [ProfileError.validation([]).message]],
+                        details: [ErrorDetail(field: nil, code: "validation_failed", limit: nil)])))
         let conflict = DjangoWire.ErrorBody.rendering(.emailTaken)
         #expect(conflict.status == .conflict)
-        #expect(conflict.body == .error(.init(error: ProfileError.emailTaken.message)))
+        #expect(
+            conflict.body
+                == .error(
+                    .init(
+                        error: ProfileError.emailTaken.message,
+                        details: [ErrorDetail(field: "email", code: "taken", limit: nil)])))
     }
 
     @Test("the creator upload response carries the stored media's type and size")

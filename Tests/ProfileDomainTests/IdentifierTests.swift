@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 @Suite("UserID and ProfileID: well-formed, Codable, never mixed up")
 struct IdentifierTests {

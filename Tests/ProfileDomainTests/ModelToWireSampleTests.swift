@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 @Suite("Model values encode to exactly the specs' response samples")
 struct ModelToWireSampleTests {

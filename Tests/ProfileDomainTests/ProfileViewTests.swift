@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 @Suite("Owner and public views expose exactly their field sets")
 struct ProfileViewTests {

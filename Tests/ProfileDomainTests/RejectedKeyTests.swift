@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 /// One spec's request decoder, for tables that run over all four.
 struct RequestDecoder: Sendable, CustomTestStringConvertible {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 /// One row of the security table: the three factors and what they score.
 struct SecurityCase: Sendable, CustomTestStringConvertible {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 /// One spec sample and the wire type it must decode into.
 struct SpecSample: Sendable, CustomTestStringConvertible {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 /// Which of the three states a decoded field is in.
 enum FieldState: Sendable, Hashable, CaseIterable {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileDomain
+@testable import ProfileHTTP
 
 @Suite("Wire timestamps are formatted and parsed by hand, exactly")
 struct WireTimestampTests {

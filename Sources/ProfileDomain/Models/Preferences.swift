@@ -6,7 +6,7 @@ import Foundation
 
 /// A user's app preferences (the mobile spec), with the spec's defaults.
 ///
-/// ``voicePreference`` defaults to `alloy` and ``defaultScenario`` to `default`. Keys the model
+/// ``voicePreference`` defaults to `alloy` and `defaultScenario` to `default`. Keys the model
 /// does not name live in ``additional`` so that an app can add a preference without a model change.
 public struct Preferences: Sendable, Hashable, Codable {
     /// The default voice, `alloy`.

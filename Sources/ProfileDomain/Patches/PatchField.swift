@@ -5,7 +5,7 @@
 ///   this is a validation error, never a silent wipe.
 /// - ``value(_:)``: the key was present with a value; set it.
 ///
-/// Decoding tells the three apart through ``Swift/KeyedDecodingContainer/decodePatchField(_:forKey:)``;
+/// Decoding tells the three apart through `KeyedDecodingContainer.decodePatchField(_:forKey:)`;
 /// encoding writes nothing for ``absent`` and `null` for ``null``.
 public enum PatchField<Value> {
     /// The field was not sent: keep what is stored.

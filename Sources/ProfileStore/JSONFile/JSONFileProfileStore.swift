@@ -22,7 +22,7 @@ import Darwin
 /// - **Recovers or refuses.** Opening replays the snapshot and the journal. A torn final record (a
 ///   crash mid-append) is discarded and described in ``recoveryReport``; any other damage is
 ///   ``ProfileStoreError/corrupt(file:offset:reason:)`` and the files are left untouched.
-/// - **Single writer.** The store holds an exclusive lock on `LOCK` from ``init(directory:options:)``
+/// - **Single writer.** The store holds an exclusive lock on `LOCK` from `init(directory:options:)`
 ///   to ``close()`` (or deinit); a second opener, in this process or another, gets
 ///   ``ProfileStoreError/locked(path:)``. Child processes never inherit it.
 ///
@@ -37,7 +37,7 @@ public final class JSONFileProfileStore: ProfileStore {
     static let journalFileName = "journal.jsonl"
     static let journalTemporaryFileName = "journal.jsonl.tmp"
 
-    /// The store's directory, as given to ``init(directory:options:)``.
+    /// The store's directory, as given to `init(directory:options:)`.
     public let directory: String
     /// The options the store was opened with.
     public let options: Options

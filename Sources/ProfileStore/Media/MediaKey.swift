@@ -69,7 +69,7 @@ public struct MediaKey: Sendable, Hashable, CustomStringConvertible {
 
     /// The tag that namespaces `owner`'s keys: the first 128 bits of a SHA-256 of its id, in hex.
     ///
-    /// The id is hashed rather than embedded so that any well-formed ``UserID`` (which may hold
+    /// The id is hashed rather than embedded so that any well-formed ``ProfileDomain/UserID`` (which may hold
     /// `/` or `.`) yields a safe file name, and a key does not reveal who owns it.
     public static func ownerTag(for owner: UserID) -> String {
         String(SHA256.hexDigest(of: "profilekit-media-owner:\(owner.rawValue)".utf8).prefix(ownerTagLength))

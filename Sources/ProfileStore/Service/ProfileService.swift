@@ -21,13 +21,14 @@ import Foundation
 /// ```
 ///
 /// Every method throws only ``ProfileDomain/ProfileError``. The order of checks is fixed and
-/// documented in `Docs/Service.md`: authentication (401), then ownership (403), then existence
-/// (404), then validation (422), then uniqueness (409) and the `If-Match` version (412).
+/// documented in `Docs/Service.md`: authentication (401), ownership (403), the `If-Match`
+/// version (412, compared by the store before the atomic step runs), existence (404), images
+/// (413/415), validation (422), uniqueness (409).
 public struct ProfileService: Sendable {
     /// Where records live.
     public let store: any ProfileStore
     /// The rules every update must satisfy.
-    public let policy: ValidationPolicy
+    public private(set) var policy: ValidationPolicy
     /// Where uploaded images go; uploads fail with a 500 when there is none.
     public let media: (any MediaStore)?
     /// The prefix of the path an uploaded avatar is served under, e.g. `/media/avatars/`.
@@ -58,6 +59,17 @@ public struct ProfileService: Sendable {
         self.media = media
         self.mediaPathPrefix = mediaPathPrefix
         self.now = now
+    }
+
+    /// This service under `policy`: the same store, media store and clock, and the same per-user
+    /// serialization of media changes.
+    ///
+    /// A server that serves several specs over one store derives each spec's service from one
+    /// service this way, so that one user's uploads through two specs never race each other.
+    public func with(policy: ValidationPolicy) -> ProfileService {
+        var service = self
+        service.policy = policy
+        return service
     }
 
     /// The caller's user id, or 401.

@@ -3,7 +3,7 @@ import ProfileDomain
 /// One language-neutral test case: a request body, the stored profile it meets (or none, on
 /// create), and the field codes the policy reports, by path.
 ///
-/// `input` is the preset's request body: the canonical camelCase body (``ProfileField`` raw values,
+/// `input` is the preset's request body: the canonical camelCase body (``ProfileDomain/ProfileField`` raw values,
 /// `email`, `phoneNumber`, `preferences` with the mobile spec's snake-case keys) with its top-level
 /// keys renamed by ``ValidationPolicy/wireNames``, so Django vectors say `first_name` and mobile
 /// vectors `display_name`. `existing` holds the stored profile's fields in the canonical shape.

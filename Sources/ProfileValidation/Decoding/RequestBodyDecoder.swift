@@ -6,7 +6,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Decodes a request body defensively, turning every problem into a ``ProfileError`` whose field
+/// Decodes a request body defensively, turning every problem into a ``ProfileDomain/ProfileError`` whose field
 /// errors name the JSON path.
 ///
 /// Before `JSONDecoder` sees the body it is checked for: size over ``maximumBytes`` (413
@@ -28,7 +28,7 @@ public struct RequestBodyDecoder: Sendable {
         self.maximumDepth = maximumDepth
     }
 
-    /// Decodes `type` from `bytes`, or throws a ``ProfileError`` naming what is wrong and where.
+    /// Decodes `type` from `bytes`, or throws a ``ProfileDomain/ProfileError`` naming what is wrong and where.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws(ProfileError) -> T {
         let count = bytes.count
         guard count <= maximumBytes else {

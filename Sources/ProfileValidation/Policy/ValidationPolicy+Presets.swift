@@ -110,8 +110,9 @@ extension ValidationPolicy {
     /// only (the spec's samples are `0987654321`; `+` and a country code do not fit ten
     /// characters), 7 to 10 of them. Avatars are uploads (jpg, jpeg, png, gif, webp, bmp) checked by
     /// magic bytes; the avatar path is server-owned. Usernames are Django's, so 1-64 (the most a
-    /// ``Username`` holds). Paths use the spec's snake case. An avatar upload is attached in the
-    /// request that sends it, replacing the previous one, so the quota is 1 file of 5 MiB.
+    /// ``ProfileDomain/Username`` holds). Paths use the spec's snake case. An avatar upload is
+    /// attached in the request that sends it, replacing the previous one, so the quota is 1 file of
+    /// 5 MiB.
     public static let django = preset("django") { policy in
         policy.updatableFields = [.firstName, .lastName]
         policy.acceptsAccountChanges = true

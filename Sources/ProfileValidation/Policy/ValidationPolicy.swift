@@ -88,7 +88,7 @@ public struct ValidationPolicy: Sendable, Hashable {
     public var mediaQuota: MediaQuota
     /// Renames of the first segment of every field path this policy reports, so that paths read as
     /// the preset's wire format spells them (`firstName` -> `first_name` for Django). Canonical
-    /// names (``ProfileField`` raw values, `email`, `phoneNumber`, `preferences`) otherwise.
+    /// names (``ProfileDomain/ProfileField`` raw values, `email`, `phoneNumber`, `preferences`) otherwise.
     public var wireNames: [String: String]
 
     /// Creates a policy from every limit; the presets are the usual starting point.

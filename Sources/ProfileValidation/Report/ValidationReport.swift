@@ -32,7 +32,7 @@ public struct ValidationReport: Error, Sendable, Hashable, CustomStringConvertib
 }
 
 extension ValidationReport {
-    /// The report as the library's one error type: ``ProfileError/validation(_:)`` (422) carrying
+    /// The report as the library's one error type: ``ProfileDomain/ProfileError/validation(_:)`` (422) carrying
     /// every field error. A `too_soon` username error is among them when a cooldown applies; a
     /// server that answers 429 for it checks ``isOnlyUsernameCooldown``.
     public var profileError: ProfileError { .validation(errors) }

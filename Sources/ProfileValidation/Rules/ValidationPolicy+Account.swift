@@ -4,7 +4,7 @@ extension ValidationPolicy {
     /// Validates and normalises an account patch (email, phone), reporting every failure at once.
     ///
     /// - Email: trimmed, at most ``emailMaximumLength`` characters, a pragmatic RFC 5321 shape
-    ///   (see ``checkEmail(_:path:errors:)``), domain lowercased; `null` or empty is `required` when
+    ///   (see `checkEmail(_:path:errors:)`), domain lowercased; `null` or empty is `required` when
     ///   ``requiresEmail``, else it removes the email.
     /// - Phone: per ``phoneFormat``, separators stripped; `null` or empty removes it.
     /// - Uniqueness of the email is the store's check. `existing` is accepted for symmetry with the

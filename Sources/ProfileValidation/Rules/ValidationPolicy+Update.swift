@@ -9,13 +9,13 @@ import Foundation
 extension ValidationPolicy {
     /// Validates and normalises a whole update: its profile patch against the stored profile
     /// (required-on-create when there is none), its account patch, its preferences patch, and the
-    /// fields its wire format already refused (``ProfileUpdate/rejectedFields``), reporting all of
+    /// fields its wire format already refused (``ProfileDomain/ProfileUpdate/rejectedFields``), reporting all of
     /// them in one ``ValidationReport``.
     ///
     /// Account changes are `not_updatable_here` unless ``acceptsAccountChanges``; preferences
     /// likewise unless ``acceptsPreferencesChanges``. A path the wire format already refused is not
-    /// reported twice. Paths are renamed by ``wireNames``; ``ProfileUpdate/rejectedFields`` are kept
-    /// as given. ``ProfileUpdate/expectedVersion`` passes through untouched.
+    /// reported twice. Paths are renamed by ``wireNames``; ``ProfileDomain/ProfileUpdate/rejectedFields`` are kept
+    /// as given. ``ProfileDomain/ProfileUpdate/expectedVersion`` passes through untouched.
     public func validate(
         _ update: ProfileUpdate, against record: UserRecord?
     ) throws(ValidationReport)

@@ -16,7 +16,7 @@ extension ValidationPolicy {
     }
 
     /// Parses a username typed in a look-up (`GET /profile/u/{username}`, a mention): one leading
-    /// `@` is dropped, then it must be a well-formed ``Username``. Length and reserved names are not
+    /// `@` is dropped, then it must be a well-formed ``ProfileDomain/Username``. Length and reserved names are not
     /// checked: a look-up of a name nobody may hold simply finds nobody.
     public func validateUsernameLookup(
         _ string: String, field: String = "username"

@@ -2,7 +2,7 @@ import Foundation
 import ProfileKit
 
 /// One request/response pair written in a spec page under `Docs/Specs/`, parsed so that a test
-/// can send the request through `ProfileEndpoints` and compare the answer.
+/// can send the request through `ProfileAPI` and compare the answer.
 ///
 /// The page format is plain Markdown: a fenced block tagged `http request` followed by one tagged
 /// `http response`, each an HTTP message (start line, headers, blank line, JSON body).

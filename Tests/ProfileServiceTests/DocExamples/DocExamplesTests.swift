@@ -10,7 +10,7 @@ struct DocExamplesTests {
     @Test("every example in a spec page is what the library answers", arguments: try DocPage.all(), StoreKind.allCases)
     func examplesHold(page: DocPage, kind: StoreKind) async throws {
         #expect(!page.examples.isEmpty, "\(page.file) documents no example")
-        let spec = try #require(ProfileEndpoints.Spec(rawValue: page.setup.spec))
+        let spec = try #require(ProfileSpec.Name(rawValue: page.setup.spec))
         let client = try SpecClient(kind, spec: spec, now: page.setup.now)
         defer { client.cleanUp() }
         for account in page.setup.accounts {
@@ -18,7 +18,7 @@ struct DocExamplesTests {
         }
 
         for example in page.examples {
-            let response = await client.endpoints.respond(to: example.request)
+            let response = await client.api.respond(to: example.request)
             #expect(response.status.code == example.expectedStatus, "\(example.title)\n\(response.bodyText)")
             for (name, value) in example.expectedHeaders where name != "Content-Type" {
                 #expect(response.headers[name] == value, "\(example.title): header \(name)")

@@ -10,7 +10,7 @@ import Testing
 struct InvisibleUserEndpointTests {
     /// An endpoint that names a user in its path, as `{ref}`.
     struct Route: Sendable, CustomStringConvertible {
-        let spec: ProfileEndpoints.Spec
+        let spec: ProfileSpec.Name
         let method: String
         let template: String
         let body: String?

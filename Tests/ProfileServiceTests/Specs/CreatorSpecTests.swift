@@ -3,7 +3,7 @@ import ProfileKit
 import Testing
 
 /// The creator spec (`shared/specs/creator-profile-upsert.txt`) as executable tests: every request
-/// goes through `ProfileEndpoints(.creator, ...)` as JSON, the way a server forwards it.
+/// goes through `ProfileAPI` as JSON, the way a server forwards it.
 ///
 /// The suites nested in this namespace (one file each) are named after the spec's sections; each
 /// test is named after the checklist line it pins.

@@ -2,7 +2,7 @@ import Foundation
 import ProfileKit
 import Testing
 
-/// The Django spec's three endpoints through `ProfileEndpoints(.django)`: view, partial update
+/// The Django spec's three endpoints through `ProfileAPI`: view, partial update
 /// with an avatar file, delete with cascade; its IDOR and avatar bug fixed.
 @Suite("Django spec: profile management")
 struct DjangoProfileTests {

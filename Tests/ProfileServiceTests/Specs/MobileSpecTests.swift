@@ -3,7 +3,7 @@ import ProfileKit
 import Testing
 
 /// The mobile spec (`shared/specs/mobile-user-profile.txt`): `GET` and `POST /mobile/user/profile`
-/// through `ProfileEndpoints(.mobile, ...)`, with the spec's sample values.
+/// through `ProfileAPI`, with the spec's sample values.
 @Suite("Mobile spec")
 struct MobileSpecTests {
     static let path = "/mobile/user/profile"

@@ -3,7 +3,7 @@ import ProfileKit
 import Testing
 
 /// The social spec's endpoints 1-3: `GET /profile/me`, `GET /profile/id/{userId}`,
-/// `GET /profile/u/{username}`, each sample sent through `ProfileEndpoints(.social)`.
+/// `GET /profile/u/{username}`, each sample sent through `ProfileAPI`.
 @Suite("Social spec: viewing profiles")
 struct SocialProfileViewTests {
     private typealias Sample = SocialSample

@@ -42,7 +42,8 @@ struct MediaHarness: Sendable {
     }
 
     var store: any ProfileStore { service.store }
-    var endpoints: ProfileEndpoints { ProfileEndpoints(.creator, service: service) }
+    /// The creator spec's endpoints over this harness's service (its policy, store and media).
+    var endpoints: ProfileAPI { ProfileAPI(service: service, specs: [ProfileSpec.creator.with(policy: service.policy)]) }
 
     /// The keys of the files the media store holds (temporary upload files excluded).
     func files() throws -> Set<String> {

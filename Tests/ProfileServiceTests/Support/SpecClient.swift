@@ -2,11 +2,12 @@ import Foundation
 import ProfileKit
 import Testing
 
-/// A service harness with the endpoints of one spec in front of it: every spec suite sends the
-/// spec's JSON through `ProfileEndpoints` the way a server forwards it, and reads the answer back.
+/// A service harness with the HTTP API in front of it: every spec suite sends the spec's JSON
+/// through `ProfileAPI` (all four specs mounted over the harness's store, each under its own
+/// preset) the way a server forwards it, and reads the answer back.
 struct SpecClient: Sendable {
     let harness: ServiceHarness
-    let endpoints: ProfileEndpoints
+    let api: ProfileAPI
     /// The spec's sample user: the default caller of the creator's `put`, and of `record()`.
     let user: UserID
     /// A second user, for what one user must not do to another.
@@ -16,14 +17,14 @@ struct SpecClient: Sendable {
     /// at `now`; registers no one.
     init(
         _ kind: StoreKind,
-        spec: ProfileEndpoints.Spec,
+        spec: ProfileSpec.Name,
         now: String = "2024-01-01T00:00:00Z",
         user: UserID = fixtureUserID("user_id"),
         other: UserID = fixtureUserID("other_user")
     ) throws {
         let clock = TestClock(try #require(WireTimestamp.parse(now)))
         self.harness = try ServiceHarness(kind, policy: Self.policy(for: spec), clock: clock)
-        self.endpoints = ProfileEndpoints(spec, service: harness.service)
+        self.api = ProfileAPI(store: harness.store, media: harness.media, now: { clock.now() })
         self.user = user
         self.other = other
     }
@@ -57,7 +58,7 @@ struct SpecClient: Sendable {
         let request = EndpointRequest(
             method: method, path: path, caller: caller.map { Caller.user($0) } ?? .anonymous, body: bytes,
             ifMatch: ifMatch, avatar: avatar)
-        return SpecResponse(await endpoints.respond(to: request))
+        return SpecResponse(await api.respond(to: request))
     }
 
     /// The stored record of `id` (default ``user``).
@@ -67,13 +68,6 @@ struct SpecClient: Sendable {
 
     func cleanUp() { harness.cleanUp() }
 
-    /// The validation preset named after `spec`.
-    static func policy(for spec: ProfileEndpoints.Spec) -> ValidationPolicy {
-        switch spec {
-        case .creator: .creator
-        case .social: .social
-        case .mobile: .mobile
-        case .django: .django
-        }
-    }
+    /// The validation preset of `spec`, the one the API applies to its routes.
+    static func policy(for spec: ProfileSpec.Name) -> ValidationPolicy { ProfileSpec.named(spec).policy }
 }

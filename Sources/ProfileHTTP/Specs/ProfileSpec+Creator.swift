@@ -1,0 +1,13 @@
+extension ProfileSpec {
+    /// The creator platform: `PUT/GET /api/v1/profiles/me`, `GET /api/v1/users/me`,
+    /// `POST /api/v1/profiles/upload-media`, under `ValidationPolicy.creator`.
+    public static let creator = ProfileSpec(
+        .creator, policy: .creator,
+        routes: [
+            ProfileRoute(
+                .creator, "PUT", "/api/v1/profiles/me", .creatorPutProfile, bodies: [.json], headers: ["If-Match"]),
+            ProfileRoute(.creator, "GET", "/api/v1/profiles/me", .creatorGetProfile),
+            ProfileRoute(.creator, "GET", "/api/v1/users/me", .creatorGetUser),
+            ProfileRoute(.creator, "POST", "/api/v1/profiles/upload-media", .creatorUploadMedia, bodies: [.image]),
+        ])
+}
