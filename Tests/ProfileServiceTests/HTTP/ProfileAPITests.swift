@@ -200,7 +200,8 @@ struct ProfileAPITests {
         #expect(forwarded.status.code == 500)
     }
 
-    @Test("every spec's service is derived from one service: its store, media and media serialization, the spec's policy")
+    @Test(
+        "every spec's service is derived from one service: its store, media and media serialization, the spec's policy")
     func specsShareOneService() throws {
         let base = ProfileService(store: InMemoryProfileStore(), policy: .default, media: InMemoryMediaStore())
         let api = ProfileAPI(service: base)

@@ -43,7 +43,9 @@ struct MediaHarness: Sendable {
 
     var store: any ProfileStore { service.store }
     /// The creator spec's endpoints over this harness's service (its policy, store and media).
-    var endpoints: ProfileAPI { ProfileAPI(service: service, specs: [ProfileSpec.creator.with(policy: service.policy)]) }
+    var endpoints: ProfileAPI {
+        ProfileAPI(service: service, specs: [ProfileSpec.creator.with(policy: service.policy)])
+    }
 
     /// The keys of the files the media store holds (temporary upload files excluded).
     func files() throws -> Set<String> {
