@@ -33,7 +33,7 @@ func send(
 }
 
 do {
-    let store = try JSONFileProfileStore(directory: directory.path)
+    let store = try JSONFileProfileStore(directory: directory.path, options: .createIfMissing)
     let service = ProfileService(store: store, policy: .creator, media: InMemoryMediaStore())
     let creator = ProfileEndpoints(.creator, service: service)
     let social = ProfileEndpoints(.social, service: service)

@@ -64,7 +64,8 @@ func record(index: Int, value: Int, replacing existing: UserRecord?) -> UserReco
 func writeForever(directory: String, snapshotEvery: Int) async -> Never {
     let store: JSONFileProfileStore
     do {
-        store = try JSONFileProfileStore(directory: directory, options: .init(snapshotEvery: snapshotEvery))
+        store = try JSONFileProfileStore(
+            directory: directory, options: .init(snapshotEvery: snapshotEvery, creation: .createIfMissing))
     } catch {
         fail("cannot open \(directory): \(error)")
     }
@@ -97,7 +98,7 @@ func writeForever(directory: String, snapshotEvery: Int) async -> Never {
 func holdLock(directory: String) -> Never {
     let store: JSONFileProfileStore
     do {
-        store = try JSONFileProfileStore(directory: directory)
+        store = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
     } catch {
         fail("cannot open \(directory): \(error)")
     }

@@ -29,7 +29,7 @@ struct ServiceHarness: Sendable {
         case .jsonFile:
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("profilekit-service-\(UUID().uuidString)")
-            store = try JSONFileProfileStore(directory: directory.path)
+            store = try JSONFileProfileStore(directory: directory.path, options: .createIfMissing)
             self.directory = directory
         }
         self.clock = clock
