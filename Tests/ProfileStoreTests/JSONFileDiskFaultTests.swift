@@ -72,13 +72,18 @@ struct JSONFileDiskFaultTests {
                 faults: JSONFileFaults(journalFsync: { schedule($0) }))
             let (acknowledged, error) = try await writeUntilFailure(store, upTo: 10)
             #expect(acknowledged == (1...5).map { "u\($0)" })
-            #expect(error as? ProfileStoreError == .io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO))
+            #expect(
+                error as? ProfileStoreError == .io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO))
             // The store does not report the unacknowledged write, and refuses the rest.
             #expect(try await store.record(for: Fixture.user("u6")) == nil)
-            await #expect(throws: ProfileStoreError.io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO)) {
+            await #expect(
+                throws: ProfileStoreError.io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO)
+            ) {
                 try await Fixture.put(try Fixture.record("u7"), in: store)
             }
-            await #expect(throws: ProfileStoreError.self) { _ = try await store.follow(Fixture.user("u1"), Fixture.user("u2")) }
+            await #expect(throws: ProfileStoreError.self) {
+                _ = try await store.follow(Fixture.user("u1"), Fixture.user("u2"))
+            }
             #expect(throws: ProfileStoreError.self) { try store.snapshot() }
             #expect(store.userCount == 5)
             try store.close()
@@ -95,7 +100,9 @@ struct JSONFileDiskFaultTests {
                 faults: JSONFileFaults(journalWrite: { schedule($0) }))
             try await Fixture.put(try Fixture.record("u1"), in: store)
             try await Fixture.put(try Fixture.record("u2"), in: store)
-            await #expect(throws: ProfileStoreError.io(operation: "write", path: directory + "/journal.jsonl", errno: ENOSPC)) {
+            await #expect(
+                throws: ProfileStoreError.io(operation: "write", path: directory + "/journal.jsonl", errno: ENOSPC)
+            ) {
                 try await Fixture.put(try Fixture.record("u3"), in: store)
             }
             try await Fixture.put(try Fixture.record("u4"), in: store)
@@ -128,11 +135,13 @@ struct JSONFileDiskFaultTests {
         }
     }
 
-    @Test("a directory moved away under a running store makes writes fail; the moved store has every acknowledged write")
+    @Test(
+        "a directory moved away under a running store makes writes fail; the moved store has every acknowledged write")
     func movedDirectory() async throws {
         try await Fixture.withDirectory { parent in
             let directory = parent + "/store"
-            let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false, creation: .createIfMissing))
+            let store = try JSONFileProfileStore(
+                directory: directory, options: .init(snapshotsOnClose: false, creation: .createIfMissing))
             let (acknowledged, _) = try await writeUntilFailure(store, upTo: 3)
             try FileManager.default.moveItem(atPath: directory, toPath: parent + "/moved")
             // A directory recreated in its place, with a journal of its own, is not the store's.
@@ -200,7 +209,8 @@ struct JSONFileDiskFaultTests {
     @Test("a store written before the marker existed opens with openExisting and gets its marker")
     func storeWithoutMarker() async throws {
         try await Fixture.withDirectory { directory in
-            let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false, creation: .createIfMissing))
+            let store = try JSONFileProfileStore(
+                directory: directory, options: .init(snapshotsOnClose: false, creation: .createIfMissing))
             try await Fixture.put(try Fixture.record("u1"), in: store)
             try store.close()
             try FileManager.default.removeItem(atPath: directory + "/STORE")
