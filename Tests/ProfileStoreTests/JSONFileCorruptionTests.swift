@@ -7,7 +7,7 @@ import Testing
 private typealias Fixture = StoreFixtures
 
 /// A journal line with a correct checksum around `body`, whatever `body` says.
-private func checksummedLine(_ body: String) -> [UInt8] {
+func checksummedLine(_ body: String) -> [UInt8] {
     let bytes = Array(body.utf8)
     return bytes + Array(#","crc32c":"\#(JSONFileCRC32C.hex(JSONFileCRC32C.checksum(bytes)))"}"#.utf8) + [0x0A]
 }

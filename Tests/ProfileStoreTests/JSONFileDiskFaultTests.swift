@@ -63,6 +63,22 @@ struct JSONFileDiskFaultTests {
         try store.close()
     }
 
+    /// The error of the next write to `store`, required to be `.io(ENOENT)` whose operation
+    /// mentions `words`.
+    private func refusedWrite(
+        in store: JSONFileProfileStore, mentioning words: String
+    ) async throws -> ProfileStoreError {
+        let error = try await #require(throws: ProfileStoreError.self) {
+            try await Fixture.put(try Fixture.record("refused"), in: store)
+        }
+        guard case .io(let operation, _, ENOENT) = error else {
+            Issue.record("expected .io(ENOENT), got \(error)")
+            return error
+        }
+        #expect(operation.contains(words), "\(operation)")
+        return error
+    }
+
     @Test("after a failed fsync every later write is refused with it, and reopening has every acknowledged write")
     func failedFsync() async throws {
         try await Fixture.withDirectory { directory in
@@ -118,14 +134,7 @@ struct JSONFileDiskFaultTests {
             let store = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             try await Fixture.put(try Fixture.record("u1"), in: store)
             try FileManager.default.removeItem(atPath: directory)
-            let error = try await #require(throws: ProfileStoreError.self) {
-                try await Fixture.put(try Fixture.record("u2"), in: store)
-            }
-            guard case .io(let operation, _, ENOENT) = error else {
-                Issue.record("expected .io(ENOENT), got \(error)")
-                return
-            }
-            #expect(operation.contains("deleted"))
+            let error = try await refusedWrite(in: store, mentioning: "deleted")
             await #expect(throws: error) { try await Fixture.put(try Fixture.record("u3"), in: store) }
             try store.close()
             #expect(throws: JSONFileProfileStore.noStore(in: directory)) {
@@ -147,16 +156,9 @@ struct JSONFileDiskFaultTests {
             // A directory recreated in its place, with a journal of its own, is not the store's.
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
             try Fixture.write([], to: "journal.jsonl", in: directory)
-            let error = try await #require(throws: ProfileStoreError.self) {
-                try await Fixture.put(try Fixture.record("u9"), in: store)
-            }
-            guard case .io(let operation, _, ENOENT) = error else {
-                Issue.record("expected .io(ENOENT), got \(error)")
-                return
-            }
-            #expect(operation.contains("no longer names"))
+            _ = try await refusedWrite(in: store, mentioning: "no longer names")
             try store.close()
-            try await expectReopened(parent + "/moved", holds: acknowledged, unknown: "u9")
+            try await expectReopened(parent + "/moved", holds: acknowledged, unknown: "refused")
         }
     }
 
