@@ -107,17 +107,19 @@ struct JSONFileDiskFaultTests {
         }
     }
 
-    @Test("a failed write (a full disk) refuses that write only; the next ones go on and all survive reopening")
-    func failedWrite() async throws {
+    @Test(
+        "a failed write (full disk, read-only file system, I/O error) refuses that write only; the rest survive",
+        arguments: [ENOSPC, EROFS, EIO])
+    func failedWrite(code: Int32) async throws {
         try await Fixture.withDirectory { directory in
-            let schedule = FaultSchedule(code: ENOSPC) { $0 == 3 }
+            let schedule = FaultSchedule(code: code) { $0 == 3 }
             let store = try JSONFileProfileStore(
                 directory: directory, options: .init(snapshotsOnClose: false, creation: .createIfMissing),
                 faults: JSONFileFaults(journalWrite: { schedule($0) }))
             try await Fixture.put(try Fixture.record("u1"), in: store)
             try await Fixture.put(try Fixture.record("u2"), in: store)
             await #expect(
-                throws: ProfileStoreError.io(operation: "write", path: directory + "/journal.jsonl", errno: ENOSPC)
+                throws: ProfileStoreError.io(operation: "write", path: directory + "/journal.jsonl", errno: code)
             ) {
                 try await Fixture.put(try Fixture.record("u3"), in: store)
             }
