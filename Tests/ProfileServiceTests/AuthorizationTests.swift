@@ -107,6 +107,7 @@ struct AuthorizationTests {
         let blocker = try await harness.registerUser("blocker")
         try await harness.createProfile(for: blocker)
         let blocked = try await harness.registerUser("blocked")
+        try await harness.createProfile(for: blocked, username: "blocked_user")
         try await harness.service.block(blocked, for: .user(blocker))
 
         let byID = await profileError {

@@ -13,6 +13,8 @@ struct DeletionTests {
         defer { harness.cleanUp() }
         let doomed = try await harness.registerUser("doomed")
         let friend = try await harness.registerUser("friend")
+        try await seedProfile(
+            ProfilePatch(username: .value("friend")), for: friend, in: harness.store, at: harness.clock.now())
         try await harness.createProfile(for: doomed)
         _ = try await harness.service.uploadMedia(TestImages.png, for: .user(doomed))
         try await harness.service.follow(friend, for: .user(doomed))

@@ -10,8 +10,8 @@ struct RelationshipTests {
     func followFlags(kind: StoreKind) async throws {
         let harness = try ServiceHarness(kind, policy: .social)
         defer { harness.cleanUp() }
-        let alice = try await harness.registerUser("alice")
-        let bob = try await harness.registerUser("bob")
+        let alice = try await harness.registerUserWithProfile("alice")
+        let bob = try await harness.registerUserWithProfile("bob")
 
         let relationship = try await harness.service.follow(bob, for: .user(alice))
         #expect(relationship.isFollowing)
@@ -30,8 +30,8 @@ struct RelationshipTests {
     func blockRemovesFollows(kind: StoreKind) async throws {
         let harness = try ServiceHarness(kind, policy: .social)
         defer { harness.cleanUp() }
-        let alice = try await harness.registerUser("alice")
-        let bob = try await harness.registerUser("bob")
+        let alice = try await harness.registerUserWithProfile("alice")
+        let bob = try await harness.registerUserWithProfile("bob")
         try await harness.service.follow(bob, for: .user(alice))
         try await harness.service.follow(alice, for: .user(bob))
 
@@ -52,7 +52,7 @@ struct RelationshipTests {
     @Test("following oneself is 400 and following an unknown user is 404")
     func invalidFollows() async throws {
         let harness = try ServiceHarness(.inMemory, policy: .social)
-        let alice = try await harness.registerUser("alice")
+        let alice = try await harness.registerUserWithProfile("alice")
         let selfFollow = await profileError { _ = try await harness.service.follow(alice, for: .user(alice)) }
         #expect(selfFollow?.status == .badRequest)
         let ghost = try #require(UserID("ghost"))

@@ -64,10 +64,11 @@ extension ProfileService {
     /// - `avatar`, when given, is checked by its bytes (magic numbers, size, pixel dimensions),
     ///   stored in the media store and set as the profile's avatar in the same atomic step as
     ///   the rest of the update. (The Django spec's own view tests `'avatars'` but reads
-    ///   `'avatar'`, so its upload never happens; here it does.) A replaced uploaded avatar is
-    ///   deleted once the update is stored.
+    ///   `'avatar'`, so its upload never happens; here it does.) The replaced uploaded avatar is
+    ///   dropped in the same step and its file deleted once the update is stored.
     ///
-    /// - Throws: 401, 403, 404; 413 or 415 for a bad image; 422 validation; 409 email taken.
+    /// - Throws: 401, 403, 404; 413 or 415 for a bad image, 413 over the media quota; 422
+    ///   validation; 409 email taken.
     public func updateUser(
         _ target: UserID,
         with update: ProfileUpdate,
@@ -76,17 +77,14 @@ extension ProfileService {
     ) async throws(ProfileError) -> ProfileUpdateResult {
         let userID = try owner(target, caller)
         guard let avatar else {
-            return try await apply(update, to: userID, requireRecord: true)
+            return try await applySerializingMedia(update, to: userID, requireRecord: true)
         }
-        guard try await storedRecord(userID) != nil else { throw .userNotFound }
-        let reference = try await storeImage(avatar, purpose: "avatar", owner: userID)
-        do {
-            let result = try await apply(update, to: userID, requireRecord: true, uploadedAvatar: reference)
-            await deleteReplacedAvatars(of: userID, keeping: reference)
-            return result
-        } catch {
-            await deleteMedia([reference])
-            throw error
+        return try await mediaGate.serialized(userID) { () async throws(ProfileError) in
+            guard try await storedRecord(userID) != nil else { throw .userNotFound }
+            return try await withStoredImage(avatar, purpose: "avatar", owner: userID) {
+                reference throws(ProfileError) in
+                try await apply(update, to: userID, requireRecord: true, uploadedAvatar: reference)
+            }
         }
     }
 
@@ -95,18 +93,25 @@ extension ProfileService {
     ///
     /// Only the user themself may delete (the Django spec's endpoint deletes any id it is given,
     /// an IDOR this method makes impossible): 401 anonymous, 403 anyone else, 404 unknown.
-    /// The username and email are free at once.
+    /// The username and email are free at once. The record is deleted first, then every media
+    /// file the user owns (referenced or orphaned by a crash), so no record ever names a missing
+    /// file.
     ///
     /// - Returns: the deleted record.
     @discardableResult
     public func deleteUser(_ target: UserID, for caller: Caller) async throws(ProfileError) -> UserRecord {
         let userID = try owner(target, caller)
-        guard
-            let removed = try await storeCall({ () async throws(ProfileStoreError) in
-                try await store.deleteUser(userID)
-            })
-        else { throw .userNotFound }
-        await deleteMedia(removed.media)
-        return removed
+        return try await mediaGate.serialized(userID) { () async throws(ProfileError) in
+            guard
+                let removed = try await storeCall({ () async throws(ProfileStoreError) in
+                    try await store.deleteUser(userID)
+                })
+            else { throw .userNotFound }
+            // Every file of the owner, orphans included; the references one by one if that fails.
+            if (try? await media?.deleteAll(ownedBy: userID)) == nil {
+                await deleteMedia(removed.media)
+            }
+            return removed
+        }
     }
 }

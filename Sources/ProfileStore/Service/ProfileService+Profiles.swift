@@ -20,6 +20,8 @@ extension ProfileService {
     /// - The username's uniqueness is checked inside the store's atomic step (409).
     /// - `update.expectedVersion` is the `If-Match` version (412 when stale; 0 before a profile).
     /// - A no-op update writes nothing and leaves `updatedAt` and the version alone.
+    /// - An uploaded avatar that is replaced or cleared (`null`) is dropped from the record and
+    ///   its file deleted once the update is stored.
     ///
     /// - Throws: 401 anonymous; 422 validation (every field error at once); 409 username or
     ///   email taken; 412 stale version; 500 store failure.
@@ -29,7 +31,7 @@ extension ProfileService {
         -> ProfileUpdateResult
     {
         let userID = try authenticated(caller)
-        return try await apply(update, to: userID, requireRecord: false)
+        return try await applySerializingMedia(update, to: userID, requireRecord: false)
     }
 
     /// The caller's own view with every private field: `GET /api/v1/profiles/me` and
@@ -50,9 +52,10 @@ extension ProfileService {
     /// Anyone may call it. An authenticated caller looking at someone else also gets the
     /// relationship flags; looking at oneself sets `isOwnProfile`.
     ///
-    /// - Throws: 404 when the id is malformed, unknown, or the user has blocked the caller (a
-    ///   blocked caller cannot tell a block from a missing user, so `isBlockedBy` is never `true`
-    ///   in a successful response).
+    /// - Throws: 404 when the id is malformed or unknown, the user has no profile yet, or the user
+    ///   has blocked the caller: the same answer in every case, so a stranger cannot tell which ids
+    ///   are registered and a blocked caller cannot tell a block from a missing user
+    ///   (`isBlockedBy` is never `true` in a successful response).
     public func publicProfile(
         userID rawUserID: String, for caller: Caller
     ) async throws(ProfileError)
@@ -78,15 +81,14 @@ extension ProfileService {
         return try await publicView(of: record, for: caller)
     }
 
+    /// The public view of `record` for `caller`; 404 unless the record has a profile and its owner
+    /// does not block the caller, so that a stranger cannot tell those cases from a missing user.
     func publicView(of record: UserRecord?, for caller: Caller) async throws(ProfileError) -> PublicProfileView {
-        guard let record else { throw .userNotFound }
+        guard let record, record.profile != nil else { throw .userNotFound }
         let subject = record.userID
         let relationship: Relationship?
         if let viewer = caller.userID, viewer != subject {
-            let edges = try await storeCall { () async throws(ProfileStoreError) in
-                try await store.relationship(between: viewer, and: subject)
-            }
-            guard !edges.isBlockedBy else { throw .userNotFound }
+            guard let edges = try await visibleRelationship(of: subject, to: viewer) else { throw .userNotFound }
             relationship = edges
         } else {
             relationship = nil
@@ -94,6 +96,19 @@ extension ProfileService {
         return PublicProfileView(
             record: record, socialCounts: try await socialCounts(of: subject), caller: caller,
             relationship: relationship)
+    }
+
+    /// ``apply(_:to:requireRecord:uploadedAvatar:policy:)`` under the user's media gate when the
+    /// update names the avatar: changing it may drop an upload and delete its file.
+    func applySerializingMedia(
+        _ update: ProfileUpdate, to userID: UserID, requireRecord: Bool
+    ) async throws(ProfileError) -> ProfileUpdateResult {
+        if case .absent = update.profile.avatar {
+            return try await apply(update, to: userID, requireRecord: requireRecord)
+        }
+        return try await mediaGate.serialized(userID) { () async throws(ProfileError) in
+            try await apply(update, to: userID, requireRecord: requireRecord)
+        }
     }
 
     /// Validates and applies `update` to `userID`'s record in one store step, with an optional
@@ -107,7 +122,7 @@ extension ProfileService {
     ) async throws(ProfileError) -> ProfileUpdateResult {
         let policy = policy ?? self.policy
         let date = now()
-        let outcome = try await atomically(userID, expectingVersion: update.expectedVersion) { record in
+        let outcome = try await changingMedia(of: userID, expectingVersion: update.expectedVersion) { record in
             if requireRecord, record == nil { throw ProfileError.userNotFound }
             var next = record ?? UserRecord(account: Account(userID: userID, createdAt: date))
             let outcome = try merge(update, into: &next, uploadedAvatar: uploadedAvatar, policy: policy, at: date)
@@ -144,7 +159,9 @@ extension ProfileService {
         if let ownUpload { clean.profile.avatar = .value(ownUpload) }
         if let uploadedAvatar {
             clean.profile.avatar = .value(mediaPathPrefix + uploadedAvatar.key)
-            record.media.append(uploadedAvatar)
+            if !record.media.contains(where: { $0.key == uploadedAvatar.key }) {
+                record.media.append(uploadedAvatar)
+            }
         }
 
         var created = false

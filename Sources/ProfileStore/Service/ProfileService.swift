@@ -34,6 +34,8 @@ public struct ProfileService: Sendable {
     public let mediaPathPrefix: String
     /// The source of `createdAt` and `updatedAt`.
     public let now: @Sendable () -> Date
+    /// Serializes each user's media-changing use cases; shared by copies of the service.
+    let mediaGate = UserMediaGate()
 
     /// Creates a service.
     ///

@@ -24,7 +24,8 @@ extension ValidationPolicy {
     /// ``defaultImageURLExtensions``. The library's own, where no spec sets one: location parts
     /// <= 100, location text <= 200, email <= 254 (the longest address SMTP carries), phone in
     /// E.164, and the defaults of ``SocialLinkPolicy`` (https only, no bare handles, <= 500),
-    /// ``PreferencesRule`` and ``ImageUploadRule``.
+    /// ``PreferencesRule``, ``ImageUploadRule`` and ``MediaQuota`` (2 files, 10 MiB per user: an
+    /// attached avatar and one pending upload).
     private static let presetBase = ValidationPolicy(
         name: "base",
         requiredOnCreate: [],
@@ -69,7 +70,8 @@ extension ValidationPolicy {
     /// parts, niche items and links unbounded; the library sets location parts <= 100, niche items
     /// 1-30, links <= 500 and accepts bare handles in `socialLinks` (its own sample sends
     /// `https://tiktok.com/@johndoe`, and creators type `@johndoe`), normalised to the canonical
-    /// URL. Avatar is an https image URL.
+    /// URL. Avatar is an https image URL or the caller's own upload; `upload-media` keeps the shared
+    /// base's quota (2 files, 10 MiB: the avatar in use and one pending replacement).
     public static let creator = preset("creator") { policy in
         policy.requiredOnCreate = [.username, .displayName, .bio, .niches]
         policy.updatableFields = [.username, .displayName, .bio, .niches, .location, .socialLinks, .avatar]
@@ -108,7 +110,8 @@ extension ValidationPolicy {
     /// only (the spec's samples are `0987654321`; `+` and a country code do not fit ten
     /// characters), 7 to 10 of them. Avatars are uploads (jpg, jpeg, png, gif, webp, bmp) checked by
     /// magic bytes; the avatar path is server-owned. Usernames are Django's, so 1-64 (the most a
-    /// ``Username`` holds). Paths use the spec's snake case.
+    /// ``Username`` holds). Paths use the spec's snake case. An avatar upload is attached in the
+    /// request that sends it, replacing the previous one, so the quota is 1 file of 5 MiB.
     public static let django = preset("django") { policy in
         policy.updatableFields = [.firstName, .lastName]
         policy.acceptsAccountChanges = true
@@ -119,6 +122,7 @@ extension ValidationPolicy {
         policy.requiresEmail = true
         policy.phoneFormat = .digits(minimum: 7, maximum: 10)
         policy.imageUpload.formats = Set(ImageFormat.allCases)
+        policy.mediaQuota = MediaQuota(maximumFiles: 1, maximumBytes: policy.imageUpload.maximumBytes)
         policy.wireNames = ["firstName": "first_name", "lastName": "last_name", "phoneNumber": "number_phone"]
     }
 
@@ -127,7 +131,9 @@ extension ValidationPolicy {
     /// The creator's required fields and limits, the social spec's name limits (1-30) and picture
     /// rules, the mobile preference rules, the Django spec's email <= 200, phone in E.164 (the form
     /// that holds any country), https-only links without bare handles, the social spec's 30-day
-    /// username cooldown, uploads of jpeg, png, gif and webp only. Paths are canonical camelCase.
+    /// username cooldown, uploads of jpeg, png, gif and webp only, and the shared base's media quota
+    /// (the creator's upload flow needs two files, so Django's one is not the stricter choice here).
+    /// Paths are canonical camelCase.
     public static let `default` = preset("default") { policy in
         policy.requiredOnCreate = creator.requiredOnCreate
         policy.updatableFields = Set(ProfileField.allCases)

@@ -84,6 +84,8 @@ public struct ValidationPolicy: Sendable, Hashable {
     public var preferences: PreferencesRule
     /// Uploaded image limits.
     public var imageUpload: ImageUploadRule
+    /// How many uploaded files, and how many bytes of them, one user may hold at once.
+    public var mediaQuota: MediaQuota
     /// Renames of the first segment of every field path this policy reports, so that paths read as
     /// the preset's wire format spells them (`firstName` -> `first_name` for Django). Canonical
     /// names (``ProfileField`` raw values, `email`, `phoneNumber`, `preferences`) otherwise.
@@ -116,7 +118,8 @@ public struct ValidationPolicy: Sendable, Hashable {
         phoneFormat: PhoneFormat,
         preferences: PreferencesRule,
         imageUpload: ImageUploadRule,
-        wireNames: [String: String]
+        wireNames: [String: String],
+        mediaQuota: MediaQuota = MediaQuota()
     ) {
         self.name = name
         self.requiredOnCreate = requiredOnCreate
@@ -147,6 +150,7 @@ public struct ValidationPolicy: Sendable, Hashable {
         self.preferences = preferences
         self.imageUpload = imageUpload
         self.wireNames = wireNames
+        self.mediaQuota = mediaQuota
     }
 
     /// The path a report shows for a canonical path: its first segment renamed by ``wireNames``.

@@ -168,6 +168,7 @@ struct SocialAccountAndRelationshipTests {
         let client = try await Sample.client(kind)
         defer { client.cleanUp() }
         let path = "/api/v1/profile/id/\(Sample.johnID)/follow"
+        try await Sample.giveJaneAProfile(client)
 
         let follow = await client.send("POST", path, as: Sample.jane)
         let again = await client.send("POST", path, as: Sample.jane)
@@ -196,9 +197,9 @@ struct SocialAccountAndRelationshipTests {
     func block(kind: StoreKind) async throws {
         let client = try await Sample.client(kind)
         defer { client.cleanUp() }
+        try await Sample.giveJaneAProfile(client)
         try await client.service.follow(Sample.john, for: .user(Sample.jane))
         try await client.service.follow(Sample.jane, for: .user(Sample.john))
-        _ = try await client.service.changeUsername(to: "jane_doe", for: .user(Sample.jane))
 
         let block = await client.send("POST", "/api/v1/profile/id/\(Sample.janeID)/block", as: Sample.john)
         #expect(block.status == 200)
@@ -233,6 +234,7 @@ struct SocialAccountAndRelationshipTests {
     func unblock(kind: StoreKind) async throws {
         let client = try await Sample.client(kind)
         defer { client.cleanUp() }
+        try await Sample.giveJaneAProfile(client)
         try await client.service.follow(Sample.john, for: .user(Sample.jane))
         try await client.service.block(Sample.jane, for: .user(Sample.john))
 

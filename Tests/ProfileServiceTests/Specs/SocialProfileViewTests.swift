@@ -15,6 +15,7 @@ struct SocialProfileViewTests {
         let client = try await Sample.client(kind)
         defer { client.cleanUp() }
         try await Sample.addFollowers(3, to: client)
+        try await Sample.giveJaneAProfile(client)
         try await client.service.follow(Sample.jane, for: .user(Sample.john))
 
         let response = await client.send("GET", "/api/v1/profile/me", as: Sample.john)
@@ -110,6 +111,7 @@ struct SocialProfileViewTests {
     func followedBy(kind: StoreKind) async throws {
         let client = try await Sample.client(kind)
         defer { client.cleanUp() }
+        try await Sample.giveJaneAProfile(client)
         try await client.service.follow(Sample.jane, for: .user(Sample.john))
 
         let response = await client.send("GET", "/api/v1/profile/id/\(Sample.johnID)", as: Sample.jane)

@@ -105,6 +105,12 @@ enum SocialSample {
     }
 
     /// Registers `count` followers of John.
+    /// Gives Jane a profile holding `jane_doe`: only users with a profile can be seen, followed or
+    /// blocked.
+    static func giveJaneAProfile(_ client: SpecClient) async throws {
+        _ = try await client.service.changeUsername(to: "jane_doe", for: .user(jane))
+    }
+
     static func addFollowers(_ count: Int, to client: SpecClient) async throws {
         for index in 0..<count {
             let follower = fixtureUserID("follower-\(index)")

@@ -17,3 +17,11 @@ func jsonBody(_ fields: [String: Any]) throws -> String {
 func jsonObject(_ text: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
 }
+
+/// Gives the registered `user` a profile built from `patch` straight in the store, whatever the
+/// service's policy would require: a fixture for tests about something else than validation.
+func seedProfile(_ patch: ProfilePatch, for user: UserID, in store: any ProfileStore, at date: Date) async throws {
+    try await store.update(user, expectingVersion: nil) { record in
+        record?.profile = try Profile.creating(from: patch, userID: user, at: date)
+    }
+}

@@ -21,23 +21,26 @@ struct ServiceHarness: Sendable {
 
     init(_ kind: StoreKind, policy: ValidationPolicy, clock: TestClock = TestClock()) throws {
         let media = InMemoryMediaStore(now: { clock.now() })
-        let store: any ProfileStore
-        switch kind {
-        case .inMemory:
-            store = InMemoryProfileStore()
-            directory = nil
-        case .jsonFile:
-            let directory = FileManager.default.temporaryDirectory
-                .appendingPathComponent("profilekit-service-\(UUID().uuidString)")
-            store = try JSONFileProfileStore(directory: directory.path, options: .createIfMissing)
-            self.directory = directory
-        }
+        let (store, directory) = try Self.makeStore(kind)
+        self.directory = directory
         self.clock = clock
         self.media = media
         self.service = ProfileService(store: store, policy: policy, media: media, now: { clock.now() })
     }
 
     var store: any ProfileStore { service.store }
+
+    /// A fresh store of `kind`, and the directory to remove afterwards when it has one.
+    static func makeStore(_ kind: StoreKind) throws -> (any ProfileStore, URL?) {
+        switch kind {
+        case .inMemory:
+            return (InMemoryProfileStore(), nil)
+        case .jsonFile:
+            let directory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("profilekit-service-\(UUID().uuidString)")
+            return (try JSONFileProfileStore(directory: directory.path, options: .createIfMissing), directory)
+        }
+    }
 
     /// Registers a user with a verified email, the way a server does at sign-up.
     @discardableResult
@@ -48,6 +51,15 @@ struct ServiceHarness: Sendable {
                 userID: userID, email: email ?? "\(name.lowercased())@example.com", isEmailVerified: true,
                 createdAt: clock.now()))
         return userID
+    }
+
+    /// Registers a user with a profile holding `name` as its username (seeded in the store, so
+    /// whatever the policy): only users with a profile can be seen, followed or blocked.
+    @discardableResult
+    func registerUserWithProfile(_ name: String) async throws -> UserID {
+        let user = try await registerUser(name)
+        try await seedProfile(ProfilePatch(username: .value(name)), for: user, in: store, at: clock.now())
+        return user
     }
 
     /// Creates `user`'s profile from the creator spec's sample, ``SpecSamplePatches/creator(username:)``.

@@ -20,3 +20,11 @@ enum TestImages {
     /// A script that claims to be an image by its name only.
     static let notAnImage: [UInt8] = Array("<?php system($_GET['c']); ?>".utf8)
 }
+
+extension TestImages {
+    /// The 1x1 PNG followed by `index` as four bytes and `padding` zeros: a valid image (the
+    /// checks read the header) with content, and so a media key, of its own.
+    static func distinctPNG(_ index: Int, padding: Int = 0) -> [UInt8] {
+        png + withUnsafeBytes(of: UInt32(index).bigEndian, Array.init) + [UInt8](repeating: 0, count: padding)
+    }
+}
