@@ -33,7 +33,7 @@ func send(
 }
 
 do {
-    let store = try JSONFileProfileStore(directory: directory.path)
+    let store = try JSONFileProfileStore(directory: directory.path, options: .createIfMissing)
     // One value serves the four specs over one store and one media store; each route is answered
     // under its own spec's preset (the creator's rules on /api/v1/profiles, the social ones on
     // /api/v1/profile) and in its own spec's envelope.

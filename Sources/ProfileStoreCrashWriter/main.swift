@@ -9,6 +9,12 @@ import ProfileStore
 //       Writes forever; after each acknowledged (returned) write prints `ack <user> <value>`.
 //   ProfileStoreCrashWriter hold-lock <directory>
 //       Opens the store, prints `locked` and waits to be killed.
+//   ProfileStoreCrashWriter verify <directory> <ack file>...
+//       Opens the existing store (never creating one) and checks every `ack` line of the files
+//       (what `write` printed) against it, and the store's invariants: unique usernames, follower
+//       and following counts equal to the edges. Prints one `verified ...` line of figures, or
+//       `FAILED ...` lines and exits 1.
+//   Scripts/crash-loop.sh and Scripts/disk-faults.sh drive these modes.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -64,7 +70,8 @@ func record(index: Int, value: Int, replacing existing: UserRecord?) -> UserReco
 func writeForever(directory: String, snapshotEvery: Int) async -> Never {
     let store: JSONFileProfileStore
     do {
-        store = try JSONFileProfileStore(directory: directory, options: .init(snapshotEvery: snapshotEvery))
+        store = try JSONFileProfileStore(
+            directory: directory, options: .init(snapshotEvery: snapshotEvery, creation: .createIfMissing))
     } catch {
         fail("cannot open \(directory): \(error)")
     }
@@ -97,7 +104,7 @@ func writeForever(directory: String, snapshotEvery: Int) async -> Never {
 func holdLock(directory: String) -> Never {
     let store: JSONFileProfileStore
     do {
-        store = try JSONFileProfileStore(directory: directory)
+        store = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
     } catch {
         fail("cannot open \(directory): \(error)")
     }
@@ -105,9 +112,91 @@ func holdLock(directory: String) -> Never {
     while true { pause() }
 }
 
+/// The highest acknowledged value of each user in the `ack <user> <value>` lines of `files`.
+func acknowledgedValues(in files: [String]) -> (values: [String: Int], count: Int) {
+    var values: [String: Int] = [:]
+    var count = 0
+    for file in files {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { fail("cannot read \(file)") }
+        // A line cut by the kill has no line end: only whole lines count.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeLast()
+        for line in lines {
+            let parts = line.split(separator: " ")
+            guard parts.count == 3, parts[0] == "ack", let value = Int(parts[2]) else { continue }
+            values[String(parts[1]), default: 0] = max(values[String(parts[1]), default: 0], value)
+            count += 1
+        }
+    }
+    return (values, count)
+}
+
+/// Checks the store in `directory` against the acknowledgements in `files`; exits 1 on any failure.
+func verify(directory: String, ackFiles: [String]) async -> Never {
+    let store: JSONFileProfileStore
+    do {
+        store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+    } catch {
+        emit("FAILED cannot open \(directory): \(error)")
+        exit(1)
+    }
+    var failures: [String] = []
+    let (acknowledged, count) = acknowledgedValues(in: ackFiles)
+    do {
+        for (name, value) in acknowledged.sorted(by: { $0.key < $1.key }) {
+            guard let user = UserID(name), let profile = try await store.record(for: user)?.profile else {
+                failures.append("\(name): acknowledged \(value), missing")
+                continue
+            }
+            if profile.counters.posts < value {
+                failures.append("\(name): acknowledged \(value), stored \(profile.counters.posts)")
+            }
+            if profile.bio?.hasPrefix("value \(profile.counters.posts) ") != true {
+                failures.append("\(name): torn record")
+            }
+            if let username = profile.username, try await store.record(forUsername: username)?.userID != user {
+                failures.append("\(name): username \(username.rawValue) does not lead back to it")
+            }
+        }
+        var followers = [Int](repeating: 0, count: userCount)
+        var following = [Int](repeating: 0, count: userCount)
+        for from in 0..<userCount {
+            for to in 0..<userCount where from != to {
+                if try await store.relationship(between: userID(from), and: userID(to)).viewerFollowsSubject {
+                    following[from] += 1
+                    followers[to] += 1
+                }
+            }
+        }
+        for index in 0..<userCount {
+            let counts = try await store.socialCounts(for: userID(index))
+            if counts.followers != followers[index] || counts.following != following[index] {
+                failures.append(
+                    "\(userID(index)): counts \(counts) differ from the edges (\(followers[index]), \(following[index]))"
+                )
+            }
+        }
+    } catch {
+        failures.append("reading failed: \(error)")
+    }
+    let report = store.recoveryReport
+    try? store.close()
+    guard failures.isEmpty else {
+        for failure in failures { emit("FAILED \(failure)") }
+        exit(1)
+    }
+    emit(
+        "verified acks=\(count) users=\(acknowledged.count) replayed=\(report.replayedRecordCount) "
+            + "skipped=\(report.skippedRecordCount) temporary=\(report.removedTemporaryFiles) "
+            + "tail=\(report.discardedTail != nil) snapshotSequence=\(report.snapshotSequence)")
+    exit(0)
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-    fail("usage: ProfileStoreCrashWriter write <directory> [snapshotEvery] | hold-lock <directory>")
+    fail(
+        "usage: ProfileStoreCrashWriter write <directory> [snapshotEvery] | hold-lock <directory> "
+            + "| verify <directory> <ack file>...")
 }
 switch arguments[1] {
 case "write":
@@ -115,6 +204,8 @@ case "write":
         directory: arguments[2], snapshotEvery: arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000)
 case "hold-lock":
     holdLock(directory: arguments[2])
+case "verify":
+    await verify(directory: arguments[2], ackFiles: Array(arguments.dropFirst(3)))
 default:
-    fail("unknown mode \(arguments[1]); use write or hold-lock")
+    fail("unknown mode \(arguments[1]); use write, hold-lock or verify")
 }

@@ -7,7 +7,7 @@ import Testing
 private typealias Fixture = StoreFixtures
 
 /// A journal line with a correct checksum around `body`, whatever `body` says.
-private func checksummedLine(_ body: String) -> [UInt8] {
+func checksummedLine(_ body: String) -> [UInt8] {
     let bytes = Array(body.utf8)
     return bytes + Array(#","crc32c":"\#(JSONFileCRC32C.hex(JSONFileCRC32C.checksum(bytes)))"}"#.utf8) + [0x0A]
 }
@@ -15,7 +15,8 @@ private func checksummedLine(_ body: String) -> [UInt8] {
 /// Writes users a, b and c through a store and closes it without a snapshot: a journal of three
 /// lines. Returns the journal's bytes.
 private func journalOfThree(in directory: String) async throws -> [UInt8] {
-    let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+    let store = try JSONFileProfileStore(
+        directory: directory, options: .init(snapshotsOnClose: false, creation: .createIfMissing))
     for name in ["a", "b", "c"] { try await Fixture.put(try Fixture.record(name, username: name), in: store) }
     try store.close()
     return try Fixture.bytes("journal.jsonl", in: directory)
@@ -64,7 +65,7 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
             description: "journal starting after the snapshot", file: "journal.jsonl", reasonMentions: "are missing"
         ) { dir in
             _ = try await journalOfThree(in: dir)
-            try JSONFileProfileStore(directory: dir).close()
+            try JSONFileProfileStore(directory: dir, options: .createIfMissing).close()
             let late = checksummedLine(#"{"schemaVersion":1,"sequence":5,"mutation":{"delete":{"user":"a"}}"#)
             try Fixture.write(late, to: "journal.jsonl", in: dir)
             return 0
@@ -81,10 +82,11 @@ struct JSONFileDamage: Sendable, CustomStringConvertible {
         ) {
             dir in
             _ = try await journalOfThree(in: dir)
-            try JSONFileProfileStore(directory: dir).close()
+            try JSONFileProfileStore(directory: dir, options: .createIfMissing).close()
             let snapshot = String(decoding: try Fixture.bytes("snapshot.json", in: dir), as: UTF8.self)
             let future = snapshot.replacingOccurrences(of: #""schemaVersion" : 1"#, with: #""schemaVersion" : 7"#)
-            try Fixture.write(Array(future.utf8), to: "snapshot.json", in: dir)
+            let sealed = JSONFileSnapshot.sealed(try #require(JSONFileSnapshot.unsealed(Array(future.utf8))))
+            try Fixture.write(sealed, to: "snapshot.json", in: dir)
             return 0
         },
         JSONFileDamage(description: "inconsistent snapshot", file: "snapshot.json", reasonMentions: "inconsistent") {
@@ -118,7 +120,9 @@ struct JSONFileCorruptionTests {
         try await Fixture.withDirectory { directory in
             let offset = try await damage.apply(directory)
             let before = try Fixture.contents(of: directory)
-            let error = try #require(throws: ProfileStoreError.self) { try JSONFileProfileStore(directory: directory) }
+            let error = try #require(throws: ProfileStoreError.self) {
+                try JSONFileProfileStore(directory: directory, options: .createIfMissing)
+            }
             guard case .corrupt(let file, let reportedOffset, let reason) = error else {
                 Issue.record("expected .corrupt, got \(error)")
                 return
@@ -131,14 +135,14 @@ struct JSONFileCorruptionTests {
     }
 
     @Test(
-        "a final record cut short is discarded, reported, then cut off; earlier records stay", arguments: [1, 17, 250])
+        "a final record cut short is discarded, reported, then cut off; earlier records stay", arguments: [2, 17, 250])
     func tornTailWithoutNewline(cut: Int) async throws {
         try await Fixture.withDirectory { directory in
             let journal = try await journalOfThree(in: directory)
             let lastStart = try #require(Fixture.lineStarts(journal).last)
             try Fixture.write(Array(journal.dropLast(cut)), to: "journal.jsonl", in: directory)
 
-            let store = try JSONFileProfileStore(directory: directory)
+            let store = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             let tail = try #require(store.recoveryReport.discardedTail)
             #expect(tail.offset == lastStart)
             #expect(tail.byteCount == journal.count - cut - lastStart)
@@ -151,21 +155,38 @@ struct JSONFileCorruptionTests {
         }
     }
 
-    @Test("a complete final line with a bad checksum is discarded as torn")
-    func tornTailWithNewline() async throws {
+    @Test("a complete final line with a bad checksum is corruption, not a torn record, and nothing changes")
+    func damagedFinalLineIsRefused() async throws {
         try await Fixture.withDirectory { directory in
             var journal = try await journalOfThree(in: directory)
             let lastStart = try #require(Fixture.lineStarts(journal).last)
             journal[lastStart + 40] ^= 0x20
             try Fixture.write(journal, to: "journal.jsonl", in: directory)
+            let before = try Fixture.contents(of: directory)
+
+            let error = try #require(throws: ProfileStoreError.self) {
+                try JSONFileProfileStore(directory: directory)
+            }
+            #expect(error.corruptFile == directory + "/journal.jsonl")
+            #expect(error.corruptOffset == lastStart)
+            #expect(try Fixture.contents(of: directory) == before)
+        }
+    }
+
+    @Test("a final record that lacks only its line end is kept, and the line end is restored")
+    func missingFinalLineEnd() async throws {
+        try await Fixture.withDirectory { directory in
+            let journal = try await journalOfThree(in: directory)
+            try Fixture.write(Array(journal.dropLast()) + [0, 0, 0], to: "journal.jsonl", in: directory)
 
             let store = try JSONFileProfileStore(directory: directory)
-            #expect(store.recoveryReport.discardedTail?.offset == lastStart)
-            #expect(store.recoveryReport.discardedTail?.reason.contains("checksum") == true)
-            #expect(store.userCount == 2)
+            #expect(store.recoveryReport.restoredFinalLineEnd)
+            #expect(store.recoveryReport.discardedTail == nil)
+            #expect(store.userCount == 3)
+            #expect(try Fixture.bytes("journal.jsonl", in: directory) == journal)
             try await Fixture.put(try Fixture.record("d"), in: store)
             try store.close()
-            #expect(try JSONFileProfileStore(directory: directory).userCount == 3)
+            #expect(try JSONFileProfileStore(directory: directory).userCount == 4)
         }
     }
 

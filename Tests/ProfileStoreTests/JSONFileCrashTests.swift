@@ -5,19 +5,6 @@ import Testing
 
 private typealias Fixture = StoreFixtures
 
-/// A small seeded generator (SplitMix64), so that every run kills at the same write counts.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}
-
 @Suite("JSONFileProfileStore survives kill -9")
 struct JSONFileCrashTests {
     @Test("after many kill -9 rounds every acknowledged write is present and nothing is torn")
@@ -45,7 +32,8 @@ struct JSONFileCrashTests {
                 while let line = writer.nextLine() { _ = record(line, into: &acknowledged) }
                 try #require(seen == target, "round \(round): the writer stopped early: \(writer.errorOutput())")
 
-                let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+                let store = try JSONFileProfileStore(
+                    directory: directory, options: .init(snapshotsOnClose: false, creation: .createIfMissing))
                 for (name, value) in acknowledged {
                     let stored = try #require(
                         try await store.record(for: Fixture.user(name)), "round \(round): \(name) lost")

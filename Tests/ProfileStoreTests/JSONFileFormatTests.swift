@@ -10,7 +10,8 @@ private typealias Fixture = StoreFixtures
 struct JSONFileFormatTests {
     /// Stores users a and b, makes a follow b, and closes the store with or without a snapshot.
     private func writeFollow(in directory: String, snapshotsOnClose: Bool) async throws -> StoreState {
-        let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: snapshotsOnClose))
+        let store = try JSONFileProfileStore(
+            directory: directory, options: .init(snapshotsOnClose: snapshotsOnClose, creation: .createIfMissing))
         var expected = StoreState()
         for name in ["a", "b"] {
             let record = try Fixture.record(name, username: name)
@@ -57,8 +58,11 @@ struct JSONFileFormatTests {
             #expect(
                 text.hasPrefix(
                     "{\n\"edges\" : [\n{\"from\":\"a\",\"kind\":\"follow\",\"to\":\"b\"}\n],\n\"records\" : [\n"))
-            #expect(text.hasSuffix("],\n\"schemaVersion\" : 1,\n\"sequence\" : 3\n}\n"))
-            #expect(text.split(separator: "\n").count == 11, "one line per edge and per record")
+            let body = String(decoding: try #require(JSONFileSnapshot.unsealed(Array(data))), as: UTF8.self)
+            #expect(body.hasSuffix("],\n\"schemaVersion\" : 1,\n\"sequence\" : 3"))
+            let checksum = JSONFileCRC32C.hex(JSONFileCRC32C.checksum(Array(body.utf8)))
+            #expect(text == body + ",\n\"crc32c\" : \"\(checksum)\"\n}\n")
+            #expect(text.split(separator: "\n").count == 12, "one line per edge, per record and for the checksum")
         }
     }
 
@@ -102,10 +106,10 @@ struct JSONFileFormatTests {
             // A repeated key is valid enough for JSONDecoder, which the scan refuses to guess about.
             var text = String(decoding: try JSONFileSnapshot(sequence: 3, state: state).encoded(), as: UTF8.self)
             text = text.replacingOccurrences(of: "{\n\"edges\"", with: "{\n\"sequence\" : 3,\n\"edges\"")
-            let bytes = Array(text.utf8)
+            let bytes = JSONFileSnapshot.sealed(try #require(JSONFileSnapshot.unsealed(Array(text.utf8))))
             #expect(try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json") == nil)
             try Fixture.write(bytes, to: "snapshot.json", in: directory)
-            let store = try JSONFileProfileStore(directory: directory)
+            let store = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             #expect(store.userCount == 150)
             #expect(store.recoveryReport.snapshotSequence == 3)
             #expect(try await store.socialCounts(for: Fixture.user("u0")).followers == 99)
@@ -122,7 +126,7 @@ struct JSONFileFormatTests {
         let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         let text = String(decoding: bytes, as: UTF8.self)
             .replacingOccurrences(of: "\"records\" : [", with: "\"records\" : [\n" + lines.joined(separator: ",\n"))
-        bytes = Array(text.utf8)
+        bytes = JSONFileSnapshot.sealed(try #require(JSONFileSnapshot.unsealed(Array(text.utf8))))
         let error = try #require(throws: ProfileStoreError.self) {
             try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json", minimumChunk: 7)
         }
@@ -138,7 +142,10 @@ struct JSONFileFormatTests {
     func chunkFailureFallsBack() throws {
         let written = try JSONFileSnapshot(sequence: 1, state: Self.largeState()).encoded()
         let text = String(decoding: written, as: UTF8.self)
-        let damaged = Array(text.replacingOccurrences(of: #""user_100""#, with: #""not a username!""#).utf8)
+        let damaged = JSONFileSnapshot.sealed(
+            try #require(
+                JSONFileSnapshot.unsealed(
+                    Array(text.replacingOccurrences(of: #""user_100""#, with: #""not a username!""#).utf8))))
         #expect(damaged != written)
         #expect(try JSONFileSnapshot.decodeInParallel(damaged, path: "snapshot.json", minimumChunk: 7) == nil)
         let error = try #require(throws: ProfileStoreError.self) {

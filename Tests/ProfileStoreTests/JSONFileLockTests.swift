@@ -9,12 +9,12 @@ struct JSONFileLockTests {
     @Test("a second open in the same process is refused as locked until the first closes")
     func sameProcess() async throws {
         try await Fixture.withDirectory { directory in
-            let first = try JSONFileProfileStore(directory: directory)
+            let first = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             #expect(throws: ProfileStoreError.locked(path: directory + "/LOCK")) {
-                try JSONFileProfileStore(directory: directory)
+                try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             }
             try first.close()
-            let second = try JSONFileProfileStore(directory: directory)
+            let second = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             try second.close()
         }
     }
@@ -22,10 +22,10 @@ struct JSONFileLockTests {
     @Test("the same directory named by another path is still refused as locked")
     func otherPathSameDirectory() async throws {
         try await Fixture.withDirectory { directory in
-            let first = try JSONFileProfileStore(directory: directory)
+            let first = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             let alias = directory + "/../" + URL(fileURLWithPath: directory).lastPathComponent + "/."
             #expect(throws: ProfileStoreError.locked(path: alias + "/LOCK")) {
-                try JSONFileProfileStore(directory: alias)
+                try JSONFileProfileStore(directory: alias, options: .createIfMissing)
             }
             try first.close()
         }
@@ -34,8 +34,8 @@ struct JSONFileLockTests {
     @Test("releasing a store without close releases its lock")
     func deinitReleases() async throws {
         try await Fixture.withDirectory { directory in
-            do { _ = try JSONFileProfileStore(directory: directory) }
-            _ = try JSONFileProfileStore(directory: directory)
+            do { _ = try JSONFileProfileStore(directory: directory, options: .createIfMissing) }
+            _ = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
         }
     }
 
@@ -47,10 +47,10 @@ struct JSONFileLockTests {
             try #require(
                 line?.hasPrefix("locked") == true, "the holder said \(line ?? "nothing"): \(holder.errorOutput())")
             #expect(throws: ProfileStoreError.locked(path: directory + "/LOCK")) {
-                try JSONFileProfileStore(directory: directory)
+                try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             }
             holder.killNow()
-            try JSONFileProfileStore(directory: directory).close()
+            try JSONFileProfileStore(directory: directory, options: .createIfMissing).close()
         }
     }
 }

@@ -53,7 +53,7 @@ struct JSONFilePersistenceTests {
     @Test("every kind of operation survives reopening, from the journal or from a snapshot", arguments: [false, true])
     func everyOperationPersists(snapshotsOnClose: Bool) async throws {
         try await Fixture.withDirectory { directory in
-            let options = JSONFileProfileStore.Options(snapshotsOnClose: snapshotsOnClose)
+            let options = JSONFileProfileStore.Options(snapshotsOnClose: snapshotsOnClose, creation: .createIfMissing)
             let first = try JSONFileProfileStore(directory: directory, options: options)
             try await populate(first)
             let expected = try await Observed(first)
@@ -74,11 +74,11 @@ struct JSONFilePersistenceTests {
         try await Fixture.withDirectory { directory in
             var expected: Observed?
             do {
-                let store = try JSONFileProfileStore(directory: directory)
+                let store = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
                 try await populate(store)
                 expected = try await Observed(store)
             }
-            let reopened = try JSONFileProfileStore(directory: directory)
+            let reopened = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             #expect(try await Observed(reopened) == expected)
         }
     }
@@ -86,7 +86,8 @@ struct JSONFilePersistenceTests {
     @Test("snapshots taken in the background every few records lose and repeat nothing")
     func periodicSnapshot() async throws {
         try await Fixture.withDirectory { directory in
-            let options = JSONFileProfileStore.Options(snapshotEvery: 7, snapshotsOnClose: false)
+            let options = JSONFileProfileStore.Options(
+                snapshotEvery: 7, snapshotsOnClose: false, creation: .createIfMissing)
             let store = try JSONFileProfileStore(directory: directory, options: options)
             var writes = 0
             for index in 0..<150 {
@@ -113,13 +114,14 @@ struct JSONFilePersistenceTests {
     @Test("an explicit snapshot writes the state as of the last record and empties the journal")
     func explicitSnapshot() async throws {
         try await Fixture.withDirectory { directory in
-            let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+            let store = try JSONFileProfileStore(
+                directory: directory, options: .init(snapshotsOnClose: false, creation: .createIfMissing))
             for index in 0..<5 { try await Fixture.put(try Fixture.record("u\(index)"), in: store) }
             try store.snapshot()
             #expect(try Fixture.bytes("journal.jsonl", in: directory).isEmpty)
             try await Fixture.put(try Fixture.record("u5"), in: store)
             try store.close()
-            let reopened = try JSONFileProfileStore(directory: directory)
+            let reopened = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             #expect(reopened.recoveryReport.snapshotSequence == 5)
             #expect(reopened.recoveryReport.replayedRecordCount == 1)
             #expect(reopened.userCount == 6)
@@ -129,7 +131,7 @@ struct JSONFilePersistenceTests {
     @Test("a crash after the snapshot rename but before the journal was emptied loses and repeats nothing")
     func crashBeforeJournalTruncation() async throws {
         try await Fixture.withDirectory { directory in
-            let options = JSONFileProfileStore.Options(snapshotsOnClose: false)
+            let options = JSONFileProfileStore.Options(snapshotsOnClose: false, creation: .createIfMissing)
             let store = try JSONFileProfileStore(directory: directory, options: options)
             try await populate(store)
             let expected = try await Observed(store)
@@ -155,7 +157,7 @@ struct JSONFilePersistenceTests {
     @Test("journal records older than the snapshot are skipped and newer ones replayed")
     func skipThenReplay() async throws {
         try await Fixture.withDirectory { directory in
-            let options = JSONFileProfileStore.Options(snapshotsOnClose: false)
+            let options = JSONFileProfileStore.Options(snapshotsOnClose: false, creation: .createIfMissing)
             let store = try JSONFileProfileStore(directory: directory, options: options)
             for name in ["a", "b", "c"] { try await Fixture.put(try Fixture.record(name), in: store) }
             let older = try Fixture.bytes("journal.jsonl", in: directory)
@@ -176,14 +178,14 @@ struct JSONFilePersistenceTests {
     @Test("temporary files left by a crash mid-snapshot are ignored and removed")
     func crashDuringSnapshotWrite() async throws {
         try await Fixture.withDirectory { directory in
-            let store = try JSONFileProfileStore(directory: directory)
+            let store = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             try await populate(store)
             let expected = try await Observed(store)
             try store.close()
             try Fixture.write(Array(#"{"schemaVersion" : 1, "seq"#.utf8), to: "snapshot.json.tmp", in: directory)
             try Fixture.write(Array(#"{"schemaVersion":1,"sequence":1"#.utf8), to: "journal.jsonl.tmp", in: directory)
 
-            let reopened = try JSONFileProfileStore(directory: directory)
+            let reopened = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             #expect(reopened.recoveryReport.removedTemporaryFiles)
             #expect(try await Observed(reopened) == expected)
             #expect(!FileManager.default.fileExists(atPath: directory + "/snapshot.json.tmp"))
@@ -195,7 +197,7 @@ struct JSONFilePersistenceTests {
     func createsDirectory() async throws {
         try await Fixture.withDirectory { directory in
             let nested = URL(fileURLWithPath: directory).appendingPathComponent("a/b", isDirectory: true)
-            let store = try JSONFileProfileStore(directory: nested)
+            let store = try JSONFileProfileStore(directory: nested, options: .createIfMissing)
             try await Fixture.put(try Fixture.record("a"), in: store)
             #expect(FileManager.default.fileExists(atPath: nested.path + "/journal.jsonl"))
         }

@@ -136,7 +136,7 @@ struct JSONFileProfileStoreContractTests {
             let file = directory + "/file"
             try Fixture.write([1], to: "file", in: directory)
             let error = try #require(throws: ProfileStoreError.self) {
-                try JSONFileProfileStore(directory: file + "/store")
+                try JSONFileProfileStore(directory: file + "/store", options: .createIfMissing)
             }
             guard case .io(_, let path, _) = error else {
                 Issue.record("expected .io, got \(error)")

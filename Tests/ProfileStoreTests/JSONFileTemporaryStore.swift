@@ -12,6 +12,8 @@ final class JSONFileTemporaryStore: ForwardingProfileStore {
 
     init(options: JSONFileProfileStore.Options) throws {
         directory = try TemporaryDirectory()
+        var options = options
+        options.creation = .createIfMissing
         store = try JSONFileProfileStore(directory: directory.path, options: options)
     }
 

@@ -19,8 +19,15 @@ enum JSONFileJournalCodec {
     /// The schema version this code writes; a reader accepts 1 through this.
     static let currentSchemaVersion = 1
 
-    private static let suffixHead = Array(#","crc32c":""#.utf8)
-    private static let suffixTail = Array(#""}"#.utf8)
+    /// The largest sequence number a journal record or a snapshot may carry: 2^53, the largest
+    /// integer every JSON reader (`jq` and JavaScript included) holds exactly. Numbers beyond it
+    /// are refused on open, so that the arithmetic on sequence numbers cannot overflow, and a
+    /// store whose sequence reached it refuses writes (at one write per microsecond that takes
+    /// 285 years).
+    static let maximumSequence = 1 << 53
+
+    static let suffixHead = Array(#","crc32c":""#.utf8)
+    static let suffixTail = Array(#""}"#.utf8)
     private static var suffixLength: Int { suffixHead.count + 8 + suffixTail.count }
 
     /// The full line, newline included, that records `mutation` as number `sequence`.
@@ -52,6 +59,7 @@ enum JSONFileJournalCodec {
         let hexStart = suffixStart + suffixHead.count
         guard line[suffixStart..<hexStart].elementsEqual(suffixHead),
             line[(hexStart + 8)...].elementsEqual(suffixTail),
+            line[hexStart..<(hexStart + 8)].allSatisfy(JSONFileJSONPrefix.isHexDigit),
             let stored = UInt32(String(decoding: line[hexStart..<(hexStart + 8)], as: UTF8.self), radix: 16)
         else {
             return #"the line does not end with a "crc32c" checksum field"#

@@ -31,7 +31,12 @@ enum JSONFilePOSIX {
         }
         defer { systemClose(descriptor) }
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        // A chunk the size of the file (plus one, to see the end) reads it in one call; a file
+        // that grows meanwhile takes more.
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        bytes.reserveCapacity(size)
+        var chunk = [UInt8](repeating: 0, count: min(max(size + 1, 4096), 1 << 20))
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
@@ -99,6 +104,36 @@ enum JSONFilePOSIX {
     /// Whether `path` exists.
     static func exists(_ path: String) -> Bool {
         systemAccess(path, F_OK) == 0
+    }
+
+    /// Where a file lives and how many names it has.
+    struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var links: UInt64
+
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            links = UInt64(status.st_nlink)
+        }
+    }
+
+    /// The identity of the file open as `descriptor`.
+    static func identity(of descriptor: Int32, path: String) throws(ProfileStoreError) -> Identity {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .io(operation: "fstat", path: path, errno: errno) }
+        return Identity(status)
+    }
+
+    /// The identity of the file at `path`, or `nil` when there is none.
+    static func identity(of path: String) throws(ProfileStoreError) -> Identity? {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw .io(operation: "stat", path: path, errno: errno)
+        }
+        return Identity(status)
     }
 
     /// Takes an exclusive, non-blocking POSIX record lock on the whole file of `descriptor`.

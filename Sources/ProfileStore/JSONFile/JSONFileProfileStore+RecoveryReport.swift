@@ -31,6 +31,12 @@ extension JSONFileProfileStore {
         /// Whether a `snapshot.json.tmp` or `journal.jsonl.tmp` left by a crash during a snapshot
         /// was removed (the files they were to replace were still complete).
         public var removedTemporaryFiles: Bool
+        /// Whether the final journal record was whole, with a valid checksum, but lacked its line
+        /// end, which opening added back (the record was replayed).
+        public var restoredFinalLineEnd: Bool
+        /// Whether this open created the store (``Options-swift.struct/Creation-swift.enum/createIfMissing``
+        /// on a directory that held none).
+        public var createdStore: Bool
 
         /// Creates a report.
         public init(
@@ -38,16 +44,21 @@ extension JSONFileProfileStore {
             replayedRecordCount: Int = 0,
             skippedRecordCount: Int = 0,
             discardedTail: DiscardedTail? = nil,
-            removedTemporaryFiles: Bool = false
+            removedTemporaryFiles: Bool = false,
+            restoredFinalLineEnd: Bool = false,
+            createdStore: Bool = false
         ) {
             self.snapshotSequence = snapshotSequence
             self.replayedRecordCount = replayedRecordCount
             self.skippedRecordCount = skippedRecordCount
             self.discardedTail = discardedTail
             self.removedTemporaryFiles = removedTemporaryFiles
+            self.restoredFinalLineEnd = restoredFinalLineEnd
+            self.createdStore = createdStore
         }
 
-        /// Whether opening found anything to repair (a torn tail or a temporary file).
-        public var repairedAnything: Bool { discardedTail != nil || removedTemporaryFiles }
+        /// Whether opening found anything to repair (a torn tail, a temporary file, a missing
+        /// final line end).
+        public var repairedAnything: Bool { discardedTail != nil || removedTemporaryFiles || restoredFinalLineEnd }
     }
 }

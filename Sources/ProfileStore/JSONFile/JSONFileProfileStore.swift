@@ -32,6 +32,7 @@ import Darwin
 /// migration path.
 public final class JSONFileProfileStore: ProfileStore {
     static let lockFileName = "LOCK"
+    static let storeMarkerFileName = "STORE"
     static let snapshotFileName = "snapshot.json"
     static let snapshotTemporaryFileName = "snapshot.json.tmp"
     static let journalFileName = "journal.jsonl"
@@ -48,7 +49,8 @@ public final class JSONFileProfileStore: ProfileStore {
     /// Entered while a background snapshot runs, so that `close()` and `snapshot()` can wait.
     private let backgroundSnapshots = DispatchGroup()
 
-    /// Opens (creating when missing) the store in `directory`: takes the lock, reads the
+    /// Opens the store in `directory` (creating it when it holds none and `options.creation` is
+    /// ``Options-swift.struct/Creation-swift.enum/createIfMissing``): takes the lock, reads the
     /// snapshot, replays the journal, then repairs what a crash left (a torn final journal
     /// record, a snapshot temporary).
     ///
@@ -56,15 +58,23 @@ public final class JSONFileProfileStore: ProfileStore {
     /// written to: opening it throws and leaves every byte as it was.
     ///
     /// - Throws: ``ProfileStoreError/locked(path:)`` when another opener holds the store,
-    ///   ``ProfileStoreError/corrupt(file:offset:reason:)`` for damage other than a torn tail,
-    ///   ``ProfileStoreError/io(operation:path:errno:)`` when the system fails a call.
-    public init(directory: String, options: Options = .init()) throws(ProfileStoreError) {
+    ///   ``ProfileStoreError/corrupt(file:offset:reason:)`` for damage other than a torn tail (a
+    ///   `STORE` marker without its journal included),
+    ///   ``ProfileStoreError/io(operation:path:errno:)`` when the system fails a call, or with
+    ///   `ENOENT` when the directory holds no store and opening may not create one.
+    public convenience init(directory: String, options: Options = .init()) throws(ProfileStoreError) {
+        try self.init(directory: directory, options: options, faults: .none)
+    }
+
+    /// Opens the store with `faults` injected into its journal writes (tests only).
+    init(directory: String, options: Options, faults: JSONFileFaults) throws(ProfileStoreError) {
         self.directory = directory
         self.options = options
-        try Self.createDirectoryIfMissing(directory)
+        try Self.prepareDirectory(directory, creation: options.creation)
         let lock = try JSONFileLockRegistry.acquire(directory + "/" + Self.lockFileName)
         do throws(ProfileStoreError) {
-            let (core, report) = try Self.load(directory: directory, options: options, lock: lock)
+            var (core, report) = try Self.load(directory: directory, options: options, lock: lock)
+            core.faults = faults
             self.recoveryReport = report
             self.core = Mutex(core)
         } catch {
@@ -73,8 +83,7 @@ public final class JSONFileProfileStore: ProfileStore {
         }
     }
 
-    /// Opens (creating when missing) the store in the directory at `url`; see
-    /// ``init(directory:options:)``.
+    /// Opens the store in the directory at `url`; see ``init(directory:options:)``.
     public convenience init(directory url: URL, options: Options = .init()) throws(ProfileStoreError) {
         try self.init(directory: url.path, options: options)
     }

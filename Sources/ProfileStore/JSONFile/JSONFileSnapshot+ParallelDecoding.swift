@@ -37,7 +37,7 @@ extension JSONFileSnapshot {
             let version = try? JSONDecoder().decode(Int.self, from: Data(bytes[versionRange])),
             (1...JSONFileJournalCodec.currentSchemaVersion).contains(version),
             let sequence = try? JSONDecoder().decode(Int.self, from: Data(bytes[sequenceRange])),
-            sequence >= 0,
+            (0...JSONFileJournalCodec.maximumSequence).contains(sequence),
             let recordRanges = scanner.elements(ofArrayAt: recordsRange),
             let edgeRanges = scanner.elements(ofArrayAt: edgesRange),
             let records: [UserRecord] = decodeInChunks(recordRanges, of: bytes, minimumChunk: minimumChunk),

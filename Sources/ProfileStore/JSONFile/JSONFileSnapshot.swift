@@ -27,6 +27,9 @@ import Foundation
 /// ```
 ///
 /// Records are sorted by user id, edges by kind (follows, then blocks), then by `from` and `to`.
+/// The last member, out of key order, is `"crc32c" : "1a2b3c4d"`: CRC-32C of every byte before
+/// the comma that precedes it, so that damage to any byte is refused rather than loaded as a
+/// different state. A file without it (written by a tool) is read unchecked.
 struct JSONFileSnapshot: Sendable {
     /// The sequence number of the last journal record the snapshot holds.
     var sequence: Int
@@ -35,8 +38,12 @@ struct JSONFileSnapshot: Sendable {
 
     /// The keys the file adds around the state's own.
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, sequence
+        case schemaVersion, sequence, crc32c
     }
+
+    /// What the file ends with, around the checksum's eight hex digits.
+    private static let checksumHead = Array(",\n\"crc32c\" : \"".utf8)
+    private static let checksumTail = Array("\"\n}\n".utf8)
 
     /// A version this reader does not know, detected before the rest is decoded.
     private struct UnknownSchemaVersion: Error {
@@ -53,11 +60,26 @@ struct JSONFileSnapshot: Sendable {
             bytes.append(contentsOf: "],\n\"\(StoreState.CodingKeys.records.stringValue)\" : [".utf8)
             try Self.appendLines(state.sortedRecords, to: &bytes, encoder: encoder)
             let version = JSONFileJournalCodec.currentSchemaVersion
-            bytes.append(contentsOf: "],\n\"schemaVersion\" : \(version),\n\"sequence\" : \(sequence)\n}\n".utf8)
+            bytes.append(contentsOf: "],\n\"schemaVersion\" : \(version),\n\"sequence\" : \(sequence)".utf8)
         } catch {
             throw .invalidMutation("the store cannot be encoded as JSON: \(error)")
         }
-        return bytes
+        return Self.sealed(bytes)
+    }
+
+    /// `body`, a snapshot object without its closing brace, closed with its `crc32c` member.
+    static func sealed(_ body: [UInt8]) -> [UInt8] {
+        body + checksumHead + Array(JSONFileCRC32C.hex(JSONFileCRC32C.checksum(body)).utf8) + checksumTail
+    }
+
+    /// The body of a file the store wrote: every byte before its `crc32c` member, or `nil` when
+    /// the file does not end with one.
+    static func unsealed(_ bytes: [UInt8]) -> [UInt8]? {
+        let start = bytes.count - checksumHead.count - 8 - checksumTail.count
+        guard start >= 0, bytes[start..<(start + checksumHead.count)].elementsEqual(checksumHead),
+            bytes[(bytes.count - checksumTail.count)...].elementsEqual(checksumTail)
+        else { return nil }
+        return Array(bytes[..<start])
     }
 
     private static func appendLines(
@@ -78,6 +100,7 @@ struct JSONFileSnapshot: Sendable {
     /// - Throws: ``ProfileStoreError/corrupt(file:offset:reason:)`` naming `path`. The offset is
     ///   0 because a JSON parser reports no byte position; the reason carries the coding path.
     static func decode(_ bytes: [UInt8], path: String) throws(ProfileStoreError) -> JSONFileSnapshot {
+        try verifyChecksum(bytes, path: path)
         if let snapshot = try decodeInParallel(bytes, path: path) {
             return snapshot
         }
@@ -98,8 +121,51 @@ struct JSONFileSnapshot: Sendable {
             }
             throw corrupt("the snapshot is not a JSON object of this store's format: \(error)")
         }
-        guard snapshot.sequence >= 0 else { throw corrupt("negative sequence \(snapshot.sequence)") }
+        guard (0...JSONFileJournalCodec.maximumSequence).contains(snapshot.sequence) else {
+            throw corrupt(
+                "sequence \(snapshot.sequence) is outside 0...\(JSONFileJournalCodec.maximumSequence), "
+                    + "the numbers this store writes")
+        }
         return snapshot
+    }
+
+    /// Checks the `crc32c` member when the file ends with it; refuses a file that has the member
+    /// anywhere else, where damage to the layout would otherwise skip the check.
+    private static func verifyChecksum(_ bytes: [UInt8], path: String) throws(ProfileStoreError) {
+        if let body = unsealed(bytes) {
+            let digits = bytes[(body.count + checksumHead.count)..<(bytes.count - checksumTail.count)]
+            let computed = JSONFileCRC32C.hex(JSONFileCRC32C.checksum(body))
+            guard digits.elementsEqual(computed.utf8) else {
+                // Offset 0: the checksum covers every byte from there and cannot say which changed.
+                throw .corrupt(
+                    file: path, offset: 0,
+                    reason: "checksum mismatch: the snapshot says \(String(decoding: digits, as: UTF8.self)), "
+                        + "its bytes give \(computed)"
+                )
+            }
+            return
+        }
+        // The byte scan answers for every file the store writes; the decoder only for layouts
+        // the scan does not follow.
+        let hasChecksum =
+            JSONFileObjectScanner(bytes).members().map { $0[CodingKeys.crc32c.stringValue] != nil }
+            ?? ((try? JSONDecoder().decode(ChecksumProbe.self, from: Data(bytes)))?.hasChecksum ?? false)
+        if hasChecksum {
+            throw .corrupt(
+                file: path, offset: 0,
+                reason: #"the "crc32c" member is not where the store writes it, at the end of the file: "#
+                    + "the layout is damaged"
+            )
+        }
+    }
+
+    /// Whether a JSON object has a `crc32c` member, whatever its value.
+    private struct ChecksumProbe: Decodable {
+        var hasChecksum: Bool
+
+        init(from decoder: any Decoder) throws {
+            hasChecksum = try decoder.container(keyedBy: CodingKeys.self).contains(.crc32c)
+        }
     }
 }
 

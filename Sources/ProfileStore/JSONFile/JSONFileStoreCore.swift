@@ -35,6 +35,8 @@ struct JSONFileStoreCore: Sendable {
     var linesSinceSnapshotCopy: [UInt8] = []
     /// How many records ``linesSinceSnapshotCopy`` holds.
     var recordsSinceSnapshotCopy = 0
+    /// Failures injected by tests; ``JSONFileFaults/none`` otherwise.
+    var faults = JSONFileFaults.none
 
     /// The path of a file in the store's directory.
     func path(_ name: String) -> String { directory + "/" + name }
@@ -69,8 +71,13 @@ struct JSONFileStoreCore: Sendable {
     /// then applies it.
     mutating func commit(_ mutation: StoreMutation) throws(ProfileStoreError) {
         try requireWritable()
+        guard sequence < JSONFileJournalCodec.maximumSequence else {
+            throw .invalidMutation(
+                "the journal's sequence numbers are used up (\(sequence) is the last, "
+                    + "\(JSONFileJournalCodec.maximumSequence) the limit); no further write fits")
+        }
         let line = try JSONFileJournalCodec.line(for: mutation, sequence: sequence + 1)
-        try appendDurably(line)
+        try appendDurably(line, sequence: sequence + 1)
         sequence += 1
         journalRecordCount += 1
         if snapshotInProgress {
@@ -88,9 +95,14 @@ struct JSONFileStoreCore: Sendable {
         }
     }
 
-    private mutating func appendDurably(_ line: [UInt8]) throws(ProfileStoreError) {
+    /// Appends `line` and fsyncs it, then checks that the journal written to is still the one at
+    /// the journal's path: only then may the write be acknowledged.
+    private mutating func appendDurably(_ line: [UInt8], sequence: Int) throws(ProfileStoreError) {
         let journal = path(JSONFileProfileStore.journalFileName)
-        do {
+        do throws(ProfileStoreError) {
+            if let inject = faults.journalWrite, let code = inject(sequence) {
+                throw ProfileStoreError.io(operation: "write", path: journal, errno: code)
+            }
             try JSONFilePOSIX.writeAll(journalDescriptor, line, path: journal)
         } catch {
             // Cut a partial line off so that the next append does not follow garbage, which
@@ -102,13 +114,38 @@ struct JSONFileStoreCore: Sendable {
             }
             throw error
         }
-        do {
+        do throws(ProfileStoreError) {
+            if let inject = faults.journalFsync, let code = inject(sequence) {
+                throw ProfileStoreError.io(operation: "fsync", path: journal, errno: code)
+            }
             try JSONFilePOSIX.fsync(journalDescriptor, path: journal)
+            try requireJournalInPlace()
         } catch {
             failure = error
             throw error
         }
         journalLength += line.count
+    }
+
+    /// Throws unless the open journal is the file at the journal's path: when the directory was
+    /// removed (or moved, or the journal replaced) under the store, writes land in a file the next
+    /// open will not read, so acknowledging them would lose them. Costs an `fstat` and a `stat`,
+    /// a few microseconds against the `fsync` before it.
+    func requireJournalInPlace() throws(ProfileStoreError) {
+        let journal = path(JSONFileProfileStore.journalFileName)
+        let open = try JSONFilePOSIX.identity(of: journalDescriptor, path: journal)
+        guard open.links > 0 else {
+            throw .io(
+                operation: "append to the journal, which was deleted while the store was open (directory removed?)",
+                path: journal, errno: ENOENT)
+        }
+        let named = try JSONFilePOSIX.identity(of: journal)
+        guard let named, named.device == open.device, named.inode == open.inode else {
+            throw .io(
+                operation:
+                    "append to the journal, whose path no longer names the open file (directory moved or replaced?)",
+                path: journal, errno: ENOENT)
+        }
     }
 
     /// Writes `snapshot.json` atomically and empties the journal, all under the mutex.

@@ -38,7 +38,7 @@ struct ServiceHarness: Sendable {
         case .jsonFile:
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("profilekit-service-\(UUID().uuidString)")
-            return (try JSONFileProfileStore(directory: directory.path), directory)
+            return (try JSONFileProfileStore(directory: directory.path, options: .createIfMissing), directory)
         }
     }
 
