@@ -24,6 +24,8 @@ let package = Package(
         // Test fixtures (the specs' sample bodies as patches) shared by the test targets and benchmarks.
         .target(name: "ProfileKitTestSupport", dependencies: ["ProfileDomain"]),
         .executableTarget(name: "ProfileKitTour", dependencies: ["ProfileKit"]),
+        // Runs the library on generated inputs for the property tests under Conformance/.
+        .executableTarget(name: "ProfileKitProbe", dependencies: ["ProfileKit"]),
         // Spawned by the JSON-file store's crash and lock tests; the test target depends on it
         // so that building the tests builds it.
         .executableTarget(name: "ProfileStoreCrashWriter", dependencies: ["ProfileStore"]),
