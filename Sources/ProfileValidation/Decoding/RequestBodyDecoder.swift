@@ -37,9 +37,9 @@ public struct RequestBodyDecoder: Sendable {
                 code: .payloadTooLarge, status: .payloadTooLarge, message: message,
                 fieldErrors: [FieldError(field: "body", code: .tooLarge, message: message, limit: maximumBytes)])
         }
-        let array = Array(bytes)
+        let array: [UInt8]
         do {
-            try JSONScanner.check(array, maximumDepth: maximumDepth)
+            array = try JSONScanner.check(Array(bytes), maximumDepth: maximumDepth)
         } catch {
             throw ProfileError.malformed(
                 error.message,
