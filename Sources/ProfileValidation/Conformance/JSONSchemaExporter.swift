@@ -230,7 +230,9 @@ public enum JSONSchemaExporter {
         // matches them in any case; U+212A KELVIN SIGN lowercases to `k`.
         func choice(_ allowed: Set<String>?, maximum: Int) -> JSONValue {
             let core =
-                allowed.map { names in names.sorted().map { $0.caseInsensitivePattern() }.joined(separator: "|") }
+                allowed.map { names in
+                    names.sorted().map { $0.caseInsensitivePattern(unicodeLowercasing: true) }.joined(separator: "|")
+                }
                 ?? "[A-Za-z0-9_\\u212a-]{1,\(maximum)}"
             return .object(["type": types("string", "null"), "pattern": .string(trimmedPattern(core))])
         }
@@ -278,12 +280,14 @@ public enum JSONSchemaExporter {
 
 extension String {
     /// The string as a pattern matching it in any ASCII case: `x.com` becomes `[Xx]\\.[Cc][Oo][Mm]`.
-    fileprivate func caseInsensitivePattern() -> String {
+    /// With `unicodeLowercasing`, also what Unicode lowercasing maps onto it (U+212A KELVIN SIGN
+    /// onto `k`), for values the library lowercases before comparing.
+    fileprivate func caseInsensitivePattern(unicodeLowercasing: Bool = false) -> String {
         var result = ""
         for character in self {
             if character == "." {
                 result += "\\."
-            } else if character == "k" || character == "K" {
+            } else if unicodeLowercasing && (character == "k" || character == "K") {
                 result += "[Kk\\u212a]"
             } else if character.isASCII, character.isLetter {
                 result += "[\(character.uppercased())\(character.lowercased())]"
