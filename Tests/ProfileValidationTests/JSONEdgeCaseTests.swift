@@ -1,20 +1,8 @@
 import Foundation
 import ProfileDomain
+import ProfileKitTestSupport
 import ProfileValidation
 import Testing
-
-/// A small deterministic generator (SplitMix64), so that generated cases reproduce from their seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
 
 @Suite("JSON edge cases: numbers, Unicode forms of keys, byte-order marks")
 struct JSONEdgeCaseTests {
@@ -51,7 +39,7 @@ struct JSONEdgeCaseTests {
 
     @Test("every valid JSON number decodes to the nearest double, or is out_of_range when a double cannot hold it")
     func numbers() throws {
-        var random = SeededGenerator(state: Self.seed)
+        var random = SeededGenerator(seed: Self.seed)
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(20)
         var decodedCount = 0
@@ -132,7 +120,7 @@ struct JSONEdgeCaseTests {
 
     @Test("keys are told apart by their exact scalars; canonically equivalent keys are refused as equivalent_key")
     func equivalentKeys() throws {
-        var random = SeededGenerator(state: Self.seed)
+        var random = SeededGenerator(seed: Self.seed)
         for round in 0..<2_000 {
             let forms = Self.equivalentForms.randomElement(using: &random) ?? []
             let prefix = ["", "k_", "theme"].randomElement(using: &random) ?? ""
