@@ -28,12 +28,16 @@ let package = Package(
         // Test fixtures (the specs' sample bodies as patches) shared by the test targets and benchmarks.
         .target(name: "ProfileKitTestSupport", dependencies: ["ProfileDomain"]),
         .executableTarget(name: "ProfileKitTour", dependencies: ["ProfileKit"]),
+        // Runs the library on generated inputs for the property tests under Conformance/.
+        .executableTarget(name: "ProfileKitProbe", dependencies: ["ProfileKit"]),
         // Spawned by the JSON-file store's crash and lock tests; the test target depends on it
         // so that building the tests builds it.
         .executableTarget(name: "ProfileStoreCrashWriter", dependencies: ["ProfileStore"]),
         // The wire formats' tests live here too: they check the model against the specs' samples.
         .testTarget(name: "ProfileDomainTests", dependencies: ["ProfileDomain", "ProfileHTTP"]),
-        .testTarget(name: "ProfileValidationTests", dependencies: ["ProfileValidation", "ProfileKitTestSupport"]),
+        .testTarget(
+            name: "ProfileValidationTests", dependencies: ["ProfileValidation", "ProfileHTTP", "ProfileKitTestSupport"]
+        ),
         .testTarget(
             name: "ProfileStoreTests",
             dependencies: ["ProfileStore", "ProfileStoreConformance", "ProfileStoreCrashWriter"]

@@ -76,4 +76,10 @@ public struct FieldErrorCode: RawRepresentable, Sendable, Hashable, Codable, Exp
     public static let malformed: FieldErrorCode = "malformed"
     /// A change refused because it was made too recently (username cooldown).
     public static let tooSoon: FieldErrorCode = "too_soon"
+    /// A JSON number beyond the range of a double-precision number, or so small that it would
+    /// round to zero.
+    public static let outOfRange: FieldErrorCode = "out_of_range"
+    /// A key that differs from another key of the same object only in its Unicode form (`é` as
+    /// U+00E9 and as `e` + U+0301): distinct in JSON, one key once decoded into a dictionary.
+    public static let equivalentKey: FieldErrorCode = "equivalent_key"
 }

@@ -47,6 +47,24 @@ public enum ConformanceVectors {
         }
     }
 
+    /// The update a conformance body asks for: the canonical body of ``ConformanceVector/input``
+    /// read the way ``RequestBodyDecoder`` reports problems (a value of the wrong JSON type is a
+    /// 400 with `wrong_type` at its wire path). Keys the canonical body does not know are
+    /// `unknown_field` in ``ProfileDomain/ProfileUpdate/rejectedFields``, for validation to report.
+    public static func update(from body: JSONValue, policy: ValidationPolicy) throws(ProfileError) -> ProfileUpdate {
+        do {
+            return try CanonicalBody.update(from: body, policy: policy)
+        } catch let error as DecodingError {
+            var fieldError = RequestBodyDecoder.fieldError(for: error)
+            fieldError.field = policy.wirePath(fieldError.field)
+            throw ProfileError.malformed(fieldError.message, fieldErrors: [fieldError])
+        } catch {
+            throw ProfileError.malformed(
+                "body could not be decoded",
+                fieldErrors: [FieldError(field: "body", code: .malformed, message: "body could not be decoded")])
+        }
+    }
+
     /// The whole conformance document of `policy`: its name, the input shape, its limits and its
     /// vectors.
     public static func document(for policy: ValidationPolicy) -> JSONValue {

@@ -6,15 +6,19 @@ import ProfileDomain
 /// The root schema describes an update body (every key optional, `null` allowed where it clears
 /// a field); `$defs/create` adds the fields required on create. Some rules cannot be expressed in
 /// JSON Schema and are listed under `x-profilekit-unexpressible`: lengths in grapheme clusters
-/// (`maxLength` counts code points, so the schema allows as many code points as the longest
-/// accepted value can hold), UTF-8 byte
-/// caps, reserved usernames case-insensitively (`not`/`enum` is case-sensitive), uniqueness
-/// across users, niche duplicates case-insensitively, trimming, merged-result rules on update and
+/// (a pattern counts code points, so it allows as many as the longest accepted value can hold),
+/// UTF-8 byte caps, reserved usernames case-insensitively (`not`/`enum` is case-sensitive),
+/// uniqueness across users, niche duplicates case-insensitively, merged-result rules on update and
 /// the username-change cooldown.
+///
+/// Every string the library trims is described by a pattern that allows Unicode whitespace around
+/// the value and carries the value's length inside (`^\s*[A-Za-z0-9_]{3,30}\s*$` in spirit), never
+/// by `minLength`/`maxLength`, which would count the whitespace the library trims away.
 ///
 /// Where a rule cannot be carried exactly, the schema is *looser* than the library, never
 /// stricter: a frontend that validates with it must never refuse a body the library accepts.
-/// `Conformance/check_schemas.py` checks that with python-jsonschema against every vector.
+/// `Conformance/check_schemas.py` checks that with python-jsonschema against every vector and
+/// about 25,000 generated bodies run through the library.
 public enum JSONSchemaExporter {
     /// The schema of `policy`'s request body.
     public static func schema(for policy: ValidationPolicy) -> JSONValue {
@@ -34,23 +38,28 @@ public enum JSONSchemaExporter {
         add(.niches, nicheSchema(policy, nullable: !required.contains(.niches)))
         add(.location, locationSchema(policy))
         add(.socialLinks, socialLinksSchema(policy))
-        add(.avatar, nullable(imageURLSchema(policy)))
+        // An empty avatar clears it; an empty picture in the list is an error.
+        add(.avatar, nullable(imageURLSchema(policy, blankAllowed: true)))
         add(
             .pictureURLs,
             nullable(
                 .object([
                     "type": .string("array"), "maxItems": number(policy.maximumPictureURLs),
-                    "uniqueItems": .bool(true), "items": imageURLSchema(policy),
+                    "uniqueItems": .bool(true), "items": imageURLSchema(policy, blankAllowed: false),
                 ])))
         if policy.acceptsAccountChanges {
-            let email: [String: JSONValue] = [
+            // No `format: email`: a validator that asserts formats would refuse the whitespace the
+            // library trims. An empty email clears it where it is optional.
+            let email =
+                lengthGuard(policy.emailMaximumLength)
+                + "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9.-]+\\.(?:[A-Za-z]+|[Xx][Nn]--[A-Za-z0-9-]+)"
+            properties[policy.wirePath("email")] = .object([
                 "type": policy.requiresEmail ? .string("string") : types("string", "null"),
-                "format": .string("email"), "maxLength": number(policy.emailMaximumLength),
-                "pattern": .string("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$"),
-            ]
-            properties[policy.wirePath("email")] = .object(email)
+                "pattern": .string(trimmedPattern(email, blankAllowed: !policy.requiresEmail)),
+            ])
             properties[policy.wirePath("phoneNumber")] = .object([
-                "type": types("string", "null"), "pattern": .string(phonePattern(policy.phoneFormat)),
+                "type": types("string", "null"),
+                "pattern": .string(trimmedPattern(phonePattern(policy.phoneFormat), blankAllowed: true)),
             ])
         }
         if policy.acceptsPreferencesChanges {
@@ -80,7 +89,8 @@ public enum JSONSchemaExporter {
     public static let unexpressible = [
         "lengths count grapheme clusters; maxLength counts code points",
         "UTF-8 byte caps per field",
-        "leading and trailing whitespace is trimmed before any check",
+        "leading and trailing whitespace is trimmed before any check (patterns allow it around the value)",
+        "enumerated preference values are compared after trimming and lowercasing",
         "reserved usernames are compared case-insensitively",
         "username and email uniqueness across users",
         "niche duplicates are compared case-insensitively",
@@ -88,33 +98,59 @@ public enum JSONSchemaExporter {
         "the username-change cooldown",
         "social link hosts are matched after lowercasing the host",
         "a character may hold at most a fixed number of code points (combining-mark floods)",
+        "the number of extra preference keys counts the keys stored after the merge",
+        "phone numbers are checked after stripping spaces, dashes, dots and parentheses",
     ]
 
-    private static let forbiddenClass =
-        // U+200D (zero-width joiner) is left out: the library accepts it inside an emoji sequence,
-        // a context a pattern cannot see.
-        "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200c\\u200e\\u200f\\u2028-\\u202e"
-        + "\\u2060-\\u2069\\ufeff"
+    /// Unicode `White_Space`, which the library trims from both ends of every string before any
+    /// check: a pattern allows any run of it around the value it describes.
+    static let whitespaceClass = "\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
 
-    private static func text(_ rule: TextRule, nullable isNullable: Bool) -> JSONValue {
-        let newline = rule.allowsNewlines ? "" : "\\n"
-        var object: [String: JSONValue] = [
+    /// A pattern of a value that the library trims: `core` between runs of whitespace, or nothing
+    /// but whitespace when `blankAllowed` (an empty value that clears the field).
+    ///
+    /// Lengths live inside `core` (as `{minimum,maximum}`) rather than in `minLength`/`maxLength`,
+    /// which would count the whitespace the library trims away.
+    static func trimmedPattern(_ core: String, blankAllowed: Bool = false) -> String {
+        "^[\(whitespaceClass)]*(?:\(core))\(blankAllowed ? "?" : "")[\(whitespaceClass)]*$"
+    }
+
+    /// A lookahead that bounds the trimmed value of a string without inner whitespace (URLs,
+    /// emails) to `maximum` code points.
+    static func lengthGuard(_ maximum: Int) -> String {
+        "(?=[^\(whitespaceClass)]{1,\(maximum)}[\(whitespaceClass)]*$)"
+    }
+
+    /// The characters refused anywhere in free text. U+200D (zero-width joiner), variation
+    /// selectors and tag characters are left out: the library accepts them after a base character,
+    /// a context a pattern cannot see. `\r` is allowed where newlines are (it becomes `\n`).
+    private static func forbiddenClass(allowsNewlines: Bool) -> String {
+        (allowsNewlines ? "\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f" : "\\u0000-\\u001f")
+            + "\\u007f-\\u009f\\u061c\\u200b\\u200c\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff"
+    }
+
+    /// The most code points an accepted value of `rule` can hold: every character at its scalar
+    /// cap, within the byte cap (a scalar is at least one byte).
+    static func maximumScalars(_ rule: TextRule) -> Int {
+        let (product, overflow) = rule.maximumLength.multipliedReportingOverflow(by: rule.maximumScalarsPerCharacter)
+        return min(overflow ? Int.max : product, rule.maximumBytes)
+    }
+
+    static func text(_ rule: TextRule, nullable isNullable: Bool) -> JSONValue {
+        let minimum = rule.allowsEmpty ? 0 : max(1, rule.minimumLength)
+        let core = "[^\(forbiddenClass(allowsNewlines: rule.allowsNewlines))]{\(minimum),\(maximumScalars(rule))}"
+        return .object([
             "type": isNullable ? types("string", "null") : .string("string"),
-            // The most code points an accepted value can hold: every character at its scalar cap,
-            // within the byte cap (a scalar is at least one byte).
-            "maxLength": number(min(rule.maximumLength * rule.maximumScalarsPerCharacter, rule.maximumBytes)),
-            "pattern": .string("^[^\(forbiddenClass)\(newline)]*$"),
-        ]
-        if !rule.allowsEmpty { object["minLength"] = number(max(1, rule.minimumLength)) }
-        return .object(object)
+            "pattern": .string(trimmedPattern(core)),
+        ])
     }
 
     private static func usernameSchema(_ policy: ValidationPolicy, nullable isNullable: Bool) -> JSONValue {
         .object([
             "type": isNullable ? types("string", "null") : .string("string"),
-            "minLength": number(policy.usernameLength.lowerBound),
-            "maxLength": number(policy.usernameLength.upperBound),
-            "pattern": .string("^[A-Za-z0-9_]+$"),
+            "pattern": .string(
+                trimmedPattern("[A-Za-z0-9_]{\(policy.usernameLength.lowerBound),\(policy.usernameLength.upperBound)}")
+            ),
             "not": .object(["enum": .array(policy.reservedUsernames.sorted().map(JSONValue.string))]),
         ])
     }
@@ -125,9 +161,11 @@ public enum JSONSchemaExporter {
             "minItems": number(policy.niches.minimumCount), "maxItems": number(policy.niches.maximumCount),
             "uniqueItems": .bool(true),
             "items": .object([
-                "type": .string("string"), "minLength": number(max(1, policy.niches.item.minimumLength)),
-                "maxLength": number(policy.niches.item.maximumLength),
-                "pattern": .string("^[\\p{L}\\p{M}\\p{Nd} &'+.-]+$"),
+                "type": .string("string"),
+                "pattern": .string(
+                    trimmedPattern(
+                        "[\\p{L}\\p{M}\\p{Nd} &'+.-]{\(max(1, policy.niches.item.minimumLength)),"
+                            + "\(maximumScalars(policy.niches.item))}")),
             ]),
         ])
     }
@@ -147,10 +185,13 @@ public enum JSONSchemaExporter {
     private static func socialLinksSchema(_ policy: ValidationPolicy) -> JSONValue {
         var links: [String: JSONValue] = [:]
         let scheme = policy.socialLinks.allowsHTTP ? "[Hh][Tt][Tt][Pp][Ss]?" : "[Hh][Tt][Tt][Pp][Ss]"
+        let maximum = policy.socialLinks.maximumLength
         for platform in SocialPlatform.allCases {
             let hosts = platform.hosts.map { $0.caseInsensitivePattern() }.joined(separator: "|")
             var forms: [JSONValue] = [
-                .object(["pattern": .string("^\(scheme)://(\(hosts))/[^\\s\\\\]+$")])
+                .object([
+                    "pattern": .string(trimmedPattern(lengthGuard(maximum) + "\(scheme)://(?:\(hosts))/[^\\s\\\\]+"))
+                ])
             ]
             if policy.socialLinks.acceptsBareHandles {
                 let rule = platform.handleRule
@@ -158,11 +199,12 @@ public enum JSONSchemaExporter {
                 forms.append(
                     .object([
                         "pattern": .string(
-                            "^@?[A-Za-z0-9\(extras)]{\(rule.length.lowerBound),\(rule.length.upperBound)}$")
+                            trimmedPattern(
+                                "@?[A-Za-z0-9\(extras)]{\(rule.length.lowerBound),\(rule.length.upperBound)}"))
                     ]))
             }
             links[platform.rawValue] = .object([
-                "type": types("string", "null"), "maxLength": number(policy.socialLinks.maximumLength),
+                "type": types("string", "null"),
                 "anyOf": .array(forms + [.object(["type": .string("null")])]),
             ])
         }
@@ -171,26 +213,28 @@ public enum JSONSchemaExporter {
         ])
     }
 
-    private static func imageURLSchema(_ policy: ValidationPolicy) -> JSONValue {
+    private static func imageURLSchema(_ policy: ValidationPolicy, blankAllowed: Bool) -> JSONValue {
         let extensions = policy.imageURLExtensions.map { ext in
             ext.map { character in "[\(character.uppercased())\(character)]" }.joined()
         }.joined(separator: "|")
-        return .object([
-            "type": .string("string"), "maxLength": number(policy.imageURLMaximumLength),
-            "pattern": .string(
-                "^[Hh][Tt][Tt][Pp][Ss]://[A-Za-z0-9.-]+/[^?#\\s@\\\\]*\\.(\(extensions))([?#][^\\s]*)?$"),
-        ])
+        // `@` is allowed in the path (`/@2x/a.png`): the host class already keeps user information out.
+        let url =
+            lengthGuard(policy.imageURLMaximumLength)
+            + "[Hh][Tt][Tt][Pp][Ss]://[A-Za-z0-9.-]+/[^?#\\s\\\\]*\\.(?:\(extensions))(?:[?#][^\\s]*)?"
+        return .object(["type": .string("string"), "pattern": .string(trimmedPattern(url, blankAllowed: blankAllowed))])
     }
 
     private static func preferencesSchema(_ policy: ValidationPolicy) -> JSONValue {
         let rule = policy.preferences
+        // Values are trimmed and lowercased (Unicode mapping) before the check, so a pattern
+        // matches them in any case; U+212A KELVIN SIGN lowercases to `k`.
         func choice(_ allowed: Set<String>?, maximum: Int) -> JSONValue {
-            if let allowed {
-                return .object(["enum": .array(allowed.sorted().map(JSONValue.string) + [.null])])
-            }
-            return .object([
-                "type": types("string", "null"), "maxLength": number(maximum), "pattern": .string("^[A-Za-z0-9_-]+$"),
-            ])
+            let core =
+                allowed.map { names in
+                    names.sorted().map { $0.caseInsensitivePattern(unicodeLowercasing: true) }.joined(separator: "|")
+                }
+                ?? "[A-Za-z0-9_\\u212a-]{1,\(maximum)}"
+            return .object(["type": types("string", "null"), "pattern": .string(trimmedPattern(core))])
         }
         var object: [String: JSONValue] = [
             "type": .string("object"),
@@ -200,13 +244,14 @@ public enum JSONSchemaExporter {
             ]),
         ]
         if rule.maximumAdditionalKeys > 0 {
-            object["maxProperties"] = number(rule.maximumAdditionalKeys + 2)
+            // No `maxProperties`: the cap counts the keys stored after the merge, and a key sent
+            // with `null` removes one.
             object["propertyNames"] = .object([
                 "pattern": .string("^[a-z0-9_]{1,\(rule.additionalKeyMaximumLength)}$")
             ])
             object["additionalProperties"] = .object([
                 "anyOf": .array([
-                    .object(["type": .string("string"), "maxLength": number(rule.additionalValueMaximumLength)]),
+                    text(rule.additionalValueRule, nullable: false),
                     .object(["type": types("number", "boolean", "null")]),
                 ])
             ])
@@ -218,8 +263,9 @@ public enum JSONSchemaExporter {
 
     private static func phonePattern(_ format: PhoneFormat) -> String {
         switch format {
-        case .digits(let minimum, let maximum): "^[0-9]{\(minimum),\(maximum)}$"
-        case .e164: "^\\+[1-9][0-9]{7,14}$"
+        // Spaces, `-`, `.` and parentheses are stripped anywhere after the leading `+`.
+        case .digits(let minimum, let maximum): "[ ().-]*(?:[0-9][ ().-]*){\(minimum),\(maximum)}"
+        case .e164: "\\+[ ().-]*[1-9](?:[ ().-]*[0-9]){7,14}[ ().-]*"
         }
     }
 
@@ -234,11 +280,15 @@ public enum JSONSchemaExporter {
 
 extension String {
     /// The string as a pattern matching it in any ASCII case: `x.com` becomes `[Xx]\\.[Cc][Oo][Mm]`.
-    fileprivate func caseInsensitivePattern() -> String {
+    /// With `unicodeLowercasing`, also what Unicode lowercasing maps onto it (U+212A KELVIN SIGN
+    /// onto `k`), for values the library lowercases before comparing.
+    fileprivate func caseInsensitivePattern(unicodeLowercasing: Bool = false) -> String {
         var result = ""
         for character in self {
             if character == "." {
                 result += "\\."
+            } else if unicodeLowercasing && (character == "k" || character == "K") {
+                result += "[Kk\\u212a]"
             } else if character.isASCII, character.isLetter {
                 result += "[\(character.uppercased())\(character.lowercased())]"
             } else {

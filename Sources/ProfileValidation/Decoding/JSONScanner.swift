@@ -1,8 +1,13 @@
 import ProfileDomain
 
 /// A strict, allocation-light JSON syntax check run before decoding, for the problems
-/// `JSONDecoder` tolerates or reports without a path: invalid UTF-8, duplicate keys, nesting
-/// deeper than a cap, unpaired surrogate escapes, trailing bytes.
+/// `JSONDecoder` tolerates or reports without a path: invalid UTF-8, duplicate keys, keys that are
+/// one key once decoded into a dictionary (canonically equivalent), nesting deeper than a cap,
+/// unpaired surrogate escapes, numbers out of a double's range, trailing bytes.
+///
+/// It also hands the decoder what it can read: the body without a leading UTF-8 byte-order mark
+/// (RFC 8259 §8.1 lets a parser ignore one), and every number written with an exponent rewritten
+/// as the nearest double (Foundation's decoder refuses valid forms such as `0e1` and `-0.0e1`).
 ///
 /// Recursion depth is bounded by the cap, so hostile nesting cannot exhaust the stack.
 struct JSONScanner {
@@ -17,15 +22,23 @@ struct JSONScanner {
     private let maximumDepth: Int
     private var index = 0
     private var path = JSONPath()
+    /// Number tokens to replace before decoding: the byte range and its replacement.
+    private var rewrites: [(range: Range<Int>, text: String)] = []
+
+    /// The UTF-8 byte-order mark.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     init(bytes: [UInt8], maximumDepth: Int) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
     }
 
-    /// Checks the whole document.
-    static func check(_ bytes: [UInt8], maximumDepth: Int) throws(Failure) {
+    /// Checks the whole document and returns the bytes to decode: `bytes` itself unless it starts
+    /// with a byte-order mark or holds a number to rewrite.
+    static func check(_ bytes: [UInt8], maximumDepth: Int) throws(Failure) -> [UInt8] {
         var scanner = JSONScanner(bytes: bytes, maximumDepth: maximumDepth)
+        let start = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+        scanner.index = start
         scanner.skipWhitespace()
         guard scanner.index < bytes.count else { throw scanner.malformed("the body is empty; send a JSON object") }
         try scanner.scanValue(depth: 1)
@@ -33,6 +46,17 @@ struct JSONScanner {
         guard scanner.index == bytes.count else {
             throw scanner.malformed("unexpected bytes after the JSON value at byte \(scanner.index)")
         }
+        guard start > 0 || !scanner.rewrites.isEmpty else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = start
+        for rewrite in scanner.rewrites {
+            result += bytes[copied..<rewrite.range.lowerBound]
+            result += rewrite.text.utf8
+            copied = rewrite.range.upperBound
+        }
+        result += bytes[copied...]
+        return result
     }
 
     private func malformed(_ message: String) -> Failure {
@@ -79,20 +103,32 @@ struct JSONScanner {
             index += 1
             return
         }
-        var keys = Set<String>()
+        // Keys are told apart by their exact scalars (RFC 8259 compares member names by code
+        // point), but Swift's `String` equality is canonical equivalence, so a decoded dictionary
+        // would merge two keys that differ only in Unicode form: those are refused on their own.
+        var keys: [String: [UInt8]] = [:]
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw malformed("expected a quoted key at byte \(index)")
             }
-            let key = try scanString(decoding: true)
+            let scalars = try scanString(decoding: true)
+            let key = String(decoding: scalars, as: UTF8.self)
             path.components.append(.key(key))
-            guard keys.insert(key).inserted else {
+            if let earlier = keys[key] {
                 let location = path.description
+                guard earlier != scalars else {
+                    throw Failure(
+                        code: .duplicateKey, path: location,
+                        message: "\(location) appears twice in one object; send each key once")
+                }
                 throw Failure(
-                    code: .duplicateKey, path: location,
-                    message: "\(location) appears twice in one object; send each key once")
+                    code: .equivalentKey, path: location,
+                    message: "\(location) and another key of the same object differ only in their Unicode form "
+                        + "(canonically equivalent, such as é written as one code point or as e and an accent); "
+                        + "send the key once, in one form")
             }
+            keys[key] = scalars
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw malformed("expected : after a key at byte \(index)")
@@ -150,6 +186,43 @@ struct JSONScanner {
 
     private mutating func scanNumber() throws(Failure) {
         let start = index
+        try scanNumberSyntax()
+        try checkRange(of: start..<index)
+    }
+
+    /// Refuses a number a double cannot hold, and queues a number written with an exponent for
+    /// rewriting as the nearest double, which every decoder reads.
+    private mutating func checkRange(of range: Range<Int>) throws(Failure) {
+        let token = bytes[range]
+        let isInteger = !token.contains {
+            $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+        }
+        // Integers of up to 300 digits are within range; their exact text is kept for integer types.
+        if isInteger && token.count <= 300 { return }
+        // The scan above admits only JSON's number syntax, which the standard library's parser
+        // always reads (correctly rounded, to ±infinity past the range).
+        let value = Double(String(decoding: token, as: UTF8.self)) ?? .infinity
+        let hasExponent = token.contains { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+        let location = path.description
+        if !value.isFinite {
+            throw Failure(
+                code: .outOfRange, path: location,
+                message: "\(location) is a number beyond ±1.7976931348623157e308, the range of a double; "
+                    + "send a smaller number")
+        }
+        let mantissaEnd = token.firstIndex { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } ?? token.endIndex
+        let isZero = !token[..<mantissaEnd].contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
+        if value == 0 && !isZero {
+            throw Failure(
+                code: .outOfRange, path: location,
+                message: "\(location) is a number too close to zero for a double (below 4.9e-324); send 0 or a "
+                    + "larger number")
+        }
+        if hasExponent { rewrites.append((range, value.description)) }
+    }
+
+    private mutating func scanNumberSyntax() throws(Failure) {
+        let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard digits() > 0 else { throw malformed("a number has no digits at byte \(start)") }
         if bytes[start] == UInt8(ascii: "0")
@@ -179,8 +252,8 @@ struct JSONScanner {
         return index - start
     }
 
-    /// Scans a string starting at its opening quote; returns its decoded value when `decoding`.
-    private mutating func scanString(decoding: Bool) throws(Failure) -> String {
+    /// Scans a string starting at its opening quote; returns its decoded UTF-8 when `decoding`.
+    private mutating func scanString(decoding: Bool) throws(Failure) -> [UInt8] {
         index += 1
         var decoded: [UInt8] = []
         while index < bytes.count {
@@ -188,7 +261,7 @@ struct JSONScanner {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return decoding ? String(decoding: decoded, as: UTF8.self) : ""
+                return decoded
             case UInt8(ascii: "\\"):
                 try scanEscape(into: &decoded, decoding: decoding)
             case 0..<0x20:

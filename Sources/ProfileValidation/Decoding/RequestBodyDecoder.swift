@@ -11,11 +11,15 @@ import Foundation
 ///
 /// Before `JSONDecoder` sees the body it is checked for: size over ``maximumBytes`` (413
 /// `payload_too_large`, `too_large` at `body`), invalid UTF-8 (`invalid_characters`), nesting
-/// deeper than ``maximumDepth`` (`too_deep`), a key sent twice in one object (`duplicate_key`;
-/// `JSONDecoder` would silently keep one), unpaired surrogate escapes and any other syntax error
-/// (`malformed`). Decoding errors then map to `wrong_type` (a number where a string belongs, or
-/// `null` where a value is needed), `required` (a missing key) and `invalid_format` (a value the
-/// type refuses). All of these are 400 `malformed_request`.
+/// deeper than ``maximumDepth`` (`too_deep`), a key sent twice in one object, compared by its
+/// exact scalars (`duplicate_key`; `JSONDecoder` would silently keep one), two keys that differ
+/// only in Unicode form (`equivalent_key`: a decoded dictionary would merge them), a number a
+/// double cannot hold (`out_of_range`), unpaired surrogate escapes and any other syntax error
+/// (`malformed`). A leading UTF-8 byte-order mark is skipped, and every other valid JSON number
+/// decodes (Foundation's refusal of forms such as `0e1` is worked around). Decoding errors then
+/// map to `wrong_type` (a number where a string belongs, or `null` where a value is needed),
+/// `required` (a missing key) and `invalid_format` (a value the type refuses). All of these are
+/// 400 `malformed_request`.
 public struct RequestBodyDecoder: Sendable {
     /// The largest body accepted, in bytes.
     public var maximumBytes: Int
@@ -37,9 +41,9 @@ public struct RequestBodyDecoder: Sendable {
                 code: .payloadTooLarge, status: .payloadTooLarge, message: message,
                 fieldErrors: [FieldError(field: "body", code: .tooLarge, message: message, limit: maximumBytes)])
         }
-        let array = Array(bytes)
+        let array: [UInt8]
         do {
-            try JSONScanner.check(array, maximumDepth: maximumDepth)
+            array = try JSONScanner.check(Array(bytes), maximumDepth: maximumDepth)
         } catch {
             throw ProfileError.malformed(
                 error.message,

@@ -43,4 +43,10 @@ public struct PreferencesRule: Sendable, Hashable {
         self.additionalKeyMaximumLength = additionalKeyMaximumLength
         self.additionalValueMaximumLength = additionalValueMaximumLength
     }
+
+    /// The text rule of an extra key's string value: up to ``additionalValueMaximumLength``
+    /// characters, empty allowed. Validation and the JSON Schema export both read it.
+    var additionalValueRule: TextRule {
+        TextRule(minimumLength: 0, maximumLength: additionalValueMaximumLength, allowsEmpty: true)
+    }
 }

@@ -116,9 +116,7 @@ extension ValidationPolicy {
         case .null, .bool, .number:
             return value
         case .string(let string):
-            let rule = TextRule(
-                minimumLength: 0, maximumLength: preferences.additionalValueMaximumLength, allowsEmpty: true)
-            switch TextChecker.check(string, rule: rule, path: path, errors: &errors) {
+            switch TextChecker.check(string, rule: preferences.additionalValueRule, path: path, errors: &errors) {
             case .value(let normalized): return .string(normalized)
             case .empty: return .string("")
             case .invalid: return nil

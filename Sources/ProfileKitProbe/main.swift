@@ -1,0 +1,23 @@
+// Runs the library on inputs that a script generates, one verdict line per input line, for the
+// property tests that compare the library with independent references (Conformance/).
+//
+//   ProfileKitProbe body <preset>    request bodies through the preset's endpoint path
+//
+// Each subcommand lives in its own file; this switch only dispatches.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "body":
+    exit(ProbeBody.run(Array(arguments.dropFirst())))
+default:
+    let usage = Array("usage: ProfileKitProbe body <preset>\n".utf8)
+    _ = write(2, usage, usage.count)
+    exit(64)
+}
