@@ -27,6 +27,9 @@ let package = Package(
         // Spawned by the JSON-file store's crash and lock tests; the test target depends on it
         // so that building the tests builds it.
         .executableTarget(name: "ProfileStoreCrashWriter", dependencies: ["ProfileStore"]),
+        // The library's side of the differential tests against WHATWG (ada-url) and Pillow
+        // (Conformance/differential/); the scripts there build and run it.
+        .executableTarget(name: "ProfileKitProbe", dependencies: ["ProfileKit"]),
         .testTarget(name: "ProfileDomainTests", dependencies: ["ProfileDomain"]),
         .testTarget(name: "ProfileValidationTests", dependencies: ["ProfileValidation", "ProfileKitTestSupport"]),
         .testTarget(
