@@ -13,6 +13,7 @@ enum ProbeImage {
         var width: Int?
         var height: Int?
         var code: String?
+        var message: String?
     }
 
     static func run(_ arguments: [String]) {
@@ -31,7 +32,9 @@ enum ProbeImage {
                         path: path, accepted: true, format: info.format.rawValue, width: info.width,
                         height: info.height)
                 } catch {
-                    verdict = Verdict(path: path, accepted: false, code: error.fieldErrors.first?.code.rawValue)
+                    verdict = Verdict(
+                        path: path, accepted: false, code: error.fieldErrors.first?.code.rawValue,
+                        message: error.fieldErrors.first?.message)
                 }
             } else {
                 verdict = Verdict(path: path, accepted: false, code: "unreadable")
