@@ -25,8 +25,8 @@ import tempfile
 import warnings
 
 from PIL import Image, ImageSequence
+from probe import probe_path
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 FORMATS = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "GIF": "gif", "WEBP": "webp", "BMP": "bmp"}
 
 # Deliberate differences, each with its reason and a predicate over the case (its kind: valid,
@@ -260,16 +260,6 @@ def library_verdicts(probe, paths):
         verdict = json.loads(line)
         verdicts[verdict["path"]] = verdict
     return verdicts
-
-
-def probe_path(given):
-    if given:
-        return given
-    subprocess.run(["swift", "build", "--product", "ProfileKitProbe"], cwd=ROOT, check=True, stdout=sys.stderr)
-    bin_path = subprocess.run(
-        ["swift", "build", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout.strip()
-    return os.path.join(bin_path, "ProfileKitProbe")
 
 
 def main():

@@ -25,8 +25,8 @@ import subprocess
 import sys
 
 import ada_url
+from probe import ROOT, probe_path
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PEERS = os.path.join(ROOT, "..", "shared", "peer-suites", "wpt-url")
 
 FULLWIDTH_DIGITS = {str(d): chr(0xFF10 + d) for d in range(10)}
@@ -129,16 +129,6 @@ def peer_inputs():
             if isinstance(case, dict):
                 inputs += ["https://" + case["input"] + "/a.jpg", "https://" + case["input"] + "/johndoe"]
     return inputs
-
-
-def probe_path(given):
-    if given:
-        return given
-    subprocess.run(["swift", "build", "--product", "ProfileKitProbe"], cwd=ROOT, check=True, stdout=sys.stderr)
-    bin_path = subprocess.run(
-        ["swift", "build", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout.strip()
-    return os.path.join(bin_path, "ProfileKitProbe")
 
 
 def is_encodable(text):
