@@ -246,7 +246,7 @@ struct SafeURL: Equatable {
                 0x3AC...0x3CE,  // Greek lowercase, with the tonos and dialytika letters
                 0x430...0x45F,  // Cyrillic lowercase
                 0x3041...0x3096, 0x30A1...0x30FA,  // hiragana, katakana
-                0x4E00...0x9FFF,  // CJK unified ideographs
+                0x4E00...0x9FA5,  // CJK unified ideographs of Unicode 1.1: in every UTS 46 table
                 0xAC00...0xD7A3:  // Hangul syllables
                 continue
             default:
