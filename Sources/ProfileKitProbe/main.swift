@@ -1,7 +1,10 @@
 // Runs the library on inputs that a script generates, one verdict line per input line, for the
-// property tests that compare the library with independent references (Conformance/).
+// property and differential tests that compare the library with independent references
+// (Conformance/):
 //
 //   ProfileKitProbe body <preset>    request bodies through the preset's endpoint path
+//   ProfileKitProbe url [...]        URLs, against a WHATWG parser (ada-url)
+//   ProfileKitProbe image [...]      image files, against Pillow
 //
 // Each subcommand lives in its own file; this switch only dispatches.
 #if canImport(Glibc)
@@ -16,8 +19,12 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "body":
     exit(ProbeBody.run(Array(arguments.dropFirst())))
+case "url":
+    ProbeURL.run(Array(arguments.dropFirst()))
+case "image":
+    ProbeImage.run(Array(arguments.dropFirst()))
 default:
-    let usage = Array("usage: ProfileKitProbe body <preset>\n".utf8)
+    let usage = Array("usage: ProfileKitProbe body <preset> | url [arguments] | image [arguments]\n".utf8)
     _ = write(2, usage, usage.count)
     exit(64)
 }

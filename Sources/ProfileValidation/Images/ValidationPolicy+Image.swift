@@ -1,16 +1,21 @@
 import ProfileDomain
 
 extension ValidationPolicy {
-    /// Checks uploaded image bytes: the real type by magic bytes (never the file name or declared
-    /// content type), the byte size, and the pixel dimensions read from the header alone.
+    /// Checks uploaded image bytes: the real type by magic bytes and structure (never the file
+    /// name or declared content type), the byte size, that the file is complete, and the pixel
+    /// dimensions read from the headers, without decoding a pixel.
     ///
     /// - More bytes than ``ImageUploadRule/maximumBytes``, a side over
     ///   ``ImageUploadRule/maximumDimension`` or more pixels than ``ImageUploadRule/maximumPixels``
     ///   (a decompression bomb) throw 413 `payload_too_large` with a `too_large` field error.
-    /// - Bytes that are no known image, a format outside ``ImageUploadRule/formats``, or a header
-    ///   that is truncated or inconsistent throw 415 `unsupported_media_type` with an
-    ///   `unsupported_type` or `invalid_format` field error.
-    /// Only the first 64 KiB are read for the header, so the check costs the same for any size.
+    /// - Bytes that are no known image (a text that starts with `BM` among them), a kind of file
+    ///   the library does not read (a compressed bitmap) or a format outside
+    ///   ``ImageUploadRule/formats`` throw 415 `unsupported_media_type` with `unsupported_type`.
+    /// - A file of a known format that ends early (no JPEG EOI after the scans, no PNG IEND, no GIF
+    ///   trailer, a RIFF size past the end) or whose structure is inconsistent (a bad PNG CRC, a
+    ///   zero size) throws 415 with `invalid_format`.
+    /// The file is walked to its end (segments and chunks by their lengths, JPEG scan data to the
+    /// next marker), so the cost grows with the size, which is capped first.
     public func validateImage(
         _ bytes: some Collection<UInt8>, field: String = "avatar"
     ) throws(ProfileError)
@@ -26,15 +31,18 @@ extension ValidationPolicy {
                 field, "\(field) is \(byteCount) bytes; the limit is \(rule.maximumBytes)", limit: rule.maximumBytes)
         }
         let accepted = Messages.list(ImageFormat.allCases.filter(rule.formats.contains).map(\.rawValue))
-        let header = Array(bytes.prefix(64 * 1024))
-        switch ImageHeader.read(header) {
+        switch ImageHeader.read(Array(bytes)) {
         case .failure(.unknownFormat):
             throw unsupported(
                 field, code: .unsupportedType, "\(field) is not an image this server accepts; upload \(accepted)")
+        case .failure(.unsupportedVariant(_, let kind)):
+            throw unsupported(
+                field, code: .unsupportedType,
+                "\(field) is \(kind), which this server does not read; upload \(accepted)")
         case .failure(.truncated(let format)):
             throw unsupported(
                 field, code: .invalidFormat,
-                "\(field) starts like a \(format.rawValue) file but its header is cut short")
+                "\(field) starts like a \(format.rawValue) file but is cut short; upload the whole file")
         case .failure(.malformed(let format, let reason)):
             throw unsupported(field, code: .invalidFormat, "\(field) is not a valid \(format.rawValue) file: \(reason)")
         case .success(let image):

@@ -16,7 +16,7 @@ extension SafeURL {
     /// reason or the normalised form.
     ///
     /// Accepted here: `https://` in lowercase; a lowercase host of two or more DNS labels whose
-    /// last label starts with a letter and is not `localhost` (so no IP literal, port, user
+    /// last label starts with a letter and is not `localhost`, no `??--` label (so no IP literal, port, user
     /// information or trailing dot can pass); then only printable ASCII that needs no escaping,
     /// with `%` followed by two hex digits. Every URL accepted here is accepted by the full parser
     /// with `normalized` equal to the input; anything else (upper case, `http`, a numeric last
@@ -118,10 +118,13 @@ extension SafeURL {
         return byte < 128 && high >> (byte &- 64) & 1 != 0
     }
 
+    /// Whether a label is 1-63 bytes without a leading or trailing `-`, and no `??--` label
+    /// (`xn--` among them): those go to the full parser, which decodes Punycode.
     @inline(__always)
     private static func isCanonicalLabel(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         let length = end - start
         return length > 0 && length <= 63 && bytes[start] != UInt8(ascii: "-") && bytes[end - 1] != UInt8(ascii: "-")
+            && !(length >= 4 && bytes[start + 2] == UInt8(ascii: "-") && bytes[start + 3] == UInt8(ascii: "-"))
     }
 
     private static func isLocalhost(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {

@@ -8,7 +8,11 @@ import ProfileDomain
 /// form), and every other character is printable ASCII other than space, `"`, `<`, `>`, `\`, `^`,
 /// backtick, `{`, `|`, `}`, with `%` followed by two hex digits. Refused: user information (`@` in
 /// the authority), ports, IP literals in any notation (`[::1]`, `127.0.0.1`, `127.1`,
-/// `2130706433`, `0x7f000001`), `localhost` and `*.localhost`, single-label hosts, a trailing dot.
+/// `2130706433`, `0x7f000001`, `foo.0x10`: a last label a WHATWG parser reads as a number),
+/// `localhost` and `*.localhost`, single-label hosts, a trailing dot, and `xn--` labels that are
+/// not Punycode of letters the library can check as a WHATWG parser would (see
+/// `checkInternationalLabel`). Every URL accepted has, under WHATWG parsing, the scheme,
+/// host and (default) port the library believes.
 struct SafeURL: Equatable {
     /// Whether the scheme is `http` (only where allowed).
     var isHTTP: Bool
@@ -193,6 +197,11 @@ struct SafeURL: Equatable {
             else {
                 return Failure(code: .invalidURL, reason: "has a host that is not a DNS name of letters, digits and -")
             }
+            if length >= 4 && matches(bytes, labelStart, labelStart + 4, "xn--"),
+                let failure = checkInternationalLabel(UnsafeBufferPointer(rebasing: bytes[(labelStart + 4)..<index]))
+            {
+                return failure
+            }
             labels += 1
             lastLabelStart = labelStart
             labelStart = index + 1
@@ -204,12 +213,48 @@ struct SafeURL: Equatable {
             return Failure(code: .forbiddenHost, reason: "names a single-label host or an integer IP address")
         }
         let lastLabel = UnsafeBufferPointer(rebasing: bytes[lastLabelStart..<count])
+        // The WHATWG "ends in a number" rule: a last label of digits, or `0x` and anything (WHATWG
+        // needs hex digits after it, or nothing: `foo.0x` is an IPv4 address there), makes the
+        // whole host an IPv4 address, or a URL a browser refuses.
         let isNumeric =
             lastLabel.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-            || (lastLabel.count > 2 && lastLabel[0] == UInt8(ascii: "0")
+            || (lastLabel.count >= 2 && lastLabel[0] == UInt8(ascii: "0")
                 && lowercase(lastLabel[1]) == UInt8(ascii: "x"))
         if isNumeric {
             return Failure(code: .forbiddenHost, reason: "names an IP address, not a host name")
+        }
+        return nil
+    }
+
+    /// Why the Punycode after an `xn--` prefix is not a label a WHATWG parser keeps as it is, or
+    /// `nil` when it is one: some non-ASCII, and only lowercase ASCII letters, digits, `-` and
+    /// lowercase letters of scripts whose UTS 46 status is plainly "valid", already in NFC, never
+    /// right-to-left and never combining. Anything else (marks, symbols, mapped or disallowed code
+    /// points, bidi) needs the full UTS 46 tables, which the library does not carry, so it is
+    /// refused: `invalid_url` when it is no Punycode, `forbidden_host` for other letters (a
+    /// look-alike such as `xn--nstagram-9ib`, with a dotless i, among them).
+    private static func checkInternationalLabel(_ encoded: UnsafeBufferPointer<UInt8>) -> Failure? {
+        let lowered = encoded.map(lowercase)
+        guard let decoded = lowered.withUnsafeBufferPointer(Punycode.decode), decoded.contains(where: { $0 >= 0x80 })
+        else {
+            return Failure(code: .invalidURL, reason: "has an xn-- label that is not Punycode of a non-ASCII label")
+        }
+        for code in decoded {
+            if code < 0x80, let byte = UInt8(exactly: code), isHostByte(byte) { continue }
+            switch code {
+            case 0xDF...0xF6, 0xF8...0xFF,  // Latin-1 lowercase letters (with ß, valid in WHATWG's UTS 46)
+                0x3AC...0x3CE,  // Greek lowercase, with the tonos and dialytika letters
+                0x430...0x45F,  // Cyrillic lowercase
+                0x3041...0x3096, 0x30A1...0x30FA,  // hiragana, katakana
+                0x4E00...0x9FA5,  // CJK unified ideographs of Unicode 1.1: in every UTS 46 table
+                0xAC00...0xD7A3:  // Hangul syllables
+                continue
+            default:
+                return Failure(
+                    code: .forbiddenHost,
+                    reason: "has an xn-- label with characters other than lowercase Latin-1, Greek, Cyrillic, "
+                        + "CJK, kana or Hangul letters, which this library does not accept in hosts")
+            }
         }
         return nil
     }

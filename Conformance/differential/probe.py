@@ -1,0 +1,17 @@
+"""The library's side of the differential tests: the path of a built `ProfileKitProbe`."""
+import os
+import subprocess
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def probe_path(given):
+    """`given` when set; otherwise builds the probe with `swift build` (debug) and returns its path."""
+    if given:
+        return given
+    subprocess.run(["swift", "build", "--product", "ProfileKitProbe"], cwd=ROOT, check=True, stdout=sys.stderr)
+    bin_path = subprocess.run(
+        ["swift", "build", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    return os.path.join(bin_path, "ProfileKitProbe")
