@@ -14,6 +14,7 @@ extension ProfileStoreError {
         case .corrupt: "corrupt"
         case .locked: "locked"
         case .io: "io"
+        case .unavailable: "unavailable"
         }
     }
 }

@@ -69,6 +69,28 @@ struct JSONFilePersistenceTests {
         }
     }
 
+    @Test("exportContents returns every record and edge, sorted, and fails once closed")
+    func exportContents() async throws {
+        try await Fixture.withDirectory { directory in
+            let store = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
+            try await populate(store)
+            let contents = try store.exportContents()
+            let users = try ["a", "b", "c", "d"].map(Fixture.user)
+            #expect(contents.records.map(\.userID) == users)
+            for record in contents.records {
+                #expect(try await store.record(for: record.userID) == record)
+            }
+            let (a, b, c) = try (Fixture.user("a"), Fixture.user("b"), Fixture.user("c"))
+            #expect(
+                contents.edges == [
+                    RelationshipEdge(from: a, to: b, kind: .follow), RelationshipEdge(from: b, to: a, kind: .follow),
+                    RelationshipEdge(from: c, to: a, kind: .follow), RelationshipEdge(from: b, to: c, kind: .block),
+                ])
+            try store.close()
+            #expect(throws: ProfileStoreError.self) { try store.exportContents() }
+        }
+    }
+
     @Test("a store dropped without close keeps every write in its journal")
     func dropWithoutClose() async throws {
         try await Fixture.withDirectory { directory in

@@ -40,7 +40,7 @@ public struct ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unsupportedMediaType: Code = "unsupported_media_type"
         /// A follow or block of oneself, or a follow across a block (400).
         public static let invalidRelationship: Code = "invalid_relationship"
-        /// Another process holds the store (503).
+        /// The store is held by another process or cannot be reached (503).
         public static let storeUnavailable: Code = "store_unavailable"
         /// Anything the client cannot fix (500).
         public static let internalError: Code = "internal_error"

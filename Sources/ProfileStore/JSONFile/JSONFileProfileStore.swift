@@ -161,6 +161,14 @@ public final class JSONFileProfileStore: ProfileStore {
         core.withLock { $0.state.recordCount }
     }
 
+    /// Every record sorted by user id and every edge sorted by kind, `from` and `to`, read at one
+    /// instant: what a migration to another store copies.
+    ///
+    /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` once the store is closed.
+    public func exportContents() throws(ProfileStoreError) -> (records: [UserRecord], edges: [RelationshipEdge]) {
+        try read { ($0.sortedRecords, $0.edges) }
+    }
+
     private func read<Value: Sendable>(
         _ body: (borrowing StoreState) -> Value
     ) throws(ProfileStoreError) -> Value {

@@ -22,4 +22,7 @@ public enum ProfileStoreError: Error, Sendable, Hashable {
     case locked(path: String)
     /// The operating system failed an operation; `errno` when there is one.
     case io(operation: String, path: String, errno: Int32)
+    /// A remote store (a database server) cannot be reached or answered that it is going away;
+    /// nothing of the operation was stored. `reason` is for the log. Retrying later may succeed.
+    case unavailable(reason: String)
 }

@@ -18,7 +18,7 @@ extension ProfileStoreError {
             ProfileError(
                 code: .invalidRelationship, status: .badRequest, message: "This relationship change is not allowed",
                 underlyingDescription: "\(self)")
-        case .locked:
+        case .locked, .unavailable:
             ProfileError(
                 code: .storeUnavailable, status: .serviceUnavailable,
                 message: "The profile store is unavailable; please try again later",

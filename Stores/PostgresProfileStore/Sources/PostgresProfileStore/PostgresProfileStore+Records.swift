@@ -1,0 +1,115 @@
+import PostgresNIO
+import ProfileDomain
+import ProfileStore
+
+extension PostgresProfileStore {
+    /// The record of `user`, or `nil`.
+    public func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? {
+        try await storeOperation { connection in
+            try await fetchRecord(where: "u.user_id = $1", user.rawValue, on: connection)
+        }
+    }
+
+    /// The record whose profile has the id `profile`, or `nil`.
+    public func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? {
+        try await storeOperation { connection in
+            try await fetchRecord(where: "p.profile_id = $1", profile.rawValue, on: connection)
+        }
+    }
+
+    /// The record whose profile's username has the canonical key of `username`, or `nil`.
+    public func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? {
+        try await storeOperation { connection in
+            try await fetchRecord(where: "p.username_key = $1", username.canonicalKey, on: connection)
+        }
+    }
+
+    /// Reads `user`'s record under a row lock held until the transaction ends, runs `body` on it,
+    /// and stores the result in the same transaction; see
+    /// ``ProfileStore/ProfileStore/update(_:expectingVersion:_:)`` for every rule.
+    ///
+    /// After a deadlock or a lost race to create the same user the transaction runs again, so
+    /// `body` may run more than once, each time on the record as it then is.
+    public func update<Result: Sendable>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        _ body: (inout UserRecord?) throws -> Result
+    ) async throws -> Result {
+        try await withRetries { connection in
+            let current = try await fetchRecord(
+                where: "u.user_id = $1", user.rawValue, lockingUser: true, on: connection)
+            if let expectedVersion, expectedVersion != current?.version ?? 0 {
+                throw ProfileStoreError.versionConflict(expected: expectedVersion, current: current?.version ?? 0)
+            }
+            var candidate = current
+            let result: Result
+            do {
+                result = try body(&candidate)
+            } catch {
+                throw CallerError(underlying: error)
+            }
+            guard let candidate else {
+                guard current == nil else {
+                    throw ProfileStoreError.invalidMutation(
+                        "an update cannot remove the record of user \(user); use deleteUser")
+                }
+                return result
+            }
+            guard candidate != current else { return result }
+            try Self.checkOwnership(candidate, as: user)
+            try await write(candidate, over: current, on: connection)
+            return result
+        }
+    }
+
+    /// Removes `user`'s record; foreign keys remove its profile, preferences, media references
+    /// and edges, and the counter trigger updates the other users' counts, in one transaction.
+    public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
+        try await storeOperation { connection in
+            guard
+                let removed = try await fetchRecord(
+                    where: "u.user_id = $1", user.rawValue, lockingUser: true, on: connection)
+            else { return nil }
+            try await connection.query(
+                "DELETE FROM \(unescaped: schema.name).users WHERE user_id = \(user.rawValue)", logger: logger)
+            return removed
+        }
+    }
+
+    /// The one record matching `condition` (SQL over `u` and `p` with one parameter `$1`).
+    func fetchRecord(
+        where condition: String,
+        _ parameter: String,
+        lockingUser: Bool = false,
+        on connection: PostgresConnection
+    ) async throws -> UserRecord? {
+        var bindings = PostgresBindings()
+        bindings.append(parameter)
+        if lockingUser {
+            // Lock first, read in a second statement: under READ COMMITTED a statement that waited
+            // for a row lock re-reads the locked row but not the rows joined to it, so a single
+            // `SELECT ... FOR UPDATE` would hand back the profile as it was before the lock holder
+            // committed (a lost update).
+            let lock = "SELECT 1 FROM \(schema.name).users u WHERE \(condition) FOR UPDATE"
+            try await connection.query(PostgresQuery(unsafeSQL: lock, binds: bindings), logger: logger)
+        }
+        let sql = PostgresRecordColumns.select(in: schema.name, where: condition)
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        var found: UserRecord?
+        for try await row in rows {
+            found = try PostgresRecordColumns.record(from: row)
+        }
+        return found
+    }
+
+    /// The rules a unique index cannot state: a record is stored under its own user id, and its
+    /// profile names the same user.
+    static func checkOwnership(_ record: UserRecord, as user: UserID) throws(ProfileStoreError) {
+        guard record.userID == user else {
+            throw .invalidMutation("the record of user \(user) names user \(record.userID); a user id cannot change")
+        }
+        if let profile = record.profile, profile.userID != user {
+            throw .invalidMutation("the profile of user \(user) names user \(profile.userID)")
+        }
+    }
+}
