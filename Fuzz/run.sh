@@ -21,7 +21,7 @@ fi
 
 echo "building the fuzz targets (release, -sanitize=fuzzer,address)"
 build_log=$(mktemp)
-if ! swift build -c release -Xswiftc -sanitize=fuzzer,address --scratch-path .build >"$build_log" 2>&1; then
+if ! swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address --scratch-path .build >"$build_log" 2>&1; then
     grep -v "Cannot export local symbol" "$build_log" | tail -n 40 >&2
     exit 1
 fi
