@@ -8,14 +8,25 @@ import Darwin
 #endif
 
 /// A running `ProfileStoreCrashWriter`, whose standard output the test reads line by line.
+///
+/// Standard error goes to a temporary file, not a pipe: nobody reads a pipe while the test waits
+/// on standard output, so a chatty child (a sanitizer's reports) would fill it, block in `write`
+/// and never print the line the test waits for.
 final class JSONFileCrashWriterProcess {
     private let process = Process()
     private let output = Pipe()
-    private let errors = Pipe()
+    private let errorFile: URL
     private var buffer: [UInt8] = []
 
     /// Starts the writer with `arguments` (a mode and a directory).
     init(_ arguments: [String]) throws {
+        errorFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("profilekit-crash-writer-\(UUID().uuidString).stderr")
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errorFile.path])
+        }
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer { try? errors.close() }
         process.executableURL = try Self.executable()
         process.arguments = arguments
         process.standardOutput = output
@@ -26,6 +37,7 @@ final class JSONFileCrashWriterProcess {
 
     deinit {
         if process.isRunning { killNow() }
+        try? FileManager.default.removeItem(at: errorFile)
     }
 
     /// The next line of output, or `nil` once the process closed its output (it exited).
@@ -54,9 +66,9 @@ final class JSONFileCrashWriterProcess {
         process.waitUntilExit()
     }
 
-    /// What the process wrote to standard error, once it has exited.
+    /// What the process has written to standard error so far; never waits for it.
     func errorOutput() -> String {
-        String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        String(decoding: FileManager.default.contents(atPath: errorFile.path) ?? Data(), as: UTF8.self)
     }
 
     /// The writer binary: `PROFILEKIT_CRASH_WRITER` when set, else next to the test binary

@@ -1,0 +1,28 @@
+import ProfileKit
+
+/// Upload bytes through `ValidationPolicy.validateImage`, the image check every upload passes.
+///
+/// The Django preset accepts every format, so every header parser is reached. Invariants: the
+/// check returns an `ImageInfo` within the policy's limits (positive sides, at most the maximum
+/// side and pixel count, the format allowed, the byte count the input's) or throws a
+/// `ProfileError` with status 413 or 415 and an `avatar` field error.
+enum ImageTarget {
+    static let policy = ValidationPolicy.django
+
+    static func run(_ bytes: [UInt8]) {
+        let rule = policy.imageUpload
+        let info: ImageInfo
+        do {
+            info = try policy.validateImage(bytes)
+        } catch {
+            guard [413, 415].contains(error.status.code), error.fieldErrors.contains(where: { $0.field == "avatar" })
+            else { FuzzFailure.violation("undocumented image error: \(error)") }
+            return
+        }
+        let withinLimits =
+            info.width > 0 && info.height > 0 && max(info.width, info.height) <= rule.maximumDimension
+            && info.width * info.height <= rule.maximumPixels && rule.formats.contains(info.format)
+            && info.byteCount == bytes.count
+        guard withinLimits else { FuzzFailure.violation("accepted an image outside the policy: \(info)") }
+    }
+}
