@@ -1,31 +1,23 @@
 import Foundation
 import ProfileKit
 
-/// Request bytes through one spec's `ProfileEndpoints`, each input over fresh in-memory stores.
+/// Request bytes through one spec's routes of `ProfileAPI`, each input over fresh in-memory stores.
 ///
-/// Input: byte 0 picks the route, byte 1 the circumstances (bits 0-1 the caller: anonymous, user
-/// 1, user 2, user 1 with the admin role; bit 2 and 3 whether users 1 and 2 have a profile; bits
-/// 4-5 the `If-Match` header; bits 6-7 the user a path names); the rest is the body. Route 0 takes
-/// its method and path from the body's first line (`PATCH /api/users/delete/%31/`), so routing and
-/// percent-decoding are fuzzed too. On the Django update routes a NUL byte splits the body into the
-/// JSON part and the avatar file.
+/// Input: byte 0 picks a route of the spec's route table (`ProfileSpec.routes`, so a route added to
+/// the library is fuzzed without a change here), byte 1 the circumstances (bits 0-1 the caller:
+/// anonymous, user 1, user 2, user 1 with the admin role; bit 2 and 3 whether users 1 and 2 have a
+/// profile; bits 4-5 the `If-Match` header; bits 6-7 the user a path names); the rest is the body.
+/// Route 0 takes its method and path from the body's first line (`PATCH /api/users/delete/%31/`),
+/// so routing and percent-decoding are fuzzed too. On routes that take multipart bodies (Django's
+/// update) a NUL byte splits the body into the JSON part and the avatar file.
 ///
 /// Invariants for any input: a status in ``documentedStatuses`` (never 5xx), a JSON `Content-Type`,
 /// a body that is a JSON object (Foundation's parser as the reference), an `ETag` of the form
 /// `"v<n>"` when there is one, and stored records unchanged by any request answered with 4xx.
 struct EndpointsTarget: Sendable {
-    /// One route of the spec: a method and a path in which `{id}` stands for a user id.
-    struct Route: Sendable {
-        let method: String
-        let path: String
-        /// Whether a NUL byte splits the body into JSON and avatar (Django's multipart update).
-        var splitsAvatar = false
-    }
-
-    let spec: ProfileEndpoints.Spec
-    let policy: ValidationPolicy
-    let routes: [Route]
-    /// The request that gives a user a profile; `{name}` is replaced with a name per user.
+    let spec: ProfileSpec
+    /// The request that gives a user a profile; `{name}` is replaced with a name per user, `{id}`
+    /// with the user's id.
     let seed: (method: String, path: String, body: String)
 
     /// Every status the four specs document; anything else (and any 5xx) is a finding.
@@ -35,44 +27,17 @@ struct EndpointsTarget: Sendable {
     static let fixedNow = Date(timeIntervalSince1970: 1_700_000_000)
 
     static let creator = EndpointsTarget(
-        spec: .creator, policy: .creator,
-        routes: [
-            Route(method: "PUT", path: "/api/v1/profiles/me"), Route(method: "GET", path: "/api/v1/profiles/me"),
-            Route(method: "GET", path: "/api/v1/users/me"),
-            Route(method: "POST", path: "/api/v1/profiles/upload-media"),
-        ],
+        spec: .creator,
         seed: ("PUT", "/api/v1/profiles/me", #"{"username":"{name}","displayName":"N","bio":"b","niche":["art"]}"#))
 
     static let social = EndpointsTarget(
-        spec: .social, policy: .social,
-        routes: [
-            Route(method: "GET", path: "/api/v1/profile/me"), Route(method: "GET", path: "/api/v1/profile/id/{id}"),
-            Route(method: "GET", path: "/api/v1/profile/u/user_{id}"),
-            Route(method: "PUT", path: "/api/v1/profile/update"),
-            Route(method: "POST", path: "/api/v1/profile/id/{id}/follow"),
-            Route(method: "DELETE", path: "/api/v1/profile/id/{id}/follow"),
-            Route(method: "POST", path: "/api/v1/profile/id/{id}/block"),
-            Route(method: "DELETE", path: "/api/v1/profile/id/{id}/block"),
-            Route(method: "POST", path: "/api/v1/account/username/change"),
-        ],
-        seed: ("POST", "/api/v1/account/username/change", #"{"newUsername":"{name}"}"#))
+        spec: .social, seed: ("POST", "/api/v1/account/username/change", #"{"newUsername":"{name}"}"#))
 
     static let mobile = EndpointsTarget(
-        spec: .mobile, policy: .mobile,
-        routes: [
-            Route(method: "GET", path: "/mobile/user/profile"), Route(method: "POST", path: "/mobile/user/profile"),
-        ],
-        seed: ("POST", "/mobile/user/profile", #"{"display_name":"{name}"}"#))
+        spec: .mobile, seed: ("POST", "/mobile/user/profile", #"{"display_name":"{name}"}"#))
 
     static let django = EndpointsTarget(
-        spec: .django, policy: .django,
-        routes: [
-            Route(method: "POST", path: "/api/users/profile/"),
-            Route(method: "PUT", path: "/api/users/update-profile/{id}/", splitsAvatar: true),
-            Route(method: "PATCH", path: "/api/users/update-profile/{id}/", splitsAvatar: true),
-            Route(method: "DELETE", path: "/api/users/delete/{id}/"),
-        ],
-        seed: ("PUT", "/api/users/update-profile/{id}/", #"{"first_name":"{name}"}"#))
+        spec: .django, seed: ("PUT", "/api/users/update-profile/{id}/", #"{"first_name":"{name}"}"#))
 
     func run(_ bytes: [UInt8]) {
         guard bytes.count >= 2 else { return }
@@ -89,7 +54,7 @@ struct EndpointsTarget: Sendable {
         let caller: Caller = flags & 3 == 0 ? .anonymous : .user(Self.users[flags & 3 == 2 ? 1 : 0], roles: roles)
         let ifMatch = [nil, "\"v1\"", "\"v2\"", "*"][Int(flags >> 4) & 3]
         let pathUser = ["1", "2", "99", "%31"][Int(flags >> 6)]
-        let index = Int(routeByte) % (routes.count + 1)
+        let index = Int(routeByte) % (spec.routes.count + 1)
         guard index > 0 else {
             // The method and path come from the body's first line.
             let newline = body.firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
@@ -99,16 +64,21 @@ struct EndpointsTarget: Sendable {
                 method: String(parts[0]), path: parts.count > 1 ? String(parts[1]) : "/", caller: caller,
                 body: Array(body[min(newline + 1, body.endIndex)...]), ifMatch: ifMatch)
         }
-        let route = routes[index - 1]
+        let route = spec.routes[index - 1]
         var json = body
         var avatar: [UInt8]?
-        if route.splitsAvatar, let nul = body.firstIndex(of: 0) {
+        if route.bodies.contains(.multipart), let nul = body.firstIndex(of: 0) {
             json = Array(body[..<nul])
             avatar = Array(body[(nul + 1)...])
         }
+        // A parameter that names a user by handle gets the handle the seed gives that user.
+        var path = route.path
+        for parameter in route.parameters {
+            let value = parameter.lowercased().contains("username") ? "user_\(pathUser)" : pathUser
+            path = path.replacingOccurrences(of: "{\(parameter)}", with: value)
+        }
         return EndpointRequest(
-            method: route.method, path: route.path.replacingOccurrences(of: "{id}", with: pathUser), caller: caller,
-            body: json, ifMatch: ifMatch, avatar: avatar)
+            method: route.method, path: path, caller: caller, body: json, ifMatch: ifMatch, avatar: avatar)
     }
 
     /// Answers `request` over fresh stores in which both users have an account and the users at
@@ -118,8 +88,8 @@ struct EndpointsTarget: Sendable {
     ) async -> (EndpointResponse, [UserRecord?], [UserRecord?]) {
         let store = InMemoryProfileStore()
         let now: @Sendable () -> Date = { Self.fixedNow }
-        let service = ProfileService(store: store, policy: policy, media: InMemoryMediaStore(now: now), now: now)
-        let endpoints = ProfileEndpoints(spec, service: service)
+        let service = ProfileService(store: store, policy: spec.policy, media: InMemoryMediaStore(now: now), now: now)
+        let endpoints = ProfileAPI(service: service, specs: [spec])
         for (index, user) in Self.users.enumerated() {
             let account = Account(userID: user, email: "user\(index)@example.com", createdAt: Self.fixedNow)
             do {
@@ -134,7 +104,7 @@ struct EndpointsTarget: Sendable {
                 body: Array(seed.body.replacingOccurrences(of: "{name}", with: "user_\(index + 1)").utf8))
             let answer = await endpoints.respond(to: seedRequest)
             guard answer.status.isSuccess else {
-                FuzzFailure.harness("seeding \(user) on \(spec) answered \(answer.status): \(answer.bodyText)")
+                FuzzFailure.harness("seeding \(user) on \(spec.name) answered \(answer.status): \(answer.bodyText)")
             }
         }
         let before = await records(store)
@@ -158,7 +128,7 @@ struct EndpointsTarget: Sendable {
         _ response: EndpointResponse, request: EndpointRequest, before: [UserRecord?], after: [UserRecord?]
     ) {
         let code = response.status.code
-        let context = "\(spec) \(request.method) \(request.path) answered \(code): \(response.bodyText)"
+        let context = "\(spec.name) \(request.method) \(request.path) answered \(code): \(response.bodyText)"
         guard Self.documentedStatuses.contains(code) else { FuzzFailure.violation("undocumented status; \(context)") }
         guard response.headers["Content-Type"]?.hasPrefix("application/json") == true else {
             FuzzFailure.violation("no JSON Content-Type; \(context)")
