@@ -54,4 +54,14 @@ struct ServerBehaviourTests {
             #expect(health.json["store"] as? String == "memory")
         }
     }
+
+    @Test("A data directory whose parents do not exist yet is created")
+    func newDataDirectory() async throws {
+        let directory = TestServer.temporaryDirectory() + "/not/yet/there"
+        try await TestServer.run(dataDirectory: directory) { client async throws in
+            let put = try await client.send(.put, "/api/v1/profiles/me", as: "a", json: Samples.creatorProfile)
+            #expect(put.status == 200)
+        }
+        #expect(FileManager.default.fileExists(atPath: directory + "/store"))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import ProfileKit
 import ServiceLifecycle
@@ -19,6 +20,8 @@ public struct ProfileStorage: Sendable {
         }
         let directory = configuration.dataDirectory
         do {
+            // The stores create their own directory, not its parents: the data directory may be new.
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let media = try FileSystemMediaStore(directory: directory + "/media")
             // The one place the store is opened; creating a missing directory is the default here.
             let store = try JSONFileProfileStore(directory: directory + "/store")
