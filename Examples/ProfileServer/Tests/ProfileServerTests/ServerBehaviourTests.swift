@@ -64,4 +64,16 @@ struct ServerBehaviourTests {
         }
         #expect(FileManager.default.fileExists(atPath: directory + "/store"))
     }
+
+    @Test("An unknown path is 404 and a known path with another method 405, in the nearest spec's envelope")
+    func unmatched() async throws {
+        try await TestServer.run { client async throws in
+            let unknown = try await client.send(.get, "/api/v1/profiles/nothing", as: "a")
+            #expect(unknown.status == 404)
+            #expect(unknown.json["success"] as? Bool == false)
+            let method = try await client.send(.delete, "/api/v1/profiles/me", as: "a")
+            #expect(method.status == 405)
+            #expect(method.json["success"] as? Bool == false)
+        }
+    }
 }

@@ -84,6 +84,12 @@ public struct ProfileRouteAdapter: Sendable {
         }
     }
 
+    /// The answer to a request no registered route matched: 404 for an unknown path, 405 for a
+    /// known path with another method, each in the envelope of the spec nearest to the path.
+    public func unmatched(_ request: Request) async -> Response {
+        Self.response(await api.respond(to: EndpointRequest(method: request.method.rawValue, path: request.uri.path)))
+    }
+
     private func respond(to request: Request, context: some RequestContext, route: ProfileRoute) async -> Response {
         let parameters = Dictionary(
             uniqueKeysWithValues: route.parameters.compactMap { name in

@@ -55,6 +55,7 @@ public struct ReferenceServer: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: UnmatchedRouteMiddleware(routes: routes))
         if !configuration.corsOrigins.isEmpty {
             router.add(middleware: AllowedOriginsMiddleware(origins: configuration.corsOrigins))
         }
