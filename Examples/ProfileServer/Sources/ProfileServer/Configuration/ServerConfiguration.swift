@@ -1,0 +1,37 @@
+/// Everything the server needs to start; the command line and environment fill it.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on; loopback by default, so nothing is exposed by accident.
+    public var host: String
+    /// The port; `0` picks a free one (the tests use it).
+    public var port: Int
+    /// Where the JSON-file store, the media files and the development secret live.
+    public var dataDirectory: String
+    /// The HS256 secret; `nil` uses (or creates) the development secret in ``dataDirectory``.
+    public var jwtSecret: String?
+    /// The origins browsers may call from; empty allows none, `["*"]` allows any.
+    public var corsOrigins: [String]
+    /// Keep profiles and media in memory only (nothing survives a restart).
+    public var inMemory: Bool
+    /// The largest request bodies.
+    public var bodyLimits: ProfileRouteAdapter.BodyLimits
+
+    /// The defaults are the README's: 127.0.0.1:8080, `./profile-data`, a development secret,
+    /// no CORS origins, the JSON-file store.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        dataDirectory: String = "./profile-data",
+        jwtSecret: String? = nil,
+        corsOrigins: [String] = [],
+        inMemory: Bool = false,
+        bodyLimits: ProfileRouteAdapter.BodyLimits = .init()
+    ) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.jwtSecret = jwtSecret
+        self.corsOrigins = corsOrigins
+        self.inMemory = inMemory
+        self.bodyLimits = bodyLimits
+    }
+}

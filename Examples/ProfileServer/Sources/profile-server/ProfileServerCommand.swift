@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ProfileKit
+import ProfileServer
+
+/// `profile-server`: `serve` (the default) runs the reference server; `token` prints a
+/// development token.
+@main
+struct ProfileServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profile-server",
+        abstract: "ProfileKit's reference server: the four specs over HTTP on a JSON-file store.",
+        subcommands: [Serve.self, Token.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// Options both commands read, each with its environment variable.
+struct SharedOptions: ParsableArguments {
+    @Option(help: "Data directory (env PROFILE_SERVER_DATA_DIR; default ./profile-data).")
+    var dataDir: String?
+
+    @Option(
+        help:
+            "HS256 secret, 32 bytes or more (env PROFILE_SERVER_JWT_SECRET; default: a development secret kept in the data directory)."
+    )
+    var jwtSecret: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var resolvedDataDirectory: String { dataDir ?? environment["PROFILE_SERVER_DATA_DIR"] ?? "./profile-data" }
+
+    var resolvedSecret: String? { jwtSecret ?? environment["PROFILE_SERVER_JWT_SECRET"] }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the server (the default command).")
+
+    @OptionGroup var shared: SharedOptions
+
+    @Option(help: "Address to listen on (env PROFILE_SERVER_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port (env PROFILE_SERVER_PORT; default 8080).")
+    var port: Int?
+
+    @Option(help: "Comma-separated browser origins allowed by CORS, or * (env PROFILE_SERVER_CORS_ORIGINS).")
+    var corsOrigins: String?
+
+    @Flag(help: "Keep everything in memory; nothing survives a restart (env PROFILE_SERVER_IN_MEMORY=1).")
+    var inMemory = false
+
+    func run() async throws {
+        let environment = shared.environment
+        let portText = environment["PROFILE_SERVER_PORT"]
+        guard let port = port ?? (portText.map { Int($0) } ?? 8080) else {
+            throw ValidationError("PROFILE_SERVER_PORT is \(portText ?? ""); it must be a port number such as 8080")
+        }
+        let origins = (corsOrigins ?? environment["PROFILE_SERVER_CORS_ORIGINS"] ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let configuration = ServerConfiguration(
+            host: host ?? environment["PROFILE_SERVER_HOST"] ?? "127.0.0.1",
+            port: port,
+            dataDirectory: shared.resolvedDataDirectory,
+            jwtSecret: shared.resolvedSecret,
+            corsOrigins: origins,
+            inMemory: inMemory || environment["PROFILE_SERVER_IN_MEMORY"] == "1")
+        var logger = Logger(label: "profile-server")
+        logger.logLevel = .info
+        let server = try await ReferenceServer(configuration: configuration, logger: logger)
+        logger.info(
+            "store: \(configuration.inMemory ? "in memory" : configuration.dataDirectory + "/store")",
+            metadata: ["cors": "\(origins)"])
+        try await server.application().runService()
+    }
+}
+
+struct Token: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a bearer token for a user, signed with the server's secret.")
+
+    @OptionGroup var shared: SharedOptions
+
+    @Option(help: "The user id the token names (its sub claim).")
+    var user: String
+
+    @Option(help: "A role the token grants; repeat for several.")
+    var role: [String] = []
+
+    @Option(help: "Lifetime in seconds.")
+    var expiresIn: Int = 86_400
+
+    func run() async throws {
+        guard let userID = UserID(user) else {
+            throw ValidationError("--user \(user) is not a user id: use 1 to 128 printable ASCII characters, no spaces")
+        }
+        let secret =
+            try shared.resolvedSecret ?? DevelopmentSecret.loadOrCreate(in: shared.resolvedDataDirectory).secret
+        let tokens = try await BearerTokens(secret: secret)
+        print(try await tokens.issue(for: userID, roles: role, lifetime: TimeInterval(expiresIn)))
+    }
+}
