@@ -7,7 +7,9 @@ extension ProfileService {
     /// path as its avatar with an upsert.
     ///
     /// The image is checked by its bytes, never by a file name or declared content type: JPEG,
-    /// PNG, GIF, WebP or BMP, within the policy's size and pixel caps.
+    /// PNG, GIF, WebP or BMP, within the policy's size and pixel caps. What is stored is the
+    /// image without its metadata (location, camera, comments, text; orientation and colour
+    /// profile kept): ``ProfileValidation/ValidationPolicy/storableImage(_:field:)``.
     ///
     /// - A user holds at most one *pending* upload per `purpose` (uploaded, not yet the avatar): a
     ///   new upload replaces it and its file is deleted. The upload in use as the avatar stays
@@ -38,21 +40,22 @@ extension ProfileService {
         return (reference, mediaPathPrefix + reference.key)
     }
 
-    /// Checks `bytes` as an image, writes them to the media store and runs `attach` with the
+    /// Checks `bytes` as an image, writes them without their metadata to the media store and runs `attach` with the
     /// reference; when `attach` fails, deletes the file again unless the record references it
     /// (the same bytes uploaded earlier share the key). Call it with the user's media gate held.
     func withStoredImage<Result>(
         _ bytes: [UInt8], purpose: String, owner: UserID,
         _ attach: (MediaReference) async throws(ProfileError) -> Result
     ) async throws(ProfileError) -> Result {
-        let image = try policy.validateImage(bytes)
+        // The stripped bytes are what is hashed (the media key), stored and served.
+        let (image, stored) = try policy.storableImage(bytes)
         guard let media else {
             throw .internalError(underlying: "an image was uploaded but the service has no media store")
         }
         let reference: MediaReference
         do {
             reference = try await media.put(
-                bytes, contentType: image.format.mimeType, fileExtension: image.format.fileExtension,
+                stored, contentType: image.format.mimeType, fileExtension: image.format.fileExtension,
                 purpose: purpose, owner: owner)
         } catch {
             throw .internalError(underlying: "media store: \(error)")

@@ -46,7 +46,7 @@ extension ImageHeader {
         return .failure(.malformed(.gif, "it has more than \(maximumParts) blocks"))
     }
 
-    private static func colorTableLength(_ flags: UInt8) -> Int {
+    static func colorTableLength(_ flags: UInt8) -> Int {
         flags & 0x80 == 0 ? 0 : 3 << (Int(flags & 0x07) + 1)
     }
 

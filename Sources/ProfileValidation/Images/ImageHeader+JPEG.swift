@@ -86,7 +86,7 @@ extension ImageHeader {
     /// Where the marker after entropy-coded data starting at `start` is (its `FF`), or `nil` when
     /// the file ends first. In the data, `FF 00` is a data byte and `FF D0`-`FF D7` are restart
     /// markers; any other `FF xx` ends the scan.
-    private static func markerAfterScan(_ bytes: [UInt8], from start: Int) -> Int? {
+    static func markerAfterScan(_ bytes: [UInt8], from start: Int) -> Int? {
         var index = start
         while let found = bytes[index...].firstIndex(of: 0xFF) {
             var next = found + 1

@@ -30,21 +30,10 @@ extension ValidationPolicy {
             throw tooLarge(
                 field, "\(field) is \(byteCount) bytes; the limit is \(rule.maximumBytes)", limit: rule.maximumBytes)
         }
-        let accepted = Messages.list(ImageFormat.allCases.filter(rule.formats.contains).map(\.rawValue))
+        let accepted = acceptedImageFormats
         switch ImageHeader.read(Array(bytes)) {
-        case .failure(.unknownFormat):
-            throw unsupported(
-                field, code: .unsupportedType, "\(field) is not an image this server accepts; upload \(accepted)")
-        case .failure(.unsupportedVariant(_, let kind)):
-            throw unsupported(
-                field, code: .unsupportedType,
-                "\(field) is \(kind), which this server does not read; upload \(accepted)")
-        case .failure(.truncated(let format)):
-            throw unsupported(
-                field, code: .invalidFormat,
-                "\(field) starts like a \(format.rawValue) file but is cut short; upload the whole file")
-        case .failure(.malformed(let format, let reason)):
-            throw unsupported(field, code: .invalidFormat, "\(field) is not a valid \(format.rawValue) file: \(reason)")
+        case .failure(let failure):
+            throw imageError(failure, field: field)
         case .success(let image):
             guard rule.formats.contains(image.format) else {
                 throw unsupported(
@@ -66,6 +55,57 @@ extension ValidationPolicy {
             }
             return ImageInfo(format: image.format, width: image.width, height: image.height, byteCount: byteCount)
         }
+    }
+
+    /// Checks uploaded image bytes as ``validateImage(_:field:)`` does, then returns them without
+    /// the metadata that says where, when and with what the picture was taken: the bytes to store,
+    /// hash and serve.
+    ///
+    /// Kept: the encoded pixels byte for byte (no re-encoding), the colour profile, and the
+    /// orientation, rewritten as a minimal EXIF block that holds only it when it is not 1.
+    /// Dropped: EXIF (GPS included), XMP, IPTC, comments, text chunks, timestamps, thumbnails and
+    /// bytes after the image's end. JPEG, PNG, WebP and GIF are stripped; a BMP has no metadata
+    /// and is returned as it is. `info.byteCount` is the stripped size.
+    ///
+    /// - Throws: every error ``validateImage(_:field:)`` throws, the same way; a metadata segment
+    ///   that does not fit in the file is 415 `invalid_format` as there.
+    public func storableImage(
+        _ bytes: some Collection<UInt8>, field: String = "avatar"
+    ) throws(ProfileError) -> (info: ImageInfo, bytes: [UInt8]) {
+        let info = try validateImage(bytes, field: field)
+        switch ImageMetadataStripper.strip(Array(bytes), as: info.format) {
+        case .failure(let failure):
+            throw imageError(failure, field: field)
+        case .success(let stripped):
+            var storedInfo = info
+            storedInfo.byteCount = stripped.count
+            return (storedInfo, stripped)
+        }
+    }
+
+    /// The error an upload that ``ImageHeader`` could not read gets, one wording for every caller.
+    private func imageError(_ failure: ImageHeader.Failure, field: String) -> ProfileError {
+        let accepted = acceptedImageFormats
+        return switch failure {
+        case .unknownFormat:
+            unsupported(
+                field, code: .unsupportedType, "\(field) is not an image this server accepts; upload \(accepted)")
+        case .unsupportedVariant(_, let kind):
+            unsupported(
+                field, code: .unsupportedType,
+                "\(field) is \(kind), which this server does not read; upload \(accepted)")
+        case .truncated(let format):
+            unsupported(
+                field, code: .invalidFormat,
+                "\(field) starts like a \(format.rawValue) file but is cut short; upload the whole file")
+        case .malformed(let format, let reason):
+            unsupported(field, code: .invalidFormat, "\(field) is not a valid \(format.rawValue) file: \(reason)")
+        }
+    }
+
+    /// The accepted formats as a sentence's list, e.g. `jpeg, png or webp`.
+    private var acceptedImageFormats: String {
+        Messages.list(ImageFormat.allCases.filter(imageUpload.formats.contains).map(\.rawValue))
     }
 
     private func tooLarge(_ field: String, _ message: String, limit: Int) -> ProfileError {

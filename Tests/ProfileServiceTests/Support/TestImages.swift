@@ -1,3 +1,5 @@
+import ProfileKitTestSupport
+
 /// Minimal, real image files for upload tests.
 enum TestImages {
     /// A 1x1 PNG (transparent), as Pillow writes it: every chunk's CRC right, so that it passes
@@ -23,9 +25,11 @@ enum TestImages {
 }
 
 extension TestImages {
-    /// The 1x1 PNG followed by `index` as four bytes and `padding` zeros: a valid image (the
-    /// checks read the header) with content, and so a media key, of its own.
+    /// The 1x1 PNG with a second IDAT chunk holding `index` as four bytes and `padding` zeros: a
+    /// valid image (the checks walk the structure, never inflate) with content, and so a media
+    /// key, of its own. In image data, not after IEND, so that metadata stripping keeps it.
     static func distinctPNG(_ index: Int, padding: Int = 0) -> [UInt8] {
-        png + withUnsafeBytes(of: UInt32(index).bigEndian, Array.init) + [UInt8](repeating: 0, count: padding)
+        let data = withUnsafeBytes(of: UInt32(index).bigEndian, Array.init) + [UInt8](repeating: 0, count: padding)
+        return png.dropLast(12) + MetadataImages.pngChunk("IDAT", data) + png.suffix(12)
     }
 }
