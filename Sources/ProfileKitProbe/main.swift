@@ -5,6 +5,7 @@
 //   ProfileKitProbe body <preset>    request bodies through the preset's endpoint path
 //   ProfileKitProbe url [...]        URLs, against a WHATWG parser (ada-url)
 //   ProfileKitProbe image [...]      image files, against Pillow
+//   ProfileKitProbe strip            image files stripped of metadata, checked with Pillow
 //
 // Each subcommand lives in its own file; this switch only dispatches.
 #if canImport(Glibc)
@@ -23,8 +24,10 @@ case "url":
     ProbeURL.run(Array(arguments.dropFirst()))
 case "image":
     ProbeImage.run(Array(arguments.dropFirst()))
+case "strip":
+    ProbeStrip.run(Array(arguments.dropFirst()))
 default:
-    let usage = Array("usage: ProfileKitProbe body <preset> | url [arguments] | image [arguments]\n".utf8)
+    let usage = Array("usage: ProfileKitProbe body <preset> | url [arguments] | image [arguments] | strip\n".utf8)
     _ = write(2, usage, usage.count)
     exit(64)
 }
