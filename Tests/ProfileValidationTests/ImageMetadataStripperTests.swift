@@ -108,12 +108,51 @@ struct ImageMetadataStripperTests {
             }
             for bytes in damaged {
                 try Self.expectStripsOrFailsAsTheValidator(bytes, seed: seed)
-                // The format's reader alone, without the validator first: bounded, never a crash.
-                _ = ImageMetadataStripper.strip(bytes, as: format)
+                // The format's reader alone, without the validator first: bounded, never a crash, and
+                // it refuses only what the validator refuses.
+                if case .failure = ImageMetadataStripper.strip(bytes, as: format) {
+                    #expect(throws: ProfileError.self, "seed \(seed)") { try Self.policy.validateImage(bytes) }
+                }
                 cases += 1
             }
         }
-        #expect(cases > 1_000)
+        #expect(cases > 2_000)
+    }
+
+    @Test(
+        "a file of more segments, chunks or blocks than the walk's cap: the stripper's failure is the validator's",
+        arguments: [ImageFormat.jpeg, .png, .gif, .webp])
+    func tooManyParts(format: ImageFormat) {
+        let parts = ImageHeader.maximumParts + 1
+        let bytes: [UInt8]
+        switch format {
+        case .jpeg:
+            bytes = [0xFF, 0xD8] + Array([[UInt8]](repeating: [0xFF, 0xFE, 0x00, 0x02], count: parts).joined())
+        case .png:
+            let header = Array(MetadataImages.png(1, 1, .everything).prefix(33))
+            bytes = header + Array([[UInt8]](repeating: MetadataImages.pngChunk("tEXt", []), count: parts).joined())
+        case .gif:
+            bytes =
+                Array(MetadataImages.gif(1, 1).prefix(13))
+                + Array([[UInt8]](repeating: [0x21, 0xFE, 0], count: parts).joined())
+        default:
+            let chunks =
+                Array(MetadataImages.webp(1, 1).dropFirst(12).prefix(18))
+                + Array([[UInt8]](repeating: Array("JUNK".utf8) + [0, 0, 0, 0], count: parts).joined())
+            let size = withUnsafeBytes(of: UInt32(chunks.count + 4).littleEndian, Array.init)
+            bytes = Array("RIFF".utf8) + size + Array("WEBP".utf8) + chunks
+        }
+        guard case .failure(let failure) = ImageMetadataStripper.strip(bytes, as: format) else {
+            Issue.record("\(format): stripped a file of \(parts) parts")
+            return
+        }
+        #expect(failure == .malformed(format, failure.reason ?? ""))
+        #expect(failure.reason?.hasPrefix("it has more than 100000") == true, "\(failure)")
+        guard case .failure(let validatorFailure) = ImageHeader.read(bytes) else {
+            Issue.record("\(format): the validator read a file of \(parts) parts")
+            return
+        }
+        #expect(validatorFailure == failure)
     }
 
     @Test("a metadata segment whose length runs past the end is invalid_format, as from the validator")
@@ -178,6 +217,14 @@ struct ImageMetadataStripperTests {
         let findings = MetadataImages.privacyFindings(
             stored: stored, original: original, orientation: keepsOrientation ? contents.orientation : nil)
         #expect(findings.isEmpty, "\(format): \(contents): \(findings)")
+    }
+}
+
+extension ImageHeader.Failure {
+    /// Why a malformed file is malformed.
+    var reason: String? {
+        guard case .malformed(_, let reason) = self else { return nil }
+        return reason
     }
 }
 

@@ -14,17 +14,9 @@
 /// | GIF | header, colour tables, frames, graphic control and plain text extensions, the `NETSCAPE2.0`/`ANIMEXTS1.0` loop and `ICCRGBG1012` profile extensions | comment extensions, every other application extension (XMP), bytes after the trailer |
 /// | BMP | everything (a bitmap has no metadata fields) | nothing |
 enum ImageMetadataStripper {
-    /// Checks `bytes` as ``ImageHeader/read(_:)`` does and, when they are an image, returns them
-    /// without their metadata; a failure is the validator's own.
-    static func strip(_ bytes: [UInt8]) -> Result<[UInt8], ImageHeader.Failure> {
-        switch ImageHeader.read(bytes) {
-        case .failure(let failure): .failure(failure)
-        case .success(let header): strip(bytes, as: header.format)
-        }
-    }
-
-    /// `bytes`, already read as `format`, without their metadata. Safe on any bytes: a structure
-    /// that does not hold up is a ``ImageHeader/Failure``, never an out-of-bounds read.
+    /// `bytes`, already read as `format` by ``ImageHeader/read(_:)`` (the upload path validates
+    /// first), without their metadata. Safe on any bytes: a structure that does not hold up is a
+    /// ``ImageHeader/Failure`` like the validator's, never an out-of-bounds read.
     static func strip(_ bytes: [UInt8], as format: ImageFormat) -> Result<[UInt8], ImageHeader.Failure> {
         switch format {
         case .jpeg: JPEGMetadataStripper.strip(bytes)
