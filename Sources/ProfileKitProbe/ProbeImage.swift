@@ -17,32 +17,20 @@ enum ProbeImage {
     }
 
     static func run(_ arguments: [String]) {
-        var policy = ValidationPolicy.django
-        policy.imageUpload = ImageUploadRule(formats: Set(ImageFormat.allCases))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var output = Data()
-        while let path = readLine(strippingNewline: true) {
-            guard !path.isEmpty else { continue }
-            let verdict: Verdict
-            if let contents = FileManager.default.contents(atPath: path) {
-                do {
-                    let info = try policy.validateImage(contents)
-                    verdict = Verdict(
-                        path: path, accepted: true, format: info.format.rawValue, width: info.width,
-                        height: info.height)
-                } catch {
-                    verdict = Verdict(
-                        path: path, accepted: false, code: error.fieldErrors.first?.code.rawValue,
-                        message: error.fieldErrors.first?.message)
-                }
-            } else {
-                verdict = Verdict(path: path, accepted: false, code: "unreadable")
+        let policy = ProbeVerdicts.everyImageFormat
+        ProbeVerdicts.run { path in
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                return Verdict(path: path, accepted: false, code: "unreadable")
             }
-            guard let encoded = try? encoder.encode(verdict) else { continue }
-            output.append(encoded)
-            output.append(UInt8(ascii: "\n"))
+            do throws(ProfileError) {
+                let info = try policy.validateImage(contents)
+                return Verdict(
+                    path: path, accepted: true, format: info.format.rawValue, width: info.width, height: info.height)
+            } catch {
+                return Verdict(
+                    path: path, accepted: false, code: error.fieldErrors.first?.code.rawValue,
+                    message: error.fieldErrors.first?.message)
+            }
         }
-        FileHandle.standardOutput.write(output)
     }
 }

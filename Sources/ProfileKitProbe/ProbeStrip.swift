@@ -19,20 +19,12 @@ enum ProbeStrip {
     }
 
     static func run(_ arguments: [String]) {
-        var policy = ValidationPolicy.django
-        policy.imageUpload = ImageUploadRule(formats: Set(ImageFormat.allCases))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var output = Data()
-        while let line = readLine(strippingNewline: true) {
+        let policy = ProbeVerdicts.everyImageFormat
+        ProbeVerdicts.run { line -> Verdict? in
             let paths = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard paths.count == 2, !paths[0].isEmpty, !paths[1].isEmpty else { continue }
-            let verdict = strip(paths[0], into: paths[1], policy: policy)
-            guard let encoded = try? encoder.encode(verdict) else { continue }
-            output.append(encoded)
-            output.append(UInt8(ascii: "\n"))
+            guard paths.count == 2, !paths[0].isEmpty, !paths[1].isEmpty else { return nil }
+            return strip(paths[0], into: paths[1], policy: policy)
         }
-        FileHandle.standardOutput.write(output)
     }
 
     private static func strip(_ input: String, into output: String, policy: ValidationPolicy) -> Verdict {

@@ -1,3 +1,5 @@
+import ProfileKitTestSupport
+
 /// Small but complete image files of each format, `width` x `height`, built byte by byte: every
 /// structure a reader walks is there (PNG chunks with their CRCs to IEND, JPEG segments and a scan
 /// to EOI, GIF blocks to the trailer, a RIFF size that is the file's, every bitmap row). The pixel
@@ -10,18 +12,7 @@ enum ImageFixture {
     }
 
     static func pngChunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-        let body = Array(type.utf8) + data
-        return be32(data.count) + body + be32(Int(crc32(body)))
-    }
-
-    /// CRC-32 (ISO 3309) bit by bit, independent of the library's table-driven one.
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
+        MetadataImages.pngChunk(type, data)
     }
 
     static func gif(_ width: Int, _ height: Int) -> [UInt8] {

@@ -9,11 +9,8 @@ import Testing
 /// segment gets the validator's own error.
 @Suite("Uploaded images: metadata stripped, orientation and colour profile kept")
 struct ImageMetadataStripperTests {
-    static let policy: ValidationPolicy = {
-        var policy = ValidationPolicy.django
-        policy.imageUpload = ImageUploadRule(formats: Set(ImageFormat.allCases))
-        return policy
-    }()
+    /// Every format accepted, as in the completeness tests.
+    static let policy = ImageCompletenessTests.policy
 
     typealias Builder = @Sendable (Int, Int, MetadataImages.Contents) -> [UInt8]
 

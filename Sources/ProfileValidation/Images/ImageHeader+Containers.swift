@@ -35,15 +35,22 @@ extension ImageHeader {
             default:
                 return .failure(.malformed(.gif, "a block is neither an image, an extension nor the trailer"))
             }
-            // Data sub-blocks: a length byte and that many bytes, until a zero length.
-            while true {
-                guard index < count else { return .failure(.truncated(.gif)) }
-                let length = Int(bytes[index])
-                index += 1 + length
-                if length == 0 { break }
-            }
+            guard let end = gifSubBlocksEnd(bytes, from: index) else { return .failure(.truncated(.gif)) }
+            index = end
         }
         return .failure(.malformed(.gif, "it has more than \(maximumParts) blocks"))
+    }
+
+    /// Where the data sub-blocks starting at `start` end (after the zero length that closes
+    /// them), or `nil` when the file ends first. Each is a length byte and that many bytes.
+    static func gifSubBlocksEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            let length = Int(bytes[index])
+            index += 1 + length
+            if length == 0 { return index }
+        }
+        return nil
     }
 
     static func colorTableLength(_ flags: UInt8) -> Int {

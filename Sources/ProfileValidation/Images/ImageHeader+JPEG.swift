@@ -3,18 +3,15 @@ extension ImageHeader {
     /// entropy-coded data after each SOS skipped up to the next marker (progressive files have
     /// several scans). Metadata of any size (ICC profiles, EXIF, XMP) is walked over, not read.
     static func jpeg(_ bytes: [UInt8]) -> Result<Header, Failure> {
-        let count = bytes.count
         var index = 2
         var size: (width: Int, height: Int)?
         var sawScan = false
         for _ in 0..<maximumParts {
-            guard index < count else { return .failure(.truncated(.jpeg)) }
-            guard bytes[index] == 0xFF else { return .failure(.malformed(.jpeg, "a segment does not start with FF")) }
-            // Fill bytes: any number of FF may precede a marker.
-            while index < count && bytes[index] == 0xFF { index += 1 }
-            guard index < count else { return .failure(.truncated(.jpeg)) }
-            let marker = bytes[index]
-            index += 1
+            let marker: UInt8
+            switch jpegMarker(bytes, at: &index) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let found): marker = found
+            }
             switch marker {
             case 0x01, 0xD0...0xD7:
                 continue
@@ -29,10 +26,11 @@ extension ImageHeader {
             default:
                 return .failure(.malformed(.jpeg, "a marker is not a segment's"))
             }
-            guard index + 2 <= count else { return .failure(.truncated(.jpeg)) }
-            let length = bigEndian16(bytes, index)
-            guard length >= 2 else { return .failure(.malformed(.jpeg, "a segment length is below 2")) }
-            guard index + length <= count else { return .failure(.truncated(.jpeg)) }
+            let length: Int
+            switch jpegSegmentLength(bytes, at: index) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let found): length = found
+            }
             let isFrameHeader = (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
             if isFrameHeader {
                 guard size == nil else { return .failure(.malformed(.jpeg, "there are two frame headers")) }
@@ -53,6 +51,28 @@ extension ImageHeader {
             }
         }
         return .failure(.malformed(.jpeg, "it has more than \(maximumParts) segments"))
+    }
+
+    /// The marker at `index` (its `FF`, after any fill bytes), with `index` moved past it.
+    static func jpegMarker(_ bytes: [UInt8], at index: inout Int) -> Result<UInt8, Failure> {
+        let count = bytes.count
+        guard index < count else { return .failure(.truncated(.jpeg)) }
+        guard bytes[index] == 0xFF else { return .failure(.malformed(.jpeg, "a segment does not start with FF")) }
+        // Fill bytes: any number of FF may precede a marker.
+        while index < count && bytes[index] == 0xFF { index += 1 }
+        guard index < count else { return .failure(.truncated(.jpeg)) }
+        index += 1
+        return .success(bytes[index - 1])
+    }
+
+    /// The length of the segment whose length field is at `index`, checked to be at least 2 and
+    /// to fit in the file.
+    static func jpegSegmentLength(_ bytes: [UInt8], at index: Int) -> Result<Int, Failure> {
+        guard index + 2 <= bytes.count else { return .failure(.truncated(.jpeg)) }
+        let length = bigEndian16(bytes, index)
+        guard length >= 2 else { return .failure(.malformed(.jpeg, "a segment length is below 2")) }
+        guard index + length <= bytes.count else { return .failure(.truncated(.jpeg)) }
+        return .success(length)
     }
 
     /// Why the payload of a quantisation table (DQT), Huffman table (DHT) or scan header (SOS)

@@ -37,14 +37,8 @@ enum GIFMetadataStripper {
             default:
                 return .failure(.malformed(.gif, "a block is neither an image, an extension nor the trailer"))
             }
-            // Data sub-blocks: a length byte and that many bytes, until a zero length.
-            while true {
-                guard index < count else { return .failure(.truncated(.gif)) }
-                let length = Int(bytes[index])
-                index += 1 + length
-                if length == 0 { break }
-            }
-            guard index <= count else { return .failure(.truncated(.gif)) }
+            guard let end = ImageHeader.gifSubBlocksEnd(bytes, from: index) else { return .failure(.truncated(.gif)) }
+            index = end
             if keep { output += bytes[start..<index] }
         }
         return .failure(.malformed(.gif, "it has more than \(ImageHeader.maximumParts) blocks"))

@@ -9,13 +9,12 @@ enum JPEGMetadataStripper {
         var index = 2
         var sawExif = false
         for _ in 0..<ImageHeader.maximumParts {
-            guard index < count else { return .failure(.truncated(.jpeg)) }
-            guard bytes[index] == 0xFF else { return .failure(.malformed(.jpeg, "a segment does not start with FF")) }
             // Fill bytes before a marker carry nothing; one FF is written back.
-            while index < count && bytes[index] == 0xFF { index += 1 }
-            guard index < count else { return .failure(.truncated(.jpeg)) }
-            let marker = bytes[index]
-            index += 1
+            let marker: UInt8
+            switch ImageHeader.jpegMarker(bytes, at: &index) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let found): marker = found
+            }
             switch marker {
             case 0x01, 0xD0...0xD7:
                 output += [0xFF, marker]
@@ -29,10 +28,11 @@ enum JPEGMetadataStripper {
             default:
                 return .failure(.malformed(.jpeg, "a marker is not a segment's"))
             }
-            guard index + 2 <= count else { return .failure(.truncated(.jpeg)) }
-            let length = ImageHeader.bigEndian16(bytes, index)
-            guard length >= 2 else { return .failure(.malformed(.jpeg, "a segment length is below 2")) }
-            guard index + length <= count else { return .failure(.truncated(.jpeg)) }
+            let length: Int
+            switch ImageHeader.jpegSegmentLength(bytes, at: index) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let found): length = found
+            }
             let payload = bytes[(index + 2)..<(index + length)]
             if (0xE0...0xEF).contains(marker) || marker == 0xFE {
                 if let kept = keptApplicationPayload(marker, payload, sawExif: &sawExif) {
