@@ -28,7 +28,7 @@ struct ModelToWireSampleTests {
     @Test("creator: errors render the spec's error strings")
     func creatorErrors() throws {
         let notFound = ProfileError(
-            code: .notFound, status: .notFound, message: "An unexpected error occurred while updating the profile.")
+            code: .notFound, message: "An unexpected error occurred while updating the profile.")
         try JSONComparison.expectSame(
             JSONComparison.encode(CreatorWire.ErrorResponse(notFound)), Data(SpecSamples.Creator.notFound.utf8))
         let (status, body) = CreatorWire.ErrorResponse.rendering(.usernameTaken("john_doe"))
@@ -76,7 +76,7 @@ struct ModelToWireSampleTests {
 
     @Test("social: errors render the 401, 404 and 422 samples")
     func socialErrors() throws {
-        let expired = ProfileError(code: .unauthenticated, status: .unauthorized, message: "Token has expired")
+        let expired = ProfileError(code: .unauthenticated, message: "Token has expired")
         let unauthorized = SocialWire.rendering(expired, at: actionTime)
         #expect(unauthorized.status == .unauthorized)
         try JSONComparison.expectSame(
