@@ -142,9 +142,9 @@ struct ModelToWireSampleTests {
         let invalid = DjangoWire.ErrorBody.rendering(
             .validation([
                 FieldError(
-                    field: "firstName", code: .tooLong, message: "Ensure this field has no more than 200 characters."),
+                    field: "first_name", code: .tooLong, message: "Ensure this field has no more than 200 characters."),
                 FieldError(
-                    field: "phoneNumber", code: .tooLong, message: "Ensure this field has no more than 10 characters."),
+                    field: "number_phone", code: .tooLong, message: "Ensure this field has no more than 10 characters."),
             ]))
         #expect(invalid.status == .badRequest)
         try JSONComparison.expectSame(
