@@ -4,8 +4,8 @@ extension FieldError {
     /// `socialLinks.myspace is not a supported platform; use instagram, tiktok, youtube, twitch, twitter or linkedin`.
     ///
     /// `root` is the path of the links object as the request spells it. The key is shown as at
-    /// most 64 printable ASCII characters (see ``displayKey(_:)``), so a hostile key cannot put
-    /// control characters or a megabyte into a message.
+    /// most 64 printable ASCII characters, so a hostile key cannot put control characters or a
+    /// megabyte into a message.
     public static func unknownPlatform(
         _ key: String, under root: String = ProfileField.socialLinks.rawValue
     )
