@@ -63,6 +63,26 @@ struct FastPathDifferentialTests {
         #expect(accepted > Self.cases / 20, "the generator must reach the fast path (seed \(Self.seed))")
     }
 
+    @Test("a niche the fast path accepts is lowercase, and the general text path returns it as it came")
+    func niche() {
+        var random = SeededGenerator(seed: Self.seed &+ 6)
+        let policy = ValidationPolicy.creator
+        let pieces = ["fit", "ness", "a", "Z", "-", "_", " ", "&", "1", "é", "\t", "life style", "x"]
+        var accepted = 0
+        for index in 0..<Self.cases {
+            let value = Self.generated(pieces, count: 4, &random)
+            guard ValidationPolicy.isCanonicalNiche(value, rule: policy.niches.item) else { continue }
+            accepted += 1
+            var errors: [FieldError] = []
+            let full = TextChecker.slowPath(value, rule: policy.niches.item, path: "niche", errors: &errors)
+            let checked = policy.checkNiches([value], required: false, errors: &errors)
+            #expect(
+                full == .value(value) && value.lowercased() == value && checked == nil && errors.isEmpty,
+                "seed \(Self.seed + 6) case \(index): \(value.debugDescription) \(errors)")
+        }
+        #expect(accepted > Self.cases / 20, "the generator must reach the fast path (seed \(Self.seed + 6))")
+    }
+
     @Test("a username the fast path accepts is a lowercase Username within the lengths and not reserved")
     func username() {
         var random = SeededGenerator(seed: Self.seed &+ 1)
