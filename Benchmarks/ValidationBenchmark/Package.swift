@@ -12,6 +12,7 @@ let package = Package(
             name: "ValidationBenchmark",
             dependencies: [
                 .product(name: "ProfileValidation", package: "ProfileKit"),
+                .product(name: "ProfileHTTP", package: "ProfileKit"),
                 .product(name: "ProfileKitTestSupport", package: "ProfileKit"),
             ]
         )

@@ -77,11 +77,11 @@ struct ErrorRenderingTests {
         #expect(bare.envelope.data == .message(ProfileError.validation([]).message))
     }
 
-    @Test("mobile: validation is 422 with snake_case field names; errors is always an object")
+    @Test("mobile: validation is 422 with the fields as validation named them; errors is always an object")
     func mobileValidation() throws {
         let error = ProfileError.validation([
-            FieldError(field: "displayName", code: .tooLong, message: "too long"),
-            FieldError(field: "preferences.voicePreference", code: .notAllowed, message: "unknown voice"),
+            FieldError(field: "display_name", code: .tooLong, message: "too long"),
+            FieldError(field: "preferences.voice_preference", code: .notAllowed, message: "unknown voice"),
             FieldError(field: "preferences.theme", code: .wrongType, message: "theme must be a string"),
         ])
         let (status, body) = MobileWire.ErrorResponse.rendering(error)
@@ -96,12 +96,12 @@ struct ErrorRenderingTests {
             notFound, Data(#"{"success": false, "message": "User not found", "errors": {}}"#.utf8))
     }
 
-    @Test("django: validation is 400 with Django field names and lists; no fields go to non_field_errors")
+    @Test("django: validation is 400 with the fields as validation named them, in lists; else non_field_errors")
     func djangoValidation() {
         let error = ProfileError.validation([
-            FieldError(field: "firstName", code: .tooLong, message: "a"),
-            FieldError(field: "firstName", code: .forbiddenCharacters, message: "b"),
-            FieldError(field: "phoneNumber", code: .invalidFormat, message: "c"),
+            FieldError(field: "first_name", code: .tooLong, message: "a"),
+            FieldError(field: "first_name", code: .forbiddenCharacters, message: "b"),
+            FieldError(field: "number_phone", code: .invalidFormat, message: "c"),
             FieldError(field: "email", code: .invalidFormat, message: "d"),
         ])
         let (status, body) = DjangoWire.ErrorBody.rendering(error)

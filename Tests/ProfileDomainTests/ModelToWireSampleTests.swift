@@ -28,7 +28,7 @@ struct ModelToWireSampleTests {
     @Test("creator: errors render the spec's error strings")
     func creatorErrors() throws {
         let notFound = ProfileError(
-            code: .notFound, status: .notFound, message: "An unexpected error occurred while updating the profile.")
+            code: .notFound, message: "An unexpected error occurred while updating the profile.")
         try JSONComparison.expectSame(
             JSONComparison.encode(CreatorWire.ErrorResponse(notFound)), Data(SpecSamples.Creator.notFound.utf8))
         let (status, body) = CreatorWire.ErrorResponse.rendering(.usernameTaken("john_doe"))
@@ -76,7 +76,7 @@ struct ModelToWireSampleTests {
 
     @Test("social: errors render the 401, 404 and 422 samples")
     func socialErrors() throws {
-        let expired = ProfileError(code: .unauthenticated, status: .unauthorized, message: "Token has expired")
+        let expired = ProfileError(code: .unauthenticated, message: "Token has expired")
         let unauthorized = SocialWire.rendering(expired, at: actionTime)
         #expect(unauthorized.status == .unauthorized)
         try JSONComparison.expectSame(
@@ -142,9 +142,9 @@ struct ModelToWireSampleTests {
         let invalid = DjangoWire.ErrorBody.rendering(
             .validation([
                 FieldError(
-                    field: "firstName", code: .tooLong, message: "Ensure this field has no more than 200 characters."),
+                    field: "first_name", code: .tooLong, message: "Ensure this field has no more than 200 characters."),
                 FieldError(
-                    field: "phoneNumber", code: .tooLong, message: "Ensure this field has no more than 10 characters."),
+                    field: "number_phone", code: .tooLong, message: "Ensure this field has no more than 10 characters."),
             ]))
         #expect(invalid.status == .badRequest)
         try JSONComparison.expectSame(

@@ -1,4 +1,5 @@
 import ProfileDomain
+import ProfileHTTP
 import ProfileValidation
 import Testing
 

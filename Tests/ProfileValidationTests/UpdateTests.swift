@@ -1,5 +1,6 @@
 import Foundation
 import ProfileDomain
+import ProfileHTTP
 import ProfileValidation
 import Testing
 

@@ -1,7 +1,8 @@
-/// The one error every ProfileKit use case throws: a stable code, an HTTP status, a message safe
-/// to show a client, and the field errors behind it.
+/// The one error every ProfileKit use case throws: a stable code, a message safe to show a
+/// client, and the field errors behind it.
 ///
-/// Each spec's wire format renders a `ProfileError` in its own envelope (see `Wire/`). Messages
+/// The error carries no transport: ProfileHTTP chooses each spec's response for a ``Code`` and
+/// renders the error in the spec's own envelope. Messages
 /// never carry internals: no file paths, no offsets, no underlying error text. Those go to the
 /// server's log through ``underlyingDescription``, which no wire format encodes.
 public struct ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -18,38 +19,36 @@ public struct ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The raw code.
         public var description: String { rawValue }
 
-        /// The body or one of its fields broke a rule (422 or 400 by spec).
+        /// The body or one of its fields broke a rule.
         public static let validationFailed: Code = "validation_failed"
-        /// The body could not be read: not JSON, too deep, a duplicate key (400).
+        /// The body could not be read: not JSON, too deep, a duplicate key.
         public static let malformedRequest: Code = "malformed_request"
-        /// No authenticated caller (401).
+        /// No authenticated caller.
         public static let unauthenticated: Code = "unauthenticated"
-        /// An authenticated caller acting on another user's data (403).
+        /// An authenticated caller acting on another user's data.
         public static let forbidden: Code = "forbidden"
-        /// No such user or profile, or one the caller may not see (404).
+        /// No such user or profile, or one the caller may not see.
         public static let notFound: Code = "not_found"
-        /// The username belongs to another user (409).
+        /// The username belongs to another user.
         public static let usernameTaken: Code = "username_taken"
-        /// The email belongs to another account (409).
+        /// The email belongs to another account.
         public static let emailTaken: Code = "email_taken"
-        /// The `If-Match` version is not the stored one (412).
+        /// The `If-Match` version is not the stored one.
         public static let versionConflict: Code = "version_conflict"
-        /// An upload larger than the policy allows (413).
+        /// An upload larger than the policy allows.
         public static let payloadTooLarge: Code = "payload_too_large"
-        /// An upload whose bytes are not an accepted image type (415).
+        /// An upload whose bytes are not an accepted image type.
         public static let unsupportedMediaType: Code = "unsupported_media_type"
-        /// A follow or block of oneself, or a follow across a block (400).
+        /// A follow or block of oneself, or a follow across a block.
         public static let invalidRelationship: Code = "invalid_relationship"
-        /// The store is held by another process or cannot be reached (503).
+        /// The store is held by another process or cannot be reached.
         public static let storeUnavailable: Code = "store_unavailable"
-        /// Anything the client cannot fix (500).
+        /// Anything the client cannot fix.
         public static let internalError: Code = "internal_error"
     }
 
     /// Why the request failed.
     public var code: Code
-    /// The HTTP status the failure maps to before any spec's own convention.
-    public var status: HTTPStatus
     /// A sentence for the client; never internals.
     public var message: String
     /// The fields behind a validation failure, every one of them; empty otherwise.
@@ -60,81 +59,79 @@ public struct ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Creates an error.
     public init(
         code: Code,
-        status: HTTPStatus,
         message: String,
         fieldErrors: [FieldError] = [],
         underlyingDescription: String? = nil
     ) {
         self.code = code
-        self.status = status
         self.message = message
         self.fieldErrors = fieldErrors
         self.underlyingDescription = underlyingDescription
     }
 
-    /// `status code: message`, then each field error.
+    /// `code: message`, then each field error.
     public var description: String {
-        ([("\(status.code) \(code): \(message)")] + fieldErrors.map { "  \($0)" }).joined(separator: "\n")
+        ([("\(code): \(message)")] + fieldErrors.map { "  \($0)" }).joined(separator: "\n")
     }
 }
 
 extension ProfileError {
-    /// A validation failure (422) carrying every field error.
+    /// A validation failure carrying every field error.
     public static func validation(_ fieldErrors: [FieldError]) -> ProfileError {
         let message =
             fieldErrors.count == 1
             ? fieldErrors[0].message
             : "Validation failed: \(fieldErrors.count) fields need attention"
         return ProfileError(
-            code: .validationFailed, status: .unprocessableEntity, message: message, fieldErrors: fieldErrors)
+            code: .validationFailed, message: message, fieldErrors: fieldErrors)
     }
 
-    /// A body that could not be read (400).
+    /// A body that could not be read.
     public static func malformed(_ message: String, fieldErrors: [FieldError] = []) -> ProfileError {
-        ProfileError(code: .malformedRequest, status: .badRequest, message: message, fieldErrors: fieldErrors)
+        ProfileError(code: .malformedRequest, message: message, fieldErrors: fieldErrors)
     }
 
-    /// No authenticated caller (401).
+    /// No authenticated caller.
     public static let unauthenticated = ProfileError(
-        code: .unauthenticated, status: .unauthorized, message: "Authentication is required")
+        code: .unauthenticated, message: "Authentication is required")
 
-    /// Acting on another user's data (403).
+    /// Acting on another user's data.
     public static let forbidden = ProfileError(
-        code: .forbidden, status: .forbidden, message: "You can only change your own profile and account")
+        code: .forbidden, message: "You can only change your own profile and account")
 
-    /// No such user (404). The same message whether the user is missing or hidden by a block.
-    public static let userNotFound = ProfileError(code: .notFound, status: .notFound, message: "User not found")
+    /// No such user. The same message whether the user is missing or hidden by a block.
+    public static let userNotFound = ProfileError(code: .notFound, message: "User not found")
 
-    /// No profile yet for an existing user (404).
+    /// No profile yet for an existing user.
     public static let profileNotFound = ProfileError(
-        code: .notFound, status: .notFound, message: "Profile not found")
+        code: .notFound, message: "Profile not found")
 
-    /// The username is held by another user (409).
+    /// The username is held by another user.
     public static func usernameTaken(_ username: String) -> ProfileError {
         ProfileError(
-            code: .usernameTaken, status: .conflict, message: "Username is already taken",
+            code: .usernameTaken, message: "Username is already taken",
             fieldErrors: [
                 FieldError(field: "username", code: .taken, message: "username \(username) is already taken")
             ])
     }
 
-    /// The email is held by another account (409).
+    /// The email is held by another account.
     public static let emailTaken = ProfileError(
-        code: .emailTaken, status: .conflict, message: "Email is already in use",
+        code: .emailTaken, message: "Email is already in use",
         fieldErrors: [FieldError(field: "email", code: .taken, message: "email is already in use by another account")])
 
-    /// A stale `If-Match` (412).
+    /// A stale `If-Match`.
     public static func versionConflict(expected: Int, current: Int) -> ProfileError {
         ProfileError(
-            code: .versionConflict, status: .preconditionFailed,
+            code: .versionConflict,
             message: "The profile changed since version \(expected); it is now at version \(current). "
                 + "Fetch it again and retry")
     }
 
-    /// An internal failure (500); `underlying` is for the log only.
+    /// An internal failure; `underlying` is for the log only.
     public static func internalError(underlying: String?) -> ProfileError {
         ProfileError(
-            code: .internalError, status: .internalServerError,
+            code: .internalError,
             message: "An unexpected error occurred; please try again", underlyingDescription: underlying)
     }
 }

@@ -104,12 +104,7 @@ extension Profile {
         case .value(let patches):
             var links = current
             for (key, link) in patches {
-                guard let platform = SocialPlatform(rawValue: key) else {
-                    throw FieldError(
-                        field: "\(ProfileField.socialLinks.rawValue).\(key)", code: .unknownField,
-                        message: "\(key) is not a supported platform; use one of "
-                            + SocialPlatform.allCases.map(\.rawValue).joined(separator: ", "))
-                }
+                guard let platform = SocialPlatform(rawValue: key) else { throw .unknownPlatform(key) }
                 links[platform] = link.merged(over: current[platform])
             }
             return links

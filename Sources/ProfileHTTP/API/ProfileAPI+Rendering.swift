@@ -53,7 +53,7 @@ extension ProfileAPI {
         case .success(let version): return version
         case .failure:
             throw ProfileError(
-                code: .versionConflict, status: .preconditionFailed,
+                code: .versionConflict,
                 message: "If-Match must name a version this API issued, such as \"v3\"")
         }
     }

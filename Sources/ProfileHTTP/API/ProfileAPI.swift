@@ -109,12 +109,12 @@ public struct ProfileAPI: Sendable {
         if let pathKnown {
             return render(
                 ProfileError(
-                    code: "method_not_allowed", status: .methodNotAllowed,
+                    code: .methodNotAllowed,
                     message: "\(method) is not allowed on \(request.path)"),
                 in: pathKnown.spec)
         }
         return render(
-            ProfileError(code: .notFound, status: .notFound, message: "No endpoint at \(request.path)"),
+            ProfileError(code: .notFound, message: "No endpoint at \(request.path)"),
             in: nearestSpec(to: path))
     }
 

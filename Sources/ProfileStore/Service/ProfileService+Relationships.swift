@@ -83,7 +83,7 @@ extension ProfileService {
     }
 
     private static func relationshipRefused(_ message: String) -> ProfileError {
-        ProfileError(code: .invalidRelationship, status: .badRequest, message: message)
+        ProfileError(code: .invalidRelationship, message: message)
     }
 
     /// What a relationship call does when the target is not visible to the caller.

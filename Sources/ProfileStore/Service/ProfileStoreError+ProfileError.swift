@@ -16,11 +16,11 @@ extension ProfileStoreError {
         case .invalidRelationship:
             // The store's reason names users and who blocks whom; a client gets none of it.
             ProfileError(
-                code: .invalidRelationship, status: .badRequest, message: "This relationship change is not allowed",
+                code: .invalidRelationship, message: "This relationship change is not allowed",
                 underlyingDescription: "\(self)")
         case .locked, .unavailable:
             ProfileError(
-                code: .storeUnavailable, status: .serviceUnavailable,
+                code: .storeUnavailable,
                 message: "The profile store is unavailable; please try again later",
                 underlyingDescription: "\(self)")
         case .invalidMutation, .corrupt, .io:

@@ -38,7 +38,7 @@ public struct RequestBodyDecoder: Sendable {
         guard count <= maximumBytes else {
             let message = "body is \(count) bytes; the limit is \(maximumBytes)"
             throw ProfileError(
-                code: .payloadTooLarge, status: .payloadTooLarge, message: message,
+                code: .payloadTooLarge, message: message,
                 fieldErrors: [FieldError(field: "body", code: .tooLarge, message: message, limit: maximumBytes)])
         }
         let array: [UInt8]

@@ -110,13 +110,13 @@ extension ValidationPolicy {
 
     private func tooLarge(_ field: String, _ message: String, limit: Int) -> ProfileError {
         ProfileError(
-            code: .payloadTooLarge, status: .payloadTooLarge, message: message,
+            code: .payloadTooLarge, message: message,
             fieldErrors: [FieldError(field: field, code: .tooLarge, message: message, limit: limit)])
     }
 
     private func unsupported(_ field: String, code: FieldErrorCode, _ message: String) -> ProfileError {
         ProfileError(
-            code: .unsupportedMediaType, status: .unsupportedMediaType, message: message,
+            code: .unsupportedMediaType, message: message,
             fieldErrors: [FieldError(field: field, code: code, message: message)])
     }
 }

@@ -41,7 +41,7 @@ public struct MediaQuota: Sendable, Hashable {
 
     private static func exceeded(_ message: String, limit: Int) -> ProfileError {
         ProfileError(
-            code: .payloadTooLarge, status: .payloadTooLarge, message: message,
+            code: .payloadTooLarge, message: message,
             fieldErrors: [FieldError(field: "media", code: .tooLarge, message: message, limit: limit)])
     }
 }

@@ -27,19 +27,9 @@ enum Messages {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    /// A key from a request, made safe to put in a path or message: at most 64 printable ASCII
-    /// characters, anything else replaced by `?`.
-    static func displayKey(_ key: String) -> String {
-        var result = ""
-        for scalar in key.unicodeScalars.prefix(64) {
-            result.unicodeScalars.append((0x21...0x7E).contains(scalar.value) ? scalar : "?")
-        }
-        return key.unicodeScalars.count > 64 ? result + "..." : result
-    }
+    /// A key from a request, made safe to put in a path or message (one home, in the domain).
+    static func displayKey(_ key: String) -> String { FieldError.displayKey(key) }
 
-    /// `a, b or c`.
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1, let last = items.last else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " or " + last
-    }
+    /// `a, b or c` (one home, in the domain).
+    static func list(_ items: [String]) -> String { FieldError.alternatives(items) }
 }

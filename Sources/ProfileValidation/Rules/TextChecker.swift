@@ -139,7 +139,9 @@ enum TextChecker {
         return .value(value)
     }
 
-    private static func slowPath(
+    /// The general path over Unicode scalars and graphemes, for any input; internal (not private)
+    /// so that `FastPathDifferentialTests` can hold the ASCII paths to it.
+    static func slowPath(
         _ raw: String, rule: TextRule, path: String, errors: inout [FieldError]
     )
         -> TextOutcome

@@ -12,7 +12,7 @@ extension ValidationPolicy {
     public func validate(_ patch: AccountPatch, against existing: Account?) throws(ValidationReport) -> AccountPatch {
         var errors: [FieldError] = []
         let result = checkAccount(patch, errors: &errors)
-        guard errors.isEmpty else { throw ValidationReport(errors: renamed(errors)) }
+        guard errors.isEmpty else { throw ValidationReport(errors: errors) }
         return result
     }
 
@@ -22,16 +22,16 @@ extension ValidationPolicy {
         case .absent:
             break
         case .null:
-            if requiresEmail { errors.append(Messages.required("email", "; it cannot be null")) }
+            if requiresEmail { errors.append(Messages.required(wirePath("email"), "; it cannot be null")) }
         case .value(let raw):
             let email = Whitespace.trimmed(raw)
             if email.isEmpty {
                 if requiresEmail {
-                    errors.append(Messages.required("email", "; it cannot be empty"))
+                    errors.append(Messages.required(wirePath("email"), "; it cannot be empty"))
                 } else {
                     result.email = .null
                 }
-            } else if let normalized = checkEmail(email, path: "email", errors: &errors) {
+            } else if let normalized = checkEmail(email, path: wirePath("email"), errors: &errors) {
                 result.email = .value(normalized)
             }
         }
@@ -42,7 +42,7 @@ extension ValidationPolicy {
             let phone = Whitespace.trimmed(raw)
             if phone.isEmpty {
                 result.phoneNumber = .null
-            } else if let normalized = checkPhone(phone, path: "phoneNumber", errors: &errors) {
+            } else if let normalized = checkPhone(phone, path: wirePath("phoneNumber"), errors: &errors) {
                 result.phoneNumber = .value(normalized)
             }
         }

@@ -7,7 +7,7 @@ extension ValidationPolicy {
     func checkNiches(
         _ items: [String], required: Bool, errors: inout [FieldError]
     ) -> PatchField<[String]>? {
-        let root = ProfileField.niches.rawValue
+        let root = wirePath(ProfileField.niches.rawValue)
         if items.isEmpty {
             if required {
                 errors.append(Messages.required(root, "; send at least \(max(1, niches.minimumCount)) item"))

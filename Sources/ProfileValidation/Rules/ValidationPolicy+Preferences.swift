@@ -13,7 +13,7 @@ extension ValidationPolicy {
     public func validate(_ patch: PreferencesPatch) throws(ValidationReport) -> PreferencesPatch {
         var errors: [FieldError] = []
         let result = checkPreferences(patch, existing: nil, errors: &errors)
-        guard errors.isEmpty else { throw ValidationReport(errors: renamed(errors)) }
+        guard errors.isEmpty else { throw ValidationReport(errors: errors) }
         return result
     }
 

@@ -25,7 +25,7 @@ extension ValidationPolicy {
     public func validate(_ patch: ProfilePatch, against existing: Profile?) throws(ValidationReport) -> ProfilePatch {
         var errors: [FieldError] = []
         let result = checkProfile(patch, existing: existing, now: nil, errors: &errors)
-        guard errors.isEmpty else { throw ValidationReport(errors: renamed(errors)) }
+        guard errors.isEmpty else { throw ValidationReport(errors: errors) }
         return result
     }
 
@@ -38,24 +38,8 @@ extension ValidationPolicy {
     {
         var errors: [FieldError] = []
         let result = checkProfile(patch, existing: existing, now: now, errors: &errors)
-        guard errors.isEmpty else { throw ValidationReport(errors: renamed(errors)) }
+        guard errors.isEmpty else { throw ValidationReport(errors: errors) }
         return result
-    }
-
-    /// Errors with their paths (and the field name that starts their message) renamed by
-    /// ``wireNames``.
-    func renamed(_ errors: [FieldError]) -> [FieldError] {
-        guard !wireNames.isEmpty else { return errors }
-        return errors.map { error in
-            var error = error
-            let path = wirePath(error.field)
-            guard path != error.field else { return error }
-            if error.message.hasPrefix(error.field) {
-                error.message = path + error.message.dropFirst(error.field.count)
-            }
-            error.field = path
-            return error
-        }
     }
 
     func checkProfile(
@@ -130,7 +114,7 @@ extension ValidationPolicy {
         case .absent:
             return
         case .null:
-            if required { errors.append(Messages.required(field.rawValue, "; it cannot be null")) }
+            if required { errors.append(Messages.required(wirePath(field.rawValue), "; it cannot be null")) }
         case .value(let raw):
             if let checked = check(raw, required, &errors) {
                 value = checked
@@ -138,7 +122,7 @@ extension ValidationPolicy {
         }
     }
 
-    /// ``checkField(_:in:isCreate:errors:_:)`` for a text field, reported under its canonical name.
+    /// ``checkField(_:in:isCreate:errors:_:)`` for a text field, reported under its wire name.
     private func checkTextField(
         _ field: ProfileField,
         rule: TextRule,
@@ -147,7 +131,7 @@ extension ValidationPolicy {
         errors: inout [FieldError]
     ) {
         checkField(field, in: &value, isCreate: isCreate, errors: &errors) { raw, required, errors in
-            checkText(raw, path: field.rawValue, rule: rule, required: required, errors: &errors)
+            checkText(raw, path: wirePath(field.rawValue), rule: rule, required: required, errors: &errors)
         }
     }
 
@@ -156,11 +140,11 @@ extension ValidationPolicy {
     /// create. A method rather than a closure so that the policy is not copied into a context.
     private func gate(_ field: ProfileField, present: Bool, isCreate: Bool, errors: inout [FieldError]) -> Bool {
         if present && !updatableMask.contains(field) {
-            errors.append(Messages.notUpdatable(field.rawValue, notUpdatableHint(for: field)))
+            errors.append(Messages.notUpdatable(wirePath(field.rawValue), notUpdatableHint(for: field)))
             return false
         }
         if !present && isCreate && requiredMask.contains(field) {
-            errors.append(Messages.required(field.rawValue, " to create a profile"))
+            errors.append(Messages.required(wirePath(field.rawValue), " to create a profile"))
             return false
         }
         return present
@@ -219,7 +203,7 @@ extension ValidationPolicy {
         now: Date?,
         errors: inout [FieldError]
     ) -> PatchField<String>? {
-        let path = ProfileField.username.rawValue
+        let path = wirePath(ProfileField.username.rawValue)
         guard let username = checkUsername(raw, path: path, errors: &errors) else { return nil }
         // The cooldown first: most policies have none, and binding `existing` copies a profile.
         if let cooldown = usernameChangeCooldown, let existing, let changedAt = existing.usernameChangedAt,
@@ -257,11 +241,13 @@ extension ValidationPolicy {
         required: Bool,
         errors: inout [FieldError]
     ) -> PatchField<LocationPatch>? {
-        let city = checkLocationPart(patch.city, path: "location.city", rule: locationPart, errors: &errors)
-        let state = checkLocationPart(patch.state, path: "location.state", rule: locationPart, errors: &errors)
-        let country = checkLocationPart(patch.country, path: "location.country", rule: locationPart, errors: &errors)
+        let city = checkLocationPart(patch.city, path: wirePath("location.city"), rule: locationPart, errors: &errors)
+        let state = checkLocationPart(
+            patch.state, path: wirePath("location.state"), rule: locationPart, errors: &errors)
+        let country = checkLocationPart(
+            patch.country, path: wirePath("location.country"), rule: locationPart, errors: &errors)
         // The text form is the whole `location` string on the wire, so its path is `location`.
-        let text = checkLocationPart(patch.text, path: "location", rule: locationText, errors: &errors)
+        let text = checkLocationPart(patch.text, path: wirePath("location"), rule: locationText, errors: &errors)
         var updated: LocationPatch?
         if city != nil || state != nil || country != nil || text != nil {
             updated = LocationPatch(
@@ -269,7 +255,7 @@ extension ValidationPolicy {
                 text: text ?? patch.text)
         }
         if required, case .none = (updated ?? patch).merged(over: existing) {
-            errors.append(Messages.required("location", "; it cannot be empty"))
+            errors.append(Messages.required(wirePath("location"), "; it cannot be empty"))
         }
         return updated.map { .value($0) }
     }
@@ -280,19 +266,14 @@ extension ValidationPolicy {
         required: Bool,
         errors: inout [FieldError]
     ) -> PatchField<[String: PatchField<String>]>? {
-        let root = ProfileField.socialLinks.rawValue
+        let root = wirePath(ProfileField.socialLinks.rawValue)
         var result = links
         var isChanged = false
         let firstError = errors.count
         var remaining = existing?.count ?? 0
         for (key, link) in links {
             guard let platform = SocialPlatform(key: key) else {
-                let shown = Messages.displayKey(key)
-                errors.append(
-                    FieldError(
-                        field: "\(root).\(shown)", code: .unknownField,
-                        message: "\(root).\(shown) is not a supported platform; use "
-                            + Messages.list(SocialPlatform.allCases.map(\.rawValue))))
+                errors.append(.unknownPlatform(key, under: root))
                 continue
             }
             switch link {
@@ -323,7 +304,7 @@ extension ValidationPolicy {
     private func checkAvatar(
         _ raw: String, required: Bool, errors: inout [FieldError]
     ) -> PatchField<String>? {
-        let path = ProfileField.avatar.rawValue
+        let path = wirePath(ProfileField.avatar.rawValue)
         if isCanonicalImageURL(raw) { return nil }
         let link = Whitespace.trimmed(raw)
         if link.isEmpty {
@@ -339,7 +320,7 @@ extension ValidationPolicy {
     )
         -> PatchField<[String]>?
     {
-        let root = ProfileField.pictureURLs.rawValue
+        let root = wirePath(ProfileField.pictureURLs.rawValue)
         if urls.isEmpty && required { errors.append(Messages.required(root, "; it needs at least one URL")) }
         if urls.count > maximumPictureURLs {
             errors.append(Messages.tooLong(root, count: urls.count, limit: maximumPictureURLs, unit: "items"))

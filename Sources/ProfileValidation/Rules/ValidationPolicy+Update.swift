@@ -14,8 +14,8 @@ extension ValidationPolicy {
     ///
     /// Account changes are `not_updatable_here` unless ``acceptsAccountChanges``; preferences
     /// likewise unless ``acceptsPreferencesChanges``. A path the wire format already refused is not
-    /// reported twice. Paths are renamed by ``wireNames``; ``ProfileDomain/ProfileUpdate/rejectedFields`` are kept
-    /// as given. ``ProfileDomain/ProfileUpdate/expectedVersion`` passes through untouched.
+    /// reported twice. Paths and messages name each field by ``wirePath(_:)`` where the error is
+    /// worded; ``ProfileDomain/ProfileUpdate/rejectedFields`` are kept as given. ``ProfileDomain/ProfileUpdate/expectedVersion`` passes through untouched.
     public func validate(
         _ update: ProfileUpdate, against record: UserRecord?
     ) throws(ValidationReport)
@@ -47,8 +47,10 @@ extension ValidationPolicy {
                 result.account = checkAccount(update.account, errors: &errors)
             } else {
                 let hint = "change it through the account API (/api/v1/account/link)"
-                if update.account.email.isPresent { errors.append(Messages.notUpdatable("email", hint)) }
-                if update.account.phoneNumber.isPresent { errors.append(Messages.notUpdatable("phoneNumber", hint)) }
+                if update.account.email.isPresent { errors.append(Messages.notUpdatable(wirePath("email"), hint)) }
+                if update.account.phoneNumber.isPresent {
+                    errors.append(Messages.notUpdatable(wirePath("phoneNumber"), hint))
+                }
             }
         }
         if !update.preferences.isEmpty {
@@ -62,6 +64,6 @@ extension ValidationPolicy {
         guard !errors.isEmpty || !update.rejectedFields.isEmpty else { return result }
         let refused = Set(update.rejectedFields.map(\.field))
         throw ValidationReport(
-            errors: update.rejectedFields + renamed(errors).filter { !refused.contains($0.field) })
+            errors: update.rejectedFields + errors.filter { !refused.contains($0.field) })
     }
 }

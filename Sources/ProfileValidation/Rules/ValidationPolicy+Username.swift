@@ -73,8 +73,8 @@ extension ValidationPolicy {
 
     /// Whether `raw` is a username ``checkUsername(_:path:errors:)`` would accept as it is: lowercase
     /// `[a-z0-9_]` (so trimmed and its own canonical key) within ``usernameLength``, not reserved.
-    /// `false` means "ask the full check", not "invalid".
-    private func isCanonicalUsername(_ raw: String) -> Bool {
+    /// `false` means "ask the full check", not "invalid". Internal for `FastPathDifferentialTests`.
+    func isCanonicalUsername(_ raw: String) -> Bool {
         let length = usernameLength
         return raw.utf8.withContiguousStorageIfAvailable { bytes in
             guard bytes.count >= 1, length.contains(bytes.count) else { return false }

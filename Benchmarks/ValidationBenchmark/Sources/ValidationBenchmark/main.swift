@@ -1,4 +1,5 @@
 import ProfileDomain
+import ProfileHTTP
 import ProfileKitTestSupport
 import ProfileValidation
 
@@ -8,11 +9,13 @@ import Glibc
 import Darwin
 #endif
 
-// Usage: ValidationBenchmark [runs] [iterations] [--quick] [--no-breakdown] [--valid-only]
+// Usage: ValidationBenchmark [runs] [iterations] [--quick] [--no-breakdown] [--valid-only] [--bytes]
 //   runs x iterations validations per measured case (default 21 x 100,000); --quick is 7 x 20,000
 //   and no breakdown (the CI mode, a few seconds); --no-breakdown stops after the main table;
 //   --valid-only measures the valid upsert alone, so that `perf stat` or callgrind over the whole
-//   process counts (runs + 1) x iterations validations of it plus a fixed start-up cost.
+//   process counts (runs + 1) x iterations validations of it plus a fixed start-up cost;
+//   --bytes makes the valid case the whole bytes path: the sample's JSON body decoded by
+//   `RequestBodyDecoder` into the creator spec's request, then validated.
 
 // The creator spec's sample upsert: every required field, a three-part location, two links and
 // an avatar, validated as a create (no stored profile), the case that checks the most values.
@@ -59,12 +62,38 @@ struct Timing {
 func timing(
     of patch: ProfilePatch, policy: ValidationPolicy, expectsErrors: Bool, runs: Int, iterations: Int
 ) -> Timing {
+    timing(expectsErrors: expectsErrors, runs: runs, iterations: iterations) { () throws(ValidationReport) in
+        try policy.validate(patch, against: nil).username.isPresent ? 1 : 0
+    }
+}
+
+/// The creator sample's request body as a client sends it, for `--bytes`.
+let sampleBody = Array(
+    (#"{"username":"john_doe","displayName":"John Doe","bio":"Content creator and influencer","#
+        + #""niche":["fitness","lifestyle"],"location":{"city":"New York","state":"NY","country":"USA"},"#
+        + #""socialLinks":{"instagram":"https://instagram.com/johndoe","tiktok":"https://tiktok.com/@johndoe"},"#
+        + #""avatar":"https://cdn.example.com/avatar.jpg"}"#).utf8)
+
+/// Decodes `body` into the creator spec's request and validates its patch: the bytes path.
+func decodedAndValidated(_ body: [UInt8], policy: ValidationPolicy) -> Int {
+    do {
+        let request = try RequestBodyDecoder().decode(CreatorWire.ProfileRequest.self, from: body)
+        precondition(request.rejectedFields.isEmpty, "the benchmark's body has rejected fields")
+        return try policy.validate(request.profile, against: nil).username.isPresent ? 1 : 0
+    } catch {
+        preconditionFailure("the benchmark's body failed: \(error)")
+    }
+}
+
+func timing(
+    expectsErrors: Bool, runs: Int, iterations: Int, _ attempt: @escaping () throws(ValidationReport) -> Int
+) -> Timing {
     let once: () -> Int = {
         // A cheap use of the result keeps the call from being optimised away without adding work.
         do throws(ValidationReport) {
-            let result = try policy.validate(patch, against: nil)
+            let result = try attempt()
             precondition(!expectsErrors, "the benchmark's invalid patch passed validation")
-            return result.username.isPresent ? 1 : 0
+            return result
         } catch {
             precondition(expectsErrors, "the benchmark's valid patch failed: \(error)")
             return error.errors.count
@@ -89,13 +118,22 @@ let numbers = arguments.dropFirst().filter { !$0.hasPrefix("--") }.compactMap { 
 let runs = numbers.count > 0 ? max(1, numbers[0]) : (isQuick ? 7 : 21)
 let iterations = numbers.count > 1 ? max(1, numbers[1]) : (isQuick ? 20_000 : 100_000)
 
-let valid = timing(of: patch, policy: .creator, expectsErrors: false, runs: runs, iterations: iterations)
+let isBytes = arguments.contains("--bytes")
+let valid =
+    isBytes
+    ? timing(expectsErrors: false, runs: runs, iterations: iterations) {
+        decodedAndValidated(sampleBody, policy: .creator)
+    }
+    : timing(of: patch, policy: .creator, expectsErrors: false, runs: runs, iterations: iterations)
 let validOnly = arguments.contains("--valid-only")
 let invalid =
     validOnly
     ? nil : timing(of: invalidPatch, policy: .creator, expectsErrors: true, runs: runs, iterations: iterations)
 
-print("ValidationPolicy.creator.validate(_:against: nil), the creator spec's sample upsert as a create")
+print(
+    isBytes
+        ? "RequestBodyDecoder + ValidationPolicy.creator.validate: the creator sample's JSON body decoded, then validated"
+        : "ValidationPolicy.creator.validate(_:against: nil), the creator spec's sample upsert as a create")
 print("runs: \(runs) x \(iterations) validations per case, after one warm-up run")
 print("ns per validation          CPU median  CPU min  wall median  wall min")
 print(

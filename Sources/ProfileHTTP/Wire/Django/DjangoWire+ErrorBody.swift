@@ -21,11 +21,11 @@ extension DjangoWire {
                 var fields =
                     error.fieldErrors.isEmpty
                     ? ["non_field_errors": [error.message]]
-                    : FieldErrorMessages.lists(error.fieldErrors, rename: rename)
+                    : FieldErrorMessages.lists(error.fieldErrors)
                 if let clash = fields.removeValue(forKey: ValidationErrors.detailsKey) {
                     fields["non_field_errors", default: []].append(contentsOf: clash)
                 }
-                let details = ErrorDetail.list(error, rename: rename)
+                let details = ErrorDetail.list(error)
                 return (.badRequest, .validation(ValidationErrors(fields: fields, details: details)))
             case .forbidden:
                 return (error.status, .error(ErrorResponse(error: "Not authorized", details: ErrorDetail.list(error))))
@@ -40,10 +40,6 @@ extension DjangoWire {
                 return (error.status, .error(ErrorResponse(error: error.message, details: ErrorDetail.list(error))))
             }
         }
-
-        static let rename = [
-            "firstName": "first_name", "lastName": "last_name", "phoneNumber": "number_phone",
-        ]
 
         /// Decodes `{"error": ...}` when that is the object's only key, else a validation map.
         public init(from decoder: any Decoder) throws {

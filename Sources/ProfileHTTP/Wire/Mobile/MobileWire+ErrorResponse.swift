@@ -29,8 +29,8 @@ extension MobileWire {
         /// The failure body of `error`.
         public init(_ error: ProfileError) {
             self.init(
-                message: error.message, errors: FieldErrorMessages.joined(error.fieldErrors, rename: Self.rename),
-                details: ErrorDetail.list(error, rename: Self.rename))
+                message: error.message, errors: FieldErrorMessages.joined(error.fieldErrors),
+                details: ErrorDetail.list(error))
         }
 
         /// The status and body a server sends for `error`: 422 for a validation failure, the
@@ -39,11 +39,5 @@ extension MobileWire {
             let status: HTTPStatus = error.code == .validationFailed ? .unprocessableEntity : error.status
             return (status, ErrorResponse(error))
         }
-
-        static let rename = [
-            "displayName": "display_name",
-            "preferences.voicePreference": "preferences.voice_preference",
-            "preferences.defaultScenario": "preferences.default_scenario",
-        ]
     }
 }

@@ -22,15 +22,14 @@ public struct ErrorDetail: Sendable, Hashable, Codable {
         self.limit = limit
     }
 
-    /// The details of `error`, fields renamed with `rename` (see ``FieldErrorMessages``).
-    static func list(_ error: ProfileError, rename: [String: String] = [:]) -> [ErrorDetail] {
+    /// The details of `error`, with the paths its field errors carry (see ``FieldErrorMessages``).
+    static func list(_ error: ProfileError) -> [ErrorDetail] {
         guard !error.fieldErrors.isEmpty else {
             return [ErrorDetail(field: nil, code: error.code.rawValue, limit: nil)]
         }
         return error.fieldErrors.map { fieldError in
             ErrorDetail(
-                field: FieldErrorMessages.renamed(fieldError.field, with: rename), code: fieldError.code.rawValue,
-                limit: fieldError.limit)
+                field: fieldError.field, code: fieldError.code.rawValue, limit: fieldError.limit)
         }
     }
 

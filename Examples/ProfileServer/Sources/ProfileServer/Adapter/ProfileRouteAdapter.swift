@@ -221,14 +221,14 @@ public struct ProfileRouteAdapter: Sendable {
 
     private static func tooLarge(_ limit: Int) -> ProfileError {
         ProfileError(
-            code: .payloadTooLarge, status: .payloadTooLarge,
+            code: .payloadTooLarge,
             message: "The body is larger than this endpoint's limit of \(limit) bytes")
     }
 
     private static func unsupported(_ reason: String, accepted: Set<ProfileRoute.BodyKind>) -> ProfileError {
         let names = accepted.map(\.contentTypeName).sorted().joined(separator: " or ")
         return ProfileError(
-            code: .unsupportedMediaType, status: .unsupportedMediaType, message: "\(reason); send \(names)")
+            code: .unsupportedMediaType, message: "\(reason); send \(names)")
     }
 
     private static func response(_ endpoint: EndpointResponse) -> Response {
