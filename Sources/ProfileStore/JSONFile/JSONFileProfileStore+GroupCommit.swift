@@ -119,7 +119,12 @@ extension JSONFileProfileStore {
 
     /// Reads `body` from a state whose every record is durable, blocking the calling thread for
     /// at most the pending batch: for the synchronous API (``userCount``, ``exportContents()``).
-    func readBlocking<Value: Sendable>(_ body: (borrowing JSONFileStoreCore) -> Value) -> Value {
+    ///
+    /// - Returns: the value, and the failure of the last batch it waited for when every attempt
+    ///   met a failing batch (the value may then show writes that were taken back).
+    func readBlocking<Value: Sendable>(
+        _ body: (borrowing JSONFileStoreCore) -> Value
+    ) -> (value: Value, failure: ProfileStoreError?) {
         var attempt = 1
         while true {
             let latch = JSONFileDurabilityLatch()
@@ -131,7 +136,8 @@ extension JSONFileProfileStore {
                 }
                 return body(core)
             }
-            if latch.wait() == nil || attempt == Self.readAttempts { return value }
+            let failure = latch.wait()
+            if failure == nil || attempt == Self.readAttempts { return (value, failure) }
             attempt += 1
         }
     }

@@ -191,9 +191,9 @@ public final class JSONFileProfileStore: ProfileStore {
     /// How many users the store holds.
     ///
     /// Counts durable records only: when writes are pending, blocks the calling thread until
-    /// their batch is durable (at most one `fsync`).
+    /// their batch is durable (at most two `fsync`s: the batch in flight and the next).
     public var userCount: Int {
-        readBlocking { $0.state.recordCount }
+        readBlocking { $0.state.recordCount }.value
     }
 
     /// Every record sorted by user id and every edge sorted by kind, `from` and `to`, read at one
@@ -202,14 +202,17 @@ public final class JSONFileProfileStore: ProfileStore {
     ///
     /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` once the store is closed.
     public func exportContents() throws(ProfileStoreError) -> (records: [UserRecord], edges: [RelationshipEdge]) {
-        try readBlocking { (core) -> Result<([UserRecord], [RelationshipEdge]), ProfileStoreError> in
+        let (contents, failure) = readBlocking {
+            (core) -> Result<([UserRecord], [RelationshipEdge]), ProfileStoreError> in
             do throws(ProfileStoreError) {
                 try core.requireOpen()
             } catch {
                 return .failure(error)
             }
             return .success((core.state.sortedRecords, core.state.edges))
-        }.get()
+        }
+        if let failure { throw failure }
+        return try contents.get()
     }
 
     /// Plans a change under the mutex, applies it and waits until it is durable; `false` when
