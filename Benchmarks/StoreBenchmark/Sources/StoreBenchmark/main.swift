@@ -164,8 +164,8 @@ func run() async throws {
         "100000 profiles, background snapshot every 1,000 writes: p50 \(busy.percentile(0.5).milliseconds), "
             + "p99 \(busy.percentile(0.99).milliseconds), max \(worst.milliseconds)"
     )
-    let concurrent = try await concurrentWritesPerSecond(writers: 16, writesPerWriter: 500)
-    print(String(format: "16 concurrent writers, 1000 profiles: %.0f durable upserts/s", concurrent))
+    let concurrent = try await concurrentWrites(writers: 16, writesPerWriter: 500)
+    print("16 concurrent writers, 1000 profiles: \(concurrent.summary)")
 }
 
 /// CPU time this process has used on all its threads, in seconds.
