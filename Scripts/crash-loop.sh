@@ -3,7 +3,8 @@
 # <value>` only after each write returned), kills it with SIGKILL at a random moment, reopens the
 # store and checks every acknowledged write and the store's invariants (`ProfileStoreCrashWriter
 # verify`). Every other round snapshots every 7 records, so kills also land inside snapshots and
-# journal swaps; the summary counts the rounds whose reopening found one cut short.
+# journal swaps; the summary counts the rounds whose reopening found one cut short. Two rounds of
+# every four (2, 3, 6, 7, ...) run 8 concurrent writers, so kills also land inside group-commit batches.
 #
 #   Scripts/crash-loop.sh                    # 30 rounds, at most 60 s (CI)
 #   ROUNDS=500 MAX_SECONDS=3600 Scripts/crash-loop.sh
@@ -35,9 +36,10 @@ done_rounds=0 interrupted=0 torn=0 acks=0
 for round in $(seq 1 "$rounds"); do
     if (( SECONDS - started >= max_seconds )); then break; fi
     snapshot_every=$(( round % 2 == 0 ? 7 : 10000 ))
+    writers=$(( round % 4 >= 2 ? 8 : 1 ))
     ack="$work/acks/$round"
     : > "$ack"
-    "$writer" write "$work/store" "$snapshot_every" > "$ack" 2> "$work/stderr" &
+    "$writer" write "$work/store" "$snapshot_every" "$writers" > "$ack" 2> "$work/stderr" &
     pid=$!
     for _ in $(seq 1 500); do  # up to 5 s for the writer to open the store
         if grep -q '^ready' "$ack" || ! kill -0 "$pid" 2>/dev/null; then break; fi

@@ -5,8 +5,10 @@ import ProfileStore
 // A process for the JSON-file store's crash and lock tests, which must kill or race a real
 // second process: a test cannot `kill -9` itself.
 //
-//   ProfileStoreCrashWriter write <directory> [snapshotEvery]
+//   ProfileStoreCrashWriter write <directory> [snapshotEvery] [writers]
 //       Writes forever; after each acknowledged (returned) write prints `ack <user> <value>`.
+//       With `writers` (1, 2, 4, 8 or 16; default 1) that many tasks write at once, each to users
+//       of its own, so that their writes share group-commit batches.
 //   ProfileStoreCrashWriter hold-lock <directory>
 //       Opens the store, prints `locked` and waits to be killed.
 //   ProfileStoreCrashWriter verify <directory> <ack file>...
@@ -67,7 +69,10 @@ func record(index: Int, value: Int, replacing existing: UserRecord?) -> UserReco
     return record
 }
 
-func writeForever(directory: String, snapshotEvery: Int) async -> Never {
+func writeForever(directory: String, snapshotEvery: Int, writers: Int) async -> Never {
+    // Writer w writes the values base + j * writers + w; as `writers` divides `userCount`, the
+    // users (value % userCount) of one writer are never another's, and each user's values grow.
+    guard writers > 0, userCount % writers == 0 else { fail("writers must divide \(userCount)") }
     let store: JSONFileProfileStore
     do {
         store = try JSONFileProfileStore(
@@ -81,23 +86,37 @@ func writeForever(directory: String, snapshotEvery: Int) async -> Never {
         value = max(value, posts)
     }
     emit("ready \(value)")
-    while true {
-        value += 1
-        let index = value % userCount
-        do {
-            try await store.update(userID(index), expectingVersion: nil) { existing in
-                existing = record(index: index, value: value, replacing: existing)
-            }
-            emit("ack \(userID(index)) \(value)")
-            if value % 5 == 0, value > userCount {
-                let other = userID((index + 1) % userCount)
-                if try await !store.follow(userID(index), other) {
-                    _ = try await store.unfollow(userID(index), other)
+    let base = value
+    await withTaskGroup(of: Void.self) { group in
+        for writer in 0..<writers {
+            group.addTask {
+                var step = 0
+                while true {
+                    step += 1
+                    await write(base + step * writers + writer, to: store)
                 }
             }
-        } catch {
-            fail("write \(value) failed: \(error)")
         }
+    }
+    fail("the writers stopped")
+}
+
+/// One acknowledged write of `value` (and, every fifth value, a follow or unfollow); exits on failure.
+func write(_ value: Int, to store: JSONFileProfileStore) async {
+    let index = value % userCount
+    do {
+        try await store.update(userID(index), expectingVersion: nil) { existing in
+            existing = record(index: index, value: value, replacing: existing)
+        }
+        emit("ack \(userID(index)) \(value)")
+        if value % 5 == 0, value > userCount {
+            let other = userID((index + 1) % userCount)
+            if try await !store.follow(userID(index), other) {
+                _ = try await store.unfollow(userID(index), other)
+            }
+        }
+    } catch {
+        fail("write \(value) failed: \(error)")
     }
 }
 
@@ -195,13 +214,14 @@ func verify(directory: String, ackFiles: [String]) async -> Never {
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
     fail(
-        "usage: ProfileStoreCrashWriter write <directory> [snapshotEvery] | hold-lock <directory> "
+        "usage: ProfileStoreCrashWriter write <directory> [snapshotEvery] [writers] | hold-lock <directory> "
             + "| verify <directory> <ack file>...")
 }
 switch arguments[1] {
 case "write":
     await writeForever(
-        directory: arguments[2], snapshotEvery: arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000)
+        directory: arguments[2], snapshotEvery: arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000,
+        writers: arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1)
 case "hold-lock":
     holdLock(directory: arguments[2])
 case "verify":

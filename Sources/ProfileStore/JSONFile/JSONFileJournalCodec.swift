@@ -30,10 +30,19 @@ enum JSONFileJournalCodec {
     static let suffixTail = Array(#""}"#.utf8)
     private static var suffixLength: Int { suffixHead.count + 8 + suffixTail.count }
 
-    /// The full line, newline included, that records `mutation` as number `sequence`.
-    static func line(for mutation: StoreMutation, sequence: Int) throws(ProfileStoreError) -> [UInt8] {
+    /// The encoder of journal lines; a store keeps one and reuses it for every write.
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// The full line, newline included, that records `mutation` as number `sequence`.
+    static func line(
+        for mutation: StoreMutation,
+        sequence: Int,
+        using encoder: JSONEncoder = makeEncoder()
+    ) throws(ProfileStoreError) -> [UInt8] {
         let payload: Data
         do {
             payload = try encoder.encode(mutation)

@@ -26,10 +26,11 @@ import Darwin
 ///   to ``close()`` (or deinit); a second opener, in this process or another, gets
 ///   ``ProfileStoreError/locked(path:)``. Child processes never inherit it.
 ///
-/// Writes `fsync` while holding the store's mutex, so a write blocks the calling thread (a
-/// cooperative-pool thread when called from a task) for the duration of one `fsync`, and writes
-/// are serialized. `Docs/JSONFileStore.md` describes the format, the crash windows and the
-/// migration path.
+/// Concurrent writes share `fsync`s (group commit): each plans and applies under the store's
+/// mutex and queues its journal record; a dedicated I/O thread appends everything queued with one
+/// `write` and one `fsync` and then resumes every writer of the batch. No caller thread blocks in
+/// I/O, and no read answers from a write before it is durable. `Docs/JSONFileStore.md` describes
+/// the format, the visibility rules, the crash windows and the migration path.
 public final class JSONFileProfileStore: ProfileStore {
     static let lockFileName = "LOCK"
     static let storeMarkerFileName = "STORE"
@@ -45,9 +46,15 @@ public final class JSONFileProfileStore: ProfileStore {
     /// What opening the store found and repaired.
     public let recoveryReport: RecoveryReport
 
-    private let core: Mutex<JSONFileStoreCore>
+    let core: Mutex<JSONFileStoreCore>
     /// Entered while a background snapshot runs, so that `close()` and `snapshot()` can wait.
     private let backgroundSnapshots = DispatchGroup()
+    // Group commit (JSONFileProfileStore+GroupCommit.swift).
+    /// Held by whoever uses the journal's descriptor outside the mutex (the I/O thread during a
+    /// batch) or replaces it (journal swaps, `close()`); taken before the mutex, never after.
+    let descriptorLock = Mutex<Void>(())
+    /// Wakes the I/O thread when a write finds it idle.
+    let ioWakeUp = DispatchSemaphore(value: 0)
 
     /// Opens the store in `directory` (creating it when it holds none and `options.creation` is
     /// ``Options-swift.struct/Creation-swift.enum/createIfMissing``): takes the lock, reads the
@@ -75,12 +82,14 @@ public final class JSONFileProfileStore: ProfileStore {
         do throws(ProfileStoreError) {
             var (core, report) = try Self.load(directory: directory, options: options, lock: lock)
             core.faults = faults
+            core.commits = JSONFileCommitQueue(durableSequence: core.sequence)
             self.recoveryReport = report
             self.core = Mutex(core)
         } catch {
             JSONFileLockRegistry.release(lock)
             throw error
         }
+        startJournalThread()
     }
 
     /// Opens the store in the directory at `url`; see ``init(directory:options:)``.
@@ -92,6 +101,7 @@ public final class JSONFileProfileStore: ProfileStore {
         // No snapshot here: deinit cannot report a failure, and the journal already holds
         // every acknowledged write.
         core.withLock { $0.closeFiles() }
+        ioWakeUp.signal()
     }
 
     /// Writes a snapshot (when the journal holds records and ``Options-swift.struct/snapshotsOnClose``
@@ -103,6 +113,7 @@ public final class JSONFileProfileStore: ProfileStore {
     ///
     /// - Throws: the snapshot's failure, if any.
     public func close() throws(ProfileStoreError) {
+        defer { ioWakeUp.signal() }
         try withoutBackgroundSnapshot { (core) throws(ProfileStoreError) in
             guard core.journalDescriptor >= 0 else { return }
             defer { core.closeFiles() }
@@ -119,17 +130,23 @@ public final class JSONFileProfileStore: ProfileStore {
         try withoutBackgroundSnapshot { (core) throws(ProfileStoreError) in try core.writeSnapshot() }
     }
 
-    /// Runs `body` under the mutex at a moment when no background snapshot is running.
+    /// Runs `body` under the mutex at a moment when no background snapshot is running and every
+    /// record is durable (queued ones are appended right here, blocking the caller for them).
     private func withoutBackgroundSnapshot(
         _ body: (inout JSONFileStoreCore) throws(ProfileStoreError) -> Void
     ) throws(ProfileStoreError) {
         while true {
             backgroundSnapshots.wait()
-            let ran = try core.withLock { (core) throws(ProfileStoreError) -> Bool in
-                // A write may have started another snapshot between the wait and the lock.
-                guard !core.snapshotInProgress else { return false }
-                try body(&core)
-                return true
+            var resumptions: [(JSONFileCommitQueue.Waiter, ProfileStoreError?)] = []
+            defer { for (waiter, error) in resumptions { waiter(error) } }
+            let ran = try descriptorLock.withLock { _ throws(ProfileStoreError) -> Bool in
+                try core.withLock { (core) throws(ProfileStoreError) -> Bool in
+                    // A write may have started another snapshot between the wait and the lock.
+                    guard !core.snapshotInProgress else { return false }
+                    resumptions = core.appendQueued()
+                    try body(&core)
+                    return true
+                }
             }
             if ran { return }
         }
@@ -139,50 +156,71 @@ public final class JSONFileProfileStore: ProfileStore {
     /// write that reached the threshold does not wait for it and the mutex is held only to
     /// copy the state (copy-on-write, so O(1)) and to swap the journal at the end.
     private func snapshotInBackgroundIfDue() {
-        guard let snapshot = core.withLock({ $0.beginBackgroundSnapshot() }) else { return }
+        // The copy may hold records still pending; the snapshot is written only once they are
+        // durable, and dropped when their batch fails (the failure takes them back out).
+        let durability = JSONFileDurabilityLatch()
+        let snapshot = core.withLock { core in
+            let snapshot = core.beginBackgroundSnapshot()
+            if snapshot != nil, core.commits.hasPending {
+                core.commits.wait(through: core.sequence, durability.resume)
+            } else {
+                durability.resume(nil)
+            }
+            return snapshot
+        }
+        guard let snapshot else { return }
         backgroundSnapshots.enter()
         // A dedicated thread, not a task: encoding and fsync block for long, and the
         // cooperative pool has as few threads as the machine has cores.
         Thread.detachNewThread { [self] in
             defer { backgroundSnapshots.leave() }
-            let written: Bool
-            do throws(ProfileStoreError) {
-                try JSONFileStoreCore.writeSnapshotFile(try snapshot.encoded(), directory: directory)
-                written = true
-            } catch {
-                written = false
+            var written = false
+            if durability.wait() == nil {
+                do throws(ProfileStoreError) {
+                    try JSONFileStoreCore.writeSnapshotFile(try snapshot.encoded(), directory: directory)
+                    written = true
+                } catch {
+                    written = false
+                }
             }
-            core.withLock { $0.finishBackgroundSnapshot(written: written) }
+            // The journal swap replaces the descriptor: no batch may be in flight meanwhile.
+            descriptorLock.withLock { _ in core.withLock { $0.finishBackgroundSnapshot(written: written) } }
         }
     }
 
     /// How many users the store holds.
+    ///
+    /// Counts durable records only: when writes are pending, blocks the calling thread until
+    /// their batch is durable (at most two `fsync`s: the batch in flight and the next).
     public var userCount: Int {
-        core.withLock { $0.state.recordCount }
+        readBlocking { $0.state.recordCount }.value
     }
 
     /// Every record sorted by user id and every edge sorted by kind, `from` and `to`, read at one
-    /// instant: what a migration to another store copies.
+    /// instant: what a migration to another store copies. Like ``userCount``, waits (blocking)
+    /// for pending writes.
     ///
     /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` once the store is closed.
     public func exportContents() throws(ProfileStoreError) -> (records: [UserRecord], edges: [RelationshipEdge]) {
-        try read { ($0.sortedRecords, $0.edges) }
-    }
-
-    private func read<Value: Sendable>(
-        _ body: (borrowing StoreState) -> Value
-    ) throws(ProfileStoreError) -> Value {
-        try core.withLock { (core) throws(ProfileStoreError) -> Value in
-            try core.requireOpen()
-            return body(core.state)
+        let (contents, failure) = readBlocking {
+            (core) -> Result<([UserRecord], [RelationshipEdge]), ProfileStoreError> in
+            do throws(ProfileStoreError) {
+                try core.requireOpen()
+            } catch {
+                return .failure(error)
+            }
+            return .success((core.state.sortedRecords, core.state.edges))
         }
+        if let failure { throw failure }
+        return try contents.get()
     }
 
-    /// Plans a change under the mutex and commits it; `false` when there was nothing to change.
+    /// Plans a change under the mutex, applies it and waits until it is durable; `false` when
+    /// there was nothing to change.
     private func commit(
         _ plan: (StoreState) throws(ProfileStoreError) -> StoreMutation?
-    ) throws(ProfileStoreError) -> Bool {
-        let changed = try core.withLock { (core) throws(ProfileStoreError) -> Bool in try core.commit(plan) }
+    ) async throws(ProfileStoreError) -> Bool {
+        let changed = try await durably { (core) throws(ProfileStoreError) -> Bool in try core.commit(plan) }.get()
         if changed { snapshotInBackgroundIfDue() }
         return changed
     }
@@ -191,58 +229,59 @@ public final class JSONFileProfileStore: ProfileStore {
 extension JSONFileProfileStore {
     /// The record of `user`, or `nil`.
     public func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        try read { $0.record(for: user) }
+        try await read { $0.record(for: user) }
     }
 
     /// The record whose profile has the id `profile`, or `nil`.
     public func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? {
-        try read { $0.record(forProfile: profile) }
+        try await read { $0.record(forProfile: profile) }
     }
 
     /// The record whose username has the canonical key of `username`, or `nil`.
     public func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? {
-        try read { $0.record(forUsername: username) }
+        try await read { $0.record(forUsername: username) }
     }
 
     /// Reads, changes and durably stores the record of `user` as one atomic step; see
     /// ``ProfileStore/update(_:expectingVersion:_:)``.
     ///
-    /// `body` runs under the store's mutex; the write (one journal line and its `fsync`)
-    /// happens before the mutex is released, so the result is durable when this returns.
+    /// `body` runs under the store's mutex and sees the writes of other callers that are still
+    /// waiting for their batch; this call returns once its journal line and every earlier one are
+    /// `fsync`ed (by the I/O thread, in one batch with concurrent writes), so the result is durable.
     public func update<Result: Sendable>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
         _ body: (inout UserRecord?) throws -> Result
     ) async throws -> Result {
         defer { snapshotInBackgroundIfDue() }
-        return try core.withLock { core throws -> Result in
+        return try await durably { core throws -> Result in
             try core.requireWritable()
             let planned = try core.state.planUpdate(user, expectingVersion: expectedVersion, body)
             if let mutation = planned.mutation {
                 try core.commit(mutation)
             }
             return planned.result
-        }
+        }.get()
     }
 
     /// Makes `follower` follow `followee`; `false` when it already did.
     public func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
-        try commit { state throws(ProfileStoreError) in try state.planFollow(follower, followee) }
+        try await commit { state throws(ProfileStoreError) in try state.planFollow(follower, followee) }
     }
 
     /// Removes the follow `follower` -> `followee`; `false` when there was none.
     public func unfollow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
-        try commit { state in state.planUnfollow(follower, followee) }
+        try await commit { state in state.planUnfollow(follower, followee) }
     }
 
     /// Makes `blocker` block `blocked`, removing follows both ways; `false` when it already did.
     public func block(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
-        try commit { state throws(ProfileStoreError) in try state.planBlock(blocker, blocked) }
+        try await commit { state throws(ProfileStoreError) in try state.planBlock(blocker, blocked) }
     }
 
     /// Removes the block `blocker` -> `blocked`; `false` when there was none.
     public func unblock(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool {
-        try commit { state in state.planUnblock(blocker, blocked) }
+        try await commit { state in state.planUnblock(blocker, blocked) }
     }
 
     /// The edges between `viewer` and `subject`, both ways.
@@ -250,23 +289,23 @@ extension JSONFileProfileStore {
         between viewer: UserID,
         and subject: UserID
     ) async throws(ProfileStoreError) -> Relationship {
-        try read { $0.relationship(between: viewer, and: subject) }
+        try await read { $0.relationship(between: viewer, and: subject) }
     }
 
     /// Follower and following counts of `user`; zeros for an unknown user.
     public func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts {
-        try read { $0.socialCounts(for: user) }
+        try await read { $0.socialCounts(for: user) }
     }
 
     /// Durably removes `user`'s record and every edge to or from it; returns the removed record.
     public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
         defer { snapshotInBackgroundIfDue() }
-        return try core.withLock { (core) throws(ProfileStoreError) -> UserRecord? in
+        return try await durably { (core) throws(ProfileStoreError) -> UserRecord? in
             try core.requireWritable()
             guard let mutation = core.state.planDelete(user) else { return nil }
             let removed = core.state.record(for: user)
             try core.commit(mutation)
             return removed
-        }
+        }.get()
     }
 }

@@ -38,6 +38,14 @@ struct JSONFileStoreCore: Sendable {
     /// Failures injected by tests; ``JSONFileFaults/none`` otherwise.
     var faults = JSONFileFaults.none
 
+    // Group commit (JSONFileStoreCore+GroupCommit.swift).
+    /// Records applied to ``state`` whose journal batch is not durable yet, and who waits.
+    var commits = JSONFileCommitQueue()
+    /// The sequence number the running background snapshot copied the state at.
+    var snapshotCopySequence = 0
+    /// The encoder of journal lines, reused by every write (only ever used under the mutex).
+    let journalEncoder = JSONFileJournalCodec.makeEncoder()
+
     /// The path of a file in the store's directory.
     func path(_ name: String) -> String { directory + "/" + name }
 
@@ -54,8 +62,8 @@ struct JSONFileStoreCore: Sendable {
         }
     }
 
-    /// Plans a change with `plan`, makes the planned mutation durable in the journal, then
-    /// applies it.
+    /// Plans a change with `plan`, applies it and queues its journal record (see
+    /// ``commit(_:)-(StoreMutation)``): the caller waits for durability before acknowledging it.
     ///
     /// - Returns: `false` when `plan` finds nothing to change (nothing is written).
     mutating func commit(
@@ -67,72 +75,11 @@ struct JSONFileStoreCore: Sendable {
         return true
     }
 
-    /// Makes `mutation`, planned against ``state`` under the same mutex, durable in the journal,
-    /// then applies it.
-    mutating func commit(_ mutation: StoreMutation) throws(ProfileStoreError) {
-        try requireWritable()
-        guard sequence < JSONFileJournalCodec.maximumSequence else {
-            throw .invalidMutation(
-                "the journal's sequence numbers are used up (\(sequence) is the last, "
-                    + "\(JSONFileJournalCodec.maximumSequence) the limit); no further write fits")
-        }
-        let line = try JSONFileJournalCodec.line(for: mutation, sequence: sequence + 1)
-        try appendDurably(line, sequence: sequence + 1)
-        sequence += 1
-        journalRecordCount += 1
-        if snapshotInProgress {
-            linesSinceSnapshotCopy.append(contentsOf: line)
-            recordsSinceSnapshotCopy += 1
-        }
-        do {
-            try state.apply(mutation)
-        } catch {
-            // Planning ran the same checks on the same state, so this means a bug; the journal
-            // now holds a record memory does not, and replay will report it. Writing on would
-            // build on a state that differs from the files.
-            failure = error
-            throw error
-        }
-    }
-
-    /// Appends `line` and fsyncs it, then checks that the journal written to is still the one at
-    /// the journal's path: only then may the write be acknowledged.
-    private mutating func appendDurably(_ line: [UInt8], sequence: Int) throws(ProfileStoreError) {
-        let journal = path(JSONFileProfileStore.journalFileName)
-        do throws(ProfileStoreError) {
-            if let inject = faults.journalWrite, let code = inject(sequence) {
-                throw ProfileStoreError.io(operation: "write", path: journal, errno: code)
-            }
-            try JSONFilePOSIX.writeAll(journalDescriptor, line, path: journal)
-        } catch {
-            // Cut a partial line off so that the next append does not follow garbage, which
-            // would read as corruption in the middle of the file.
-            do {
-                try JSONFilePOSIX.truncate(journalDescriptor, to: journalLength, path: journal)
-            } catch {
-                failure = error
-            }
-            throw error
-        }
-        do throws(ProfileStoreError) {
-            if let inject = faults.journalFsync, let code = inject(sequence) {
-                throw ProfileStoreError.io(operation: "fsync", path: journal, errno: code)
-            }
-            try JSONFilePOSIX.fsync(journalDescriptor, path: journal)
-            try requireJournalInPlace()
-        } catch {
-            failure = error
-            throw error
-        }
-        journalLength += line.count
-    }
-
-    /// Throws unless the open journal is the file at the journal's path: when the directory was
-    /// removed (or moved, or the journal replaced) under the store, writes land in a file the next
-    /// open will not read, so acknowledging them would lose them. Costs an `fstat` and a `stat`,
-    /// a few microseconds against the `fsync` before it.
-    func requireJournalInPlace() throws(ProfileStoreError) {
-        let journal = path(JSONFileProfileStore.journalFileName)
+    /// Throws unless the journal open as `journalDescriptor` is the file at `journal`: when the
+    /// directory was removed (or moved, or the journal replaced) under the store, writes land in a
+    /// file the next open will not read, so acknowledging them would lose them. Costs an `fstat`
+    /// and a `stat`, a few microseconds against the `fsync` before it.
+    static func requireJournalInPlace(_ journalDescriptor: Int32, at journal: String) throws(ProfileStoreError) {
         let open = try JSONFilePOSIX.identity(of: journalDescriptor, path: journal)
         guard open.links > 0 else {
             throw .io(
@@ -211,6 +158,7 @@ struct JSONFileStoreCore: Sendable {
             return nil
         }
         snapshotInProgress = true
+        snapshotCopySequence = sequence
         linesSinceSnapshotCopy = []
         recordsSinceSnapshotCopy = 0
         return snapshot

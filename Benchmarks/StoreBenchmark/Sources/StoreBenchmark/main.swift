@@ -164,6 +164,8 @@ func run() async throws {
         "100000 profiles, background snapshot every 1,000 writes: p50 \(busy.percentile(0.5).milliseconds), "
             + "p99 \(busy.percentile(0.99).milliseconds), max \(worst.milliseconds)"
     )
+    let concurrent = try await concurrentWrites(writers: 16, writesPerWriter: 500)
+    print("16 concurrent writers, 1000 profiles: \(concurrent.summary)")
 }
 
 /// CPU time this process has used on all its threads, in seconds.
@@ -199,9 +201,13 @@ func runStartup(rounds: Int) throws {
     )
 }
 
-// `StoreBenchmark startup [rounds]` measures only start-up; without arguments, everything.
+// `StoreBenchmark startup [rounds]` measures only start-up, `writers [rounds]` only the write
+// path; without arguments, everything.
+let rounds = max(1, CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5)
 if CommandLine.arguments.dropFirst().first == "startup" {
-    try runStartup(rounds: max(1, CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5))
+    try runStartup(rounds: rounds)
+} else if CommandLine.arguments.dropFirst().first == "writers" {
+    try await runWriters(rounds: rounds)
 } else {
     try await run()
 }
