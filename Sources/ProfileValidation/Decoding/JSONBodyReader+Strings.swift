@@ -1,0 +1,79 @@
+import ProfileDomain
+
+extension JSONBodyReader {
+    /// A string's content in the body, between its quotes.
+    struct StringToken {
+        var content: UnsafeBufferPointer<UInt8>
+        var hasEscapes: Bool
+        var isASCII: Bool
+    }
+
+    /// Reads and checks the string at the current position (`"`): UTF-8, escapes, no raw control
+    /// characters.
+    @inline(__always)
+    mutating func scanString() throws(ProfileError) -> StringToken {
+        index += 1
+        let start = index
+        var hasEscapes = false
+        var isASCII = true
+        var unused: [UInt8] = []
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let content = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                return StringToken(content: content, hasEscapes: hasEscapes, isASCII: isASCII)
+            } else if byte == UInt8(ascii: "\\") {
+                hasEscapes = true
+                do {
+                    index = try JSONSyntax.readEscape(in: bytes, at: index, into: &unused, decoding: false)
+                } catch {
+                    throw malformed(error.message)
+                }
+            } else if byte < 0x20 {
+                throw malformed("a string holds an unescaped control character at byte \(index)")
+            } else if byte >= 0x80 {
+                isASCII = false
+                guard let length = JSONSyntax.utf8SequenceLength(in: bytes, at: index) else {
+                    throw failure { .invalidUTF8(at: $0, byte: index) }
+                }
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        throw malformed("a string is not closed")
+    }
+
+    /// The UTF-8 of a checked string's content with its escapes decoded.
+    private func decodedBytes(of content: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(content.count)
+        var offset = 0
+        while offset < content.count {
+            if content[offset] == UInt8(ascii: "\\") {
+                // Already checked by `scanString`, so this cannot throw.
+                offset = (try? JSONSyntax.readEscape(in: content, at: offset, into: &decoded, decoding: true)) ?? content.count
+            } else {
+                decoded.append(content[offset])
+                offset += 1
+            }
+        }
+        return decoded
+    }
+
+    /// Reads the string at the current position (`"`) into a `String`.
+    package mutating func readString() throws(ProfileError) -> String {
+        let token = try scanString()
+        guard token.hasEscapes else { return String(decoding: token.content, as: UTF8.self) }
+        return String(decoding: decodedBytes(of: token.content), as: UTF8.self)
+    }
+
+    /// Reads an object key at the current position (`"`).
+    mutating func readKey() throws(ProfileError) -> JSONKey {
+        let token = try scanString()
+        guard token.hasEscapes else { return JSONKey(storage: .borrowed(token.content), isASCII: token.isASCII) }
+        let decoded = decodedBytes(of: token.content)
+        return JSONKey(storage: .decoded(decoded), isASCII: decoded.allSatisfy { $0 < 0x80 })
+    }
+}
