@@ -53,7 +53,9 @@ extension JSONBodyReader {
         while offset < content.count {
             if content[offset] == UInt8(ascii: "\\") {
                 // Already checked by `scanString`, so this cannot throw.
-                offset = (try? JSONSyntax.readEscape(in: content, at: offset, into: &decoded, decoding: true)) ?? content.count
+                offset =
+                    (try? JSONSyntax.readEscape(in: content, at: offset, into: &decoded, decoding: true))
+                    ?? content.count
             } else {
                 decoded.append(content[offset])
                 offset += 1

@@ -120,7 +120,9 @@ enum JSONSyntax {
         if index < bytes.endIndex && bytes[index] == UInt8(ascii: ".") {
             let fractionStart = index + 1
             index = digitsEnd(in: bytes, from: fractionStart)
-            guard index > fractionStart else { throw Problem(message: "a number has no digits after . at byte \(start)") }
+            guard index > fractionStart else {
+                throw Problem(message: "a number has no digits after . at byte \(start)")
+            }
         }
         if index < bytes.endIndex && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
             index += 1
@@ -129,7 +131,9 @@ enum JSONSyntax {
             }
             let exponentStart = index
             index = digitsEnd(in: bytes, from: exponentStart)
-            guard index > exponentStart else { throw Problem(message: "a number has no exponent digits at byte \(start)") }
+            guard index > exponentStart else {
+                throw Problem(message: "a number has no exponent digits at byte \(start)")
+            }
         }
         return index
     }

@@ -42,10 +42,14 @@ extension ProfilePatch: JSONBodyDecodable {
     }
 
     /// `location` as an object of parts or as the social spec's single string.
-    private static func readLocation(from reader: inout JSONBodyReader) throws(ProfileError) -> PatchField<
+    private static func readLocation(
+        from reader: inout JSONBodyReader
+    ) throws(ProfileError) -> PatchField<
         LocationPatch
     > {
-        guard try reader.peek() != UInt8(ascii: "\"") else { return .value(LocationPatch(text: .value(try reader.readString()))) }
+        guard try reader.peek() != UInt8(ascii: "\"") else {
+            return .value(LocationPatch(text: .value(try reader.readString())))
+        }
         var ignored: [String] = []
         return try reader.readPatchObject(rank: 7) { reader throws(ProfileError) in
             try LocationPatch.readParts(from: &reader, rank: 8, unknownKeys: &ignored)

@@ -76,7 +76,9 @@ public struct RequestBodyDecoder: Sendable {
 
     /// The two-step path: the syntax check, then Foundation's `JSONDecoder`. Every type that is
     /// not ``JSONBodyDecodable`` takes it; the differential tests use it as the reference.
-    func decodeWithFoundation<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws(ProfileError)
+    func decodeWithFoundation<T: Decodable>(
+        _ type: T.Type, from bytes: some Collection<UInt8>
+    ) throws(ProfileError)
         -> T
     {
         try checkSize(of: bytes)
