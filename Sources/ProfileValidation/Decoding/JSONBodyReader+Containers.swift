@@ -61,11 +61,11 @@ extension JSONBodyReader {
                 return
             }
             var table: [String: [UInt8]] = [:]
-            for earlier in keys[firstKey...] { table[earlier.string] = earlier.bytes }
+            for earlier in keys[firstKey...] { table[earlier.string] = Array(earlier.bytes) }
             byString = table
         }
         let string = key.string
-        let scalars = key.bytes
+        let scalars = Array(key.bytes)
         if let earlier = byString?[string] {
             throw failure(earlier == scalars ? JSONSyntaxFailure.duplicateKey : JSONSyntaxFailure.equivalentKey)
         }

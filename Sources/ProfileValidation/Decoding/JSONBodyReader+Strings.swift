@@ -74,8 +74,13 @@ extension JSONBodyReader {
     /// Reads an object key at the current position (`"`).
     mutating func readKey() throws(ProfileError) -> JSONKey {
         let token = try scanString()
-        guard token.hasEscapes else { return JSONKey(storage: .borrowed(token.content), isASCII: token.isASCII) }
+        guard token.hasEscapes else { return JSONKey(bytes: token.content, isASCII: token.isASCII) }
+        // Rare: the decoded key lives in a buffer the reader frees when it is done.
         let decoded = decodedBytes(of: token.content)
-        return JSONKey(storage: .decoded(decoded), isASCII: decoded.allSatisfy { $0 < 0x80 })
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, decoded.count))
+        _ = buffer.initialize(from: decoded)
+        decodedKeyBuffers.append(buffer)
+        return JSONKey(
+            bytes: UnsafeBufferPointer(rebasing: buffer[0..<decoded.count]), isASCII: decoded.allSatisfy { $0 < 0x80 })
     }
 }

@@ -28,6 +28,8 @@ package struct JSONBodyReader {
     var keys: [JSONKey] = []
     /// The first wrong-typed value found so far, by rank.
     var deferred: (rank: Int, error: FieldError)?
+    /// Buffers holding keys decoded from escapes; freed by ``read(_:maximumDepth:_:)``.
+    var decodedKeyBuffers: [UnsafeMutableBufferPointer<UInt8>] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
@@ -43,6 +45,9 @@ package struct JSONBodyReader {
         _ body: (inout JSONBodyReader) throws(ProfileError) -> Value
     ) throws(ProfileError) -> Value {
         var reader = JSONBodyReader(bytes: bytes, maximumDepth: maximumDepth)
+        defer {
+            for buffer in reader.decodedKeyBuffers { buffer.deallocate() }
+        }
         if bytes.starts(with: JSONScanner.byteOrderMark) { reader.index = JSONScanner.byteOrderMark.count }
         reader.skipWhitespace()
         guard reader.index < bytes.count else { throw reader.malformed("the body is empty; send a JSON object") }

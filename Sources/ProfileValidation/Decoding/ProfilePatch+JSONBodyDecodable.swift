@@ -24,7 +24,7 @@ extension ProfilePatch: JSONBodyDecodable {
                 patch.location = try readLocation(from: &reader)
             } else if key == "socialLinks" {
                 patch.socialLinks = try reader.readPatchObject(rank: 12) { reader throws(ProfileError) in
-                    var links: [String: PatchField<String>] = [:]
+                    var links = [String: PatchField<String>](minimumCapacity: 6)
                     try reader.readObject { reader, key throws(ProfileError) in
                         links[key.string] = try reader.readPatchString(rank: 13)
                     }

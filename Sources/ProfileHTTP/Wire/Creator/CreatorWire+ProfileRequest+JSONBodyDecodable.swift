@@ -43,7 +43,7 @@ extension CreatorWire.ProfileRequest: JSONBodyDecodable {
     private static func readLinks(
         from reader: inout JSONBodyReader, unknownPlatforms: inout [String]
     ) throws(ProfileError) -> [String: PatchField<String>] {
-        var links: [String: PatchField<String>] = [:]
+        var links = [String: PatchField<String>](minimumCapacity: platformsInKeyOrder.count)
         try reader.readObject { reader, key throws(ProfileError) in
             guard let platform = platformsInKeyOrder.firstIndex(where: { key == $0.name }) else {
                 unknownPlatforms.append(key.string)
