@@ -19,6 +19,11 @@ extension JSONBodyReader {
         var unused: [UInt8] = []
         while index < bytes.count {
             let byte = bytes[index]
+            // Most bytes are printable ASCII other than a quote or a backslash: one test for them.
+            if byte &- 0x20 < 0x60 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: "\"") {
                 let content = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1

@@ -58,20 +58,19 @@ public struct RequestBodyDecoder: Sendable {
         }
     }
 
-    /// The one-pass path: the body's own storage when it is contiguous (an array: no copy).
+    /// The one-pass path: the body's own storage when it is an array (no copy), else a copy.
     func readInOnePass<Body: JSONBodyDecodable>(
         _ type: Body.Type, from bytes: some Collection<UInt8>
     ) throws(ProfileError) -> Body {
         try checkSize(of: bytes)
-        let read = { (buffer: UnsafeBufferPointer<UInt8>) -> Result<Body, ProfileError> in
-            Result { () throws(ProfileError) in
-                try JSONBodyReader.read(buffer, maximumDepth: maximumDepth) { reader throws(ProfileError) in
-                    try Body.read(from: &reader)
-                }
+        // No `withContiguousStorageIfAvailable`: its optional result would instantiate generic
+        // metadata on every call, which costs more than the rest of a small body's decoding.
+        let array = bytes as? [UInt8] ?? Array(bytes)
+        return try array.withUnsafeBufferPointer { (buffer) throws(ProfileError) -> Body in
+            try JSONBodyReader.read(buffer, maximumDepth: maximumDepth) { reader throws(ProfileError) in
+                try Body.read(from: &reader)
             }
         }
-        let result = bytes.withContiguousStorageIfAvailable(read) ?? Array(bytes).withUnsafeBufferPointer(read)
-        return try result.get()
     }
 
     /// The two-step path: the syntax check, then Foundation's `JSONDecoder`. Every type that is
