@@ -18,6 +18,8 @@ extension JSONBodyReader {
         var isASCII = true
         var unused: [UInt8] = []
         while index < bytes.count {
+            skipPlainWords()
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             // Most bytes are printable ASCII other than a quote or a backslash: one test for them.
             if byte &- 0x20 < 0x60 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
@@ -48,6 +50,27 @@ extension JSONBodyReader {
             }
         }
         throw malformed("a string is not closed")
+    }
+
+    /// Skips eight bytes at a time while none is a quote, a backslash, a control character or
+    /// part of a multi-byte sequence: those bytes need no other check.
+    @inline(__always)
+    mutating func skipPlainWords() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // Each term is non-zero exactly when some byte is below 0x20, is `"`, is `\`, or is
+            // 0x80 or above (the classic "has a byte less than n" and "has a zero byte" tests).
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special =
+                ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | word
+            guard special & highs == 0 else { return }
+            index += 8
+        }
     }
 
     /// The UTF-8 of a checked string's content with its escapes decoded.
