@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Measures ValidationPolicy on a typical creator upsert; run in release:
+// Measures ValidationPolicy on a typical creator upsert, and JSON bytes to a validated update for
+// the payloads in Benchmarks/payloads/; run in release:
 //   swift run -c release --package-path Benchmarks/ValidationBenchmark
 let package = Package(
     name: "ValidationBenchmark",

@@ -11,12 +11,8 @@ import ProfileDomain
 ///
 /// Recursion depth is bounded by the cap, so hostile nesting cannot exhaust the stack.
 struct JSONScanner {
-    struct Failure: Error {
-        var code: FieldErrorCode
-        var path: String
-        var message: String
-        var limit: Int?
-    }
+    /// A problem the scanner found, with its path.
+    typealias Failure = JSONSyntaxFailure
 
     private let bytes: [UInt8]
     private let maximumDepth: Int
@@ -35,7 +31,7 @@ struct JSONScanner {
 
     /// Checks the whole document and returns the bytes to decode: `bytes` itself unless it starts
     /// with a byte-order mark or holds a number to rewrite.
-    static func check(_ bytes: [UInt8], maximumDepth: Int) throws(Failure) -> [UInt8] {
+    static func check(_ bytes: [UInt8], maximumDepth: Int) throws(JSONSyntaxFailure) -> [UInt8] {
         var scanner = JSONScanner(bytes: bytes, maximumDepth: maximumDepth)
         let start = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
         scanner.index = start
@@ -59,16 +55,15 @@ struct JSONScanner {
         return result
     }
 
-    private func malformed(_ message: String) -> Failure {
-        let location = path.description
-        return Failure(code: .malformed, path: location, message: "\(location) is not valid JSON: \(message)")
+    private func malformed(_ message: String) -> JSONSyntaxFailure {
+        .malformed(message, at: path.description)
     }
 
     private mutating func skipWhitespace() {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
 
-    private mutating func scanValue(depth: Int) throws(Failure) {
+    private mutating func scanValue(depth: Int) throws(JSONSyntaxFailure) {
         guard index < bytes.count else { throw malformed("the body ends in the middle of a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"):
@@ -87,16 +82,11 @@ struct JSONScanner {
         }
     }
 
-    private func enter(_ depth: Int) throws(Failure) {
-        guard depth <= maximumDepth else {
-            let location = path.description
-            throw Failure(
-                code: .tooDeep, path: location,
-                message: "\(location) nests objects and arrays deeper than \(maximumDepth) levels", limit: maximumDepth)
-        }
+    private func enter(_ depth: Int) throws(JSONSyntaxFailure) {
+        guard depth <= maximumDepth else { throw .tooDeep(at: path.description, maximumDepth: maximumDepth) }
     }
 
-    private mutating func scanObject(depth: Int) throws(Failure) {
+    private mutating func scanObject(depth: Int) throws(JSONSyntaxFailure) {
         index += 1
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
@@ -116,17 +106,8 @@ struct JSONScanner {
             let key = String(decoding: scalars, as: UTF8.self)
             path.components.append(.key(key))
             if let earlier = keys[key] {
-                let location = path.description
-                guard earlier != scalars else {
-                    throw Failure(
-                        code: .duplicateKey, path: location,
-                        message: "\(location) appears twice in one object; send each key once")
-                }
-                throw Failure(
-                    code: .equivalentKey, path: location,
-                    message: "\(location) and another key of the same object differ only in their Unicode form "
-                        + "(canonically equivalent, such as é written as one code point or as e and an accent); "
-                        + "send the key once, in one form")
+                throw earlier == scalars
+                    ? .duplicateKey(at: path.description) : .equivalentKey(at: path.description)
             }
             keys[key] = scalars
             skipWhitespace()
@@ -149,7 +130,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func scanArray(depth: Int) throws(Failure) {
+    private mutating func scanArray(depth: Int) throws(JSONSyntaxFailure) {
         index += 1
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
@@ -175,7 +156,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func scanLiteral(_ literal: StaticString) throws(Failure) {
+    private mutating func scanLiteral(_ literal: StaticString) throws(JSONSyntaxFailure) {
         let count = literal.utf8CodeUnitCount
         let matches = literal.withUTF8Buffer { expected in
             index + count <= bytes.count && bytes[index..<(index + count)].elementsEqual(expected)
@@ -184,76 +165,25 @@ struct JSONScanner {
         index += count
     }
 
-    private mutating func scanNumber() throws(Failure) {
+    /// Reads a number, refuses one a double cannot hold, and queues one written with an exponent
+    /// for rewriting as the nearest double, which every decoder reads.
+    private mutating func scanNumber() throws(JSONSyntaxFailure) {
         let start = index
-        try scanNumberSyntax()
-        try checkRange(of: start..<index)
-    }
-
-    /// Refuses a number a double cannot hold, and queues a number written with an exponent for
-    /// rewriting as the nearest double, which every decoder reads.
-    private mutating func checkRange(of range: Range<Int>) throws(Failure) {
-        let token = bytes[range]
-        let isInteger = !token.contains {
-            $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E")
+        do {
+            index = try JSONSyntax.numberEnd(in: bytes, from: start)
+        } catch {
+            throw malformed(error.message)
         }
-        // Integers of up to 300 digits are within range; their exact text is kept for integer types.
-        if isInteger && token.count <= 300 { return }
-        // The scan above admits only JSON's number syntax, which the standard library's parser
-        // always reads (correctly rounded, to ±infinity past the range).
-        let value = Double(String(decoding: token, as: UTF8.self)) ?? .infinity
-        let hasExponent = token.contains { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
-        let location = path.description
-        if !value.isFinite {
-            throw Failure(
-                code: .outOfRange, path: location,
-                message: "\(location) is a number beyond ±1.7976931348623157e308, the range of a double; "
-                    + "send a smaller number")
+        switch JSONSyntax.verdict(on: bytes[start..<index]) {
+        case .kept: break
+        case .exponent(let value): rewrites.append((start..<index, value.description))
+        case .tooLarge: throw .numberTooLarge(at: path.description)
+        case .tooSmall: throw .numberTooSmall(at: path.description)
         }
-        let mantissaEnd = token.firstIndex { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } ?? token.endIndex
-        let isZero = !token[..<mantissaEnd].contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
-        if value == 0 && !isZero {
-            throw Failure(
-                code: .outOfRange, path: location,
-                message: "\(location) is a number too close to zero for a double (below 4.9e-324); send 0 or a "
-                    + "larger number")
-        }
-        if hasExponent { rewrites.append((range, value.description)) }
-    }
-
-    private mutating func scanNumberSyntax() throws(Failure) {
-        let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard digits() > 0 else { throw malformed("a number has no digits at byte \(start)") }
-        if bytes[start] == UInt8(ascii: "0")
-            || (bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "0"))
-        {
-            let integerDigits = index - start - (bytes[start] == UInt8(ascii: "-") ? 1 : 0)
-            guard integerDigits == 1 else { throw malformed("a number has a leading zero at byte \(start)") }
-        }
-        if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard digits() > 0 else { throw malformed("a number has no digits after . at byte \(start)") }
-        }
-        if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
-            index += 1
-            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
-                index += 1
-            }
-            guard digits() > 0 else { throw malformed("a number has no exponent digits at byte \(start)") }
-        }
-    }
-
-    private mutating func digits() -> Int {
-        let start = index
-        while index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") {
-            index += 1
-        }
-        return index - start
     }
 
     /// Scans a string starting at its opening quote; returns its decoded UTF-8 when `decoding`.
-    private mutating func scanString(decoding: Bool) throws(Failure) -> [UInt8] {
+    private mutating func scanString(decoding: Bool) throws(JSONSyntaxFailure) -> [UInt8] {
         index += 1
         var decoded: [UInt8] = []
         while index < bytes.count {
@@ -263,11 +193,17 @@ struct JSONScanner {
                 index += 1
                 return decoded
             case UInt8(ascii: "\\"):
-                try scanEscape(into: &decoded, decoding: decoding)
+                do {
+                    index = try JSONSyntax.readEscape(in: bytes, at: index, into: &decoded, decoding: decoding)
+                } catch {
+                    throw malformed(error.message)
+                }
             case 0..<0x20:
                 throw malformed("a string holds an unescaped control character at byte \(index)")
             case 0x80...:
-                let length = try utf8SequenceLength()
+                guard let length = JSONSyntax.utf8SequenceLength(in: bytes, at: index) else {
+                    throw .invalidUTF8(at: path.description, byte: index)
+                }
                 if decoding { decoded.append(contentsOf: bytes[index..<(index + length)]) }
                 index += length
             default:
@@ -276,96 +212,5 @@ struct JSONScanner {
             }
         }
         throw malformed("a string is not closed")
-    }
-
-    private mutating func scanEscape(into decoded: inout [UInt8], decoding: Bool) throws(Failure) {
-        guard index + 1 < bytes.count else { throw malformed("a string ends inside an escape") }
-        let escaped = bytes[index + 1]
-        index += 2
-        let simple: UInt8? =
-            switch escaped {
-            case UInt8(ascii: "\""): 0x22
-            case UInt8(ascii: "\\"): 0x5C
-            case UInt8(ascii: "/"): 0x2F
-            case UInt8(ascii: "b"): 0x08
-            case UInt8(ascii: "f"): 0x0C
-            case UInt8(ascii: "n"): 0x0A
-            case UInt8(ascii: "r"): 0x0D
-            case UInt8(ascii: "t"): 0x09
-            default: nil
-            }
-        if let simple {
-            if decoding { decoded.append(simple) }
-            return
-        }
-        guard escaped == UInt8(ascii: "u") else {
-            throw malformed("a string holds an unknown escape at byte \(index - 2)")
-        }
-        var value = try hex4()
-        if (0xDC00...0xDFFF).contains(value) {
-            throw malformed("a string holds an unpaired surrogate escape at byte \(index - 6)")
-        }
-        if (0xD800...0xDBFF).contains(value) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-            else { throw malformed("a string holds an unpaired surrogate escape at byte \(index - 6)") }
-            index += 2
-            let low = try hex4()
-            guard (0xDC00...0xDFFF).contains(low) else {
-                throw malformed("a string holds an unpaired surrogate escape at byte \(index - 12)")
-            }
-            value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-        }
-        if decoding, let scalar = Unicode.Scalar(value) {
-            decoded.append(contentsOf: String(Character(scalar)).utf8)
-        }
-    }
-
-    private mutating func hex4() throws(Failure) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw malformed("a \\u escape is cut short") }
-        var value: UInt32 = 0
-        for byte in bytes[index..<(index + 4)] {
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw malformed("a \\u escape holds a non-hex digit at byte \(index)")
-            }
-            value = value << 4 | digit
-        }
-        index += 4
-        return value
-    }
-
-    /// The length of the well-formed UTF-8 sequence at `index` (RFC 3629: no overlongs, no
-    /// surrogates, nothing above U+10FFFF).
-    private func utf8SequenceLength() throws(Failure) -> Int {
-        let lead = bytes[index]
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: (length, lower) = (3, 0xA0)
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: (length, upper) = (3, 0x9F)
-        case 0xF0: (length, lower) = (4, 0x90)
-        case 0xF1...0xF3: length = 4
-        case 0xF4: (length, upper) = (4, 0x8F)
-        default: throw invalidUTF8()
-        }
-        guard index + length <= bytes.count else { throw invalidUTF8() }
-        guard (lower...upper).contains(bytes[index + 1]) else { throw invalidUTF8() }
-        for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) {
-            throw invalidUTF8()
-        }
-        return length
-    }
-
-    private func invalidUTF8() -> Failure {
-        let location = path.description
-        return Failure(
-            code: .invalidCharacters, path: location,
-            message: "\(location) holds bytes that are not valid UTF-8 at byte \(index); send UTF-8 text")
     }
 }

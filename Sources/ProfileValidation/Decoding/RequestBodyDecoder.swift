@@ -33,7 +33,22 @@ public struct RequestBodyDecoder: Sendable {
     }
 
     /// Decodes `type` from `bytes`, or throws a ``ProfileDomain/ProfileError`` naming what is wrong and where.
+    ///
+    /// Each spec's request type, `ProfilePatch` and `JSONValue` are read in one pass over the
+    /// bytes, straight into the value (Docs/performance.md, "The one-pass decoder"); any other
+    /// type goes through the syntax check and Foundation's `JSONDecoder`. Both answer every body
+    /// the same way, errors included.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws(ProfileError) -> T {
+        try checkSize(of: bytes)
+        if let readable = T.self as? any JSONBodyDecodable.Type,
+            let value = try readInOnePass(readable, from: bytes) as? T
+        {
+            return value
+        }
+        return try decodeWithFoundation(type, from: bytes)
+    }
+
+    private func checkSize(of bytes: some Collection<UInt8>) throws(ProfileError) {
         let count = bytes.count
         guard count <= maximumBytes else {
             let message = "body is \(count) bytes; the limit is \(maximumBytes)"
@@ -41,15 +56,36 @@ public struct RequestBodyDecoder: Sendable {
                 code: .payloadTooLarge, message: message,
                 fieldErrors: [FieldError(field: "body", code: .tooLarge, message: message, limit: maximumBytes)])
         }
+    }
+
+    /// The one-pass path: the body's own storage when it is an array (no copy), else a copy.
+    func readInOnePass<Body: JSONBodyDecodable>(
+        _ type: Body.Type, from bytes: some Collection<UInt8>
+    ) throws(ProfileError) -> Body {
+        try checkSize(of: bytes)
+        // No `withContiguousStorageIfAvailable`: its optional result would instantiate generic
+        // metadata on every call, which costs more than the rest of a small body's decoding.
+        let array = bytes as? [UInt8] ?? Array(bytes)
+        return try array.withUnsafeBufferPointer { (buffer) throws(ProfileError) -> Body in
+            try JSONBodyReader.read(buffer, maximumDepth: maximumDepth) { reader throws(ProfileError) in
+                try Body.read(from: &reader)
+            }
+        }
+    }
+
+    /// The two-step path: the syntax check, then Foundation's `JSONDecoder`. Every type that is
+    /// not ``JSONBodyDecodable`` takes it; the differential tests use it as the reference.
+    func decodeWithFoundation<T: Decodable>(
+        _ type: T.Type, from bytes: some Collection<UInt8>
+    ) throws(ProfileError)
+        -> T
+    {
+        try checkSize(of: bytes)
         let array: [UInt8]
         do {
             array = try JSONScanner.check(Array(bytes), maximumDepth: maximumDepth)
         } catch {
-            throw ProfileError.malformed(
-                error.message,
-                fieldErrors: [
-                    FieldError(field: error.path, code: error.code, message: error.message, limit: error.limit)
-                ])
+            throw error.profileError
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(array))
@@ -63,19 +99,26 @@ public struct RequestBodyDecoder: Sendable {
         }
     }
 
+    /// `path must be a string` (`, not null` when it is `null`).
+    static func wrongType(at path: String, expected kind: String, isNull: Bool = false) -> FieldError {
+        FieldError(field: path, code: .wrongType, message: "\(path) must be \(kind)" + (isNull ? ", not null" : ""))
+    }
+
+    /// `path is required`.
+    static func missing(at path: String) -> FieldError {
+        FieldError(field: path, code: .required, message: "\(path) is required")
+    }
+
     /// The field error for a decoding error, with its JSON path.
     static func fieldError(for error: DecodingError) -> FieldError {
         switch error {
         case .typeMismatch(let type, let context):
-            let path = JSONPath(codingPath: context.codingPath).description
-            return FieldError(field: path, code: .wrongType, message: "\(path) must be \(jsonKind(of: type))")
+            return wrongType(at: JSONPath(codingPath: context.codingPath).description, expected: jsonKind(of: type))
         case .valueNotFound(let type, let context):
-            let path = JSONPath(codingPath: context.codingPath).description
-            return FieldError(
-                field: path, code: .wrongType, message: "\(path) must be \(jsonKind(of: type)), not null")
+            return wrongType(
+                at: JSONPath(codingPath: context.codingPath).description, expected: jsonKind(of: type), isNull: true)
         case .keyNotFound(let key, let context):
-            let path = JSONPath(codingPath: context.codingPath + [key]).description
-            return FieldError(field: path, code: .required, message: "\(path) is required")
+            return missing(at: JSONPath(codingPath: context.codingPath + [key]).description)
         case .dataCorrupted(let context):
             let path = JSONPath(codingPath: context.codingPath).description
             if context.codingPath.isEmpty {

@@ -3,19 +3,26 @@ import ProfileHTTP
 import ProfileKitTestSupport
 import ProfileValidation
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-// Usage: ValidationBenchmark [runs] [iterations] [--quick] [--no-breakdown] [--valid-only] [--bytes]
+// Usage: ValidationBenchmark [runs] [iterations] [--quick] [--no-breakdown] [--valid-only]
+//                            [--bytes-only=<payload>]
 //   runs x iterations validations per measured case (default 21 x 100,000); --quick is 7 x 20,000
-//   and no breakdown (the CI mode, a few seconds); --no-breakdown stops after the main table;
+//   and no breakdown (the CI mode, a few seconds); --no-breakdown stops after the main tables;
 //   --valid-only measures the valid upsert alone, so that `perf stat` or callgrind over the whole
 //   process counts (runs + 1) x iterations validations of it plus a fixed start-up cost;
-//   --bytes makes the valid case the whole bytes path: the sample's JSON body decoded by
-//   `RequestBodyDecoder` into the creator spec's request, then validated.
+//   --bytes-only=creator-sample (or creator-full, creator-3-errors) measures that payload's bytes
+//   path alone, for the same kind of count.
 
 // The creator spec's sample upsert: every required field, a three-part location, two links and
 // an avatar, validated as a create (no stored profile), the case that checks the most values.
@@ -62,43 +69,22 @@ struct Timing {
 func timing(
     of patch: ProfilePatch, policy: ValidationPolicy, expectsErrors: Bool, runs: Int, iterations: Int
 ) -> Timing {
-    timing(expectsErrors: expectsErrors, runs: runs, iterations: iterations) { () throws(ValidationReport) in
-        try policy.validate(patch, against: nil).username.isPresent ? 1 : 0
-    }
-}
-
-/// The creator sample's request body as a client sends it, for `--bytes`.
-let sampleBody = Array(
-    (#"{"username":"john_doe","displayName":"John Doe","bio":"Content creator and influencer","#
-        + #""niche":["fitness","lifestyle"],"location":{"city":"New York","state":"NY","country":"USA"},"#
-        + #""socialLinks":{"instagram":"https://instagram.com/johndoe","tiktok":"https://tiktok.com/@johndoe"},"#
-        + #""avatar":"https://cdn.example.com/avatar.jpg"}"#).utf8)
-
-/// Decodes `body` into the creator spec's request and validates its patch: the bytes path.
-func decodedAndValidated(_ body: [UInt8], policy: ValidationPolicy) -> Int {
-    do {
-        let request = try RequestBodyDecoder().decode(CreatorWire.ProfileRequest.self, from: body)
-        precondition(request.rejectedFields.isEmpty, "the benchmark's body has rejected fields")
-        return try policy.validate(request.profile, against: nil).username.isPresent ? 1 : 0
-    } catch {
-        preconditionFailure("the benchmark's body failed: \(error)")
-    }
-}
-
-func timing(
-    expectsErrors: Bool, runs: Int, iterations: Int, _ attempt: @escaping () throws(ValidationReport) -> Int
-) -> Timing {
     let once: () -> Int = {
         // A cheap use of the result keeps the call from being optimised away without adding work.
         do throws(ValidationReport) {
-            let result = try attempt()
+            let result = try policy.validate(patch, against: nil)
             precondition(!expectsErrors, "the benchmark's invalid patch passed validation")
-            return result
+            return result.username.isPresent ? 1 : 0
         } catch {
             precondition(expectsErrors, "the benchmark's valid patch failed: \(error)")
             return error.errors.count
         }
     }
+    return timing(runs: runs, iterations: iterations, once)
+}
+
+/// The medians and minima of `runs` measurements of `iterations` calls of `once`, after a warm-up.
+func timing(runs: Int, iterations: Int, _ once: () -> Int) -> Timing {
     _ = measure(iterations: iterations, once)  // warm-up: caches, lazy globals
     let samples = (0..<runs).map { _ in measure(iterations: iterations, once) }
     let cpu = samples.map { $0.cpu }.sorted()
@@ -118,40 +104,99 @@ let numbers = arguments.dropFirst().filter { !$0.hasPrefix("--") }.compactMap { 
 let runs = numbers.count > 0 ? max(1, numbers[0]) : (isQuick ? 7 : 21)
 let iterations = numbers.count > 1 ? max(1, numbers[1]) : (isQuick ? 20_000 : 100_000)
 
-let isBytes = arguments.contains("--bytes")
-let valid =
-    isBytes
-    ? timing(expectsErrors: false, runs: runs, iterations: iterations) {
-        decodedAndValidated(sampleBody, policy: .creator)
-    }
-    : timing(of: patch, policy: .creator, expectsErrors: false, runs: runs, iterations: iterations)
 let validOnly = arguments.contains("--valid-only")
+let skipsPatchPath = arguments.contains { $0.hasPrefix("--bytes-only=") }
+let valid = timing(
+    of: patch, policy: .creator, expectsErrors: false, runs: skipsPatchPath ? 1 : runs,
+    iterations: skipsPatchPath ? 1 : iterations)
 let invalid =
-    validOnly
+    validOnly || skipsPatchPath
     ? nil : timing(of: invalidPatch, policy: .creator, expectsErrors: true, runs: runs, iterations: iterations)
 
-print(
-    isBytes
-        ? "RequestBodyDecoder + ValidationPolicy.creator.validate: the creator sample's JSON body decoded, then validated"
-        : "ValidationPolicy.creator.validate(_:against: nil), the creator spec's sample upsert as a create")
-print("runs: \(runs) x \(iterations) validations per case, after one warm-up run")
-print("ns per validation          CPU median  CPU min  wall median  wall min")
-print(
-    "valid upsert (returned)       \(nanoseconds(valid.cpuMedian))  \(nanoseconds(valid.cpuMinimum))"
-        + "      \(nanoseconds(valid.wallMedian))   \(nanoseconds(valid.wallMinimum))")
-if let invalid {
+if !skipsPatchPath {
+    print("ValidationPolicy.creator.validate(_:against: nil), the creator spec's sample upsert as a create")
+    print("runs: \(runs) x \(iterations) validations per case, after one warm-up run")
+    print("ns per validation          CPU median  CPU min  wall median  wall min")
     print(
-        "bio too long (one error)      \(nanoseconds(invalid.cpuMedian))  \(nanoseconds(invalid.cpuMinimum))"
-            + "      \(nanoseconds(invalid.wallMedian))   \(nanoseconds(invalid.wallMinimum))")
+        "valid upsert (returned)       \(nanoseconds(valid.cpuMedian))  \(nanoseconds(valid.cpuMinimum))"
+            + "      \(nanoseconds(valid.wallMedian))   \(nanoseconds(valid.wallMinimum))")
+    if let invalid {
+        print(
+            "bio too long (one error)      \(nanoseconds(invalid.cpuMedian))  \(nanoseconds(invalid.cpuMinimum))"
+                + "      \(nanoseconds(invalid.wallMedian))   \(nanoseconds(invalid.wallMinimum))")
+    }
+    // CPU time, not wall-clock time, decides: other builds share these cores and stretch the clock.
+    print("goal < 1000 ns (valid upsert, CPU median): \(valid.cpuMedian < 1000 ? "met" : "not met")")
+    print("instructions per validation: not read from inside; count them from outside with")
+    print("  perf stat -e instructions,cycles <this binary> \(runs) \(iterations) --valid-only --no-breakdown")
+    print("  and divide by \((runs + 1) * iterations), or with callgrind at two iteration counts and the difference")
 }
-// CPU time, not wall-clock time, decides: other builds share these cores and stretch the clock.
-print("goal < 1000 ns (valid upsert, CPU median): \(valid.cpuMedian < 1000 ? "met" : "not met")")
-print("instructions per validation: not read from inside; count them from outside with")
-print("  perf stat -e instructions,cycles <this binary> \(runs) \(iterations) --valid-only --no-breakdown")
-print("  and divide by \((runs + 1) * iterations), or with callgrind at two iteration counts and the difference")
+
+// JSON bytes to a validated update, what a server pays per request: the creator spec's request type
+// read by RequestBodyDecoder (the one-pass decoder), then ValidationPolicy.creator.validate, on
+// the payload files the Python peers read too (Benchmarks/payloads/).
+func bytesTiming(of payload: Payload, runs: Int, iterations: Int) -> Timing {
+    let decoder = RequestBodyDecoder()
+    let once: () -> Int = {
+        do throws(ProfileError) {
+            let request = try decoder.decode(CreatorWire.ProfileRequest.self, from: payload.bytes)
+            do throws(ValidationReport) {
+                let update = try ValidationPolicy.creator.validate(request.update, against: nil)
+                precondition(payload.expectedErrors == 0, "\(payload.name) passed validation")
+                return update.profile.username.isPresent ? 1 : 0
+            } catch {
+                precondition(
+                    error.errors.count == payload.expectedErrors,
+                    "\(payload.name): \(error.errors.count) errors, expected \(payload.expectedErrors): \(error)")
+                return error.errors.count
+            }
+        } catch {
+            preconditionFailure("\(payload.name) does not decode: \(error)")
+        }
+    }
+    return timing(runs: runs, iterations: iterations, once)
+}
+
+/// A payload file and the number of validation errors it must produce.
+struct Payload {
+    var name: String
+    var expectedErrors: Int
+    var bytes: [UInt8]
+
+    init(_ name: String, expectedErrors: Int) {
+        self.name = name
+        self.expectedErrors = expectedErrors
+        // Benchmarks/payloads/, found from this source file so that any working directory works.
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("payloads")
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name + ".json").path)
+        else { preconditionFailure("\(name).json is missing from \(folder.path)") }
+        self.bytes = Array(data)
+    }
+}
+
+let payloads = [
+    Payload("creator-sample", expectedErrors: 0), Payload("creator-full", expectedErrors: 0),
+    Payload("creator-3-errors", expectedErrors: 3),
+]
+let bytesOnly = arguments.first { $0.hasPrefix("--bytes-only=") }.map { String($0.dropFirst("--bytes-only=".count)) }
+if !validOnly {
+    print("")
+    print(
+        "JSON bytes -> validated update (RequestBodyDecoder + ValidationPolicy.creator.validate), Benchmarks/payloads/")
+    print("ns per request             CPU median  CPU min  wall median  wall min")
+    for payload in payloads where bytesOnly == nil || bytesOnly == payload.name {
+        let result = bytesTiming(of: payload, runs: runs, iterations: iterations)
+        let label = "\(payload.name) (\(payload.bytes.count) B)"
+        print(
+            label + String(repeating: " ", count: max(1, 28 - label.count))
+                + "\(nanoseconds(result.cpuMedian))  \(nanoseconds(result.cpuMinimum))"
+                + "      \(nanoseconds(result.wallMedian))   \(nanoseconds(result.wallMinimum))")
+    }
+}
 
 // Where the time goes: each part of the same patch alone, nothing required.
-if isQuick || arguments.contains("--no-breakdown") { exit(0) }
+if isQuick || arguments.contains("--no-breakdown") || bytesOnly != nil { exit(0) }
 var partsPolicy = ValidationPolicy.creator
 partsPolicy.requiredOnCreate = []
 let parts: [(String, ProfilePatch)] = [

@@ -96,7 +96,7 @@ extension CreatorWire {
             try container.encodePatchField(profile.avatar, forKey: "avatar")
         }
 
-        private static func unknownPlatform(_ key: String) -> FieldError {
+        static func unknownPlatform(_ key: String) -> FieldError {
             FieldError(
                 field: "socialLinks.\(key)", code: .unknownField,
                 message: "\(key) is not a supported platform; use one of "

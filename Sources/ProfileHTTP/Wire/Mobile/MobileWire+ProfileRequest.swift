@@ -45,8 +45,8 @@ extension MobileWire {
         /// Decodes the body; see the type's documentation for what is accepted and rejected.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-            var rejected = Self.screen.rejections(in: container)
-            self.displayName = try container.decodePatchField(forKey: "display_name")
+            let rejected = Self.screen.rejections(in: container)
+            let displayName: PatchField<String> = try container.decodePatchField(forKey: "display_name")
             let sent = try container.decodePatchObject(forKey: "preferences") { nested in
                 var preferences = PreferencesPatch()
                 for key in nested.allKeys {
@@ -61,14 +61,22 @@ extension MobileWire {
                 }
                 return preferences
             }
+            self.init(displayName: displayName, sent: sent, rejected: rejected)
+        }
+
+        /// The request once its body is read: `"preferences": null` is refused, and rejections
+        /// come sorted by path.
+        init(displayName: PatchField<String>, sent: PatchField<PreferencesPatch>, rejected: [FieldError]) {
+            var rejected = rejected
             if sent == .null {
                 rejected.append(
                     FieldError(
                         field: "preferences", code: .notAllowed,
                         message: "preferences cannot be null; send a preference key with null to reset it"))
             }
-            self.preferences = sent.value ?? PreferencesPatch()
-            self.rejectedFields = rejected.sorted { $0.field < $1.field }
+            self.init(
+                displayName: displayName, preferences: sent.value ?? PreferencesPatch(),
+                rejectedFields: rejected.sorted { $0.field < $1.field })
         }
 
         /// Encodes the named fields: absent fields write no key, `null` writes `null`.

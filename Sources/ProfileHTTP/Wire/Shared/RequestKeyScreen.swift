@@ -23,7 +23,12 @@ struct RequestKeyScreen: Sendable {
     )
         -> [FieldError]
     {
-        container.allKeys.map(\.stringValue).filter { !accepted.contains($0) }.sorted().map { key in
+        rejections(of: container.allKeys.map(\.stringValue), under: path)
+    }
+
+    /// The field errors for those of `keys` that this screen does not accept, sorted by key.
+    func rejections(of keys: [String], under path: String? = nil) -> [FieldError] {
+        keys.filter { !accepted.contains($0) }.sorted().map { key in
             let field = path.map { "\($0).\(key)" } ?? key
             if serverOwned.contains(key) {
                 return FieldError(
