@@ -13,6 +13,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ProfileValidation", package: "ProfileKit"),
                 .product(name: "ProfileKitTestSupport", package: "ProfileKit"),
+                .product(name: "ProfileHTTP", package: "ProfileKit"),
             ]
         )
     ],
