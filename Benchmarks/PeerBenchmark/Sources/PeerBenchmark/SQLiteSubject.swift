@@ -25,15 +25,16 @@ struct SQLiteSubject: StoreSubject {
         ON CONFLICT (id) DO UPDATE SET username = excluded.username, record = excluded.record
         """
 
-    /// Opens (or creates) the database at `path` and checks that it really runs in WAL mode with
-    /// `synchronous=FULL`: a peer measured with weaker durability would flatter it.
+    /// Opens (or creates) the database at `path` and checks that its writer really runs in WAL mode
+    /// with `synchronous=FULL`: a peer measured with weaker durability would flatter it.
     init(path: String) throws {
-        var configuration = Configuration()
-        configuration.prepareDatabase { database in try database.execute(sql: "PRAGMA synchronous = FULL") }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try pool.write { database in try database.execute(sql: Self.schema) }
-        let (mode, synchronous) = try pool.read { database in
-            (
+        pool = try DatabasePool(path: path)
+        // A pool sets `synchronous=NORMAL` on its writer after `prepareDatabase` runs (WAL commits
+        // then reach the disk only at checkpoints), so FULL is set on the writer itself, afterwards.
+        let (mode, synchronous) = try pool.writeWithoutTransaction { database in
+            try database.execute(sql: "PRAGMA synchronous = FULL")
+            try database.execute(sql: Self.schema)
+            return (
                 try String.fetchOne(database, sql: "PRAGMA journal_mode"),
                 try Int.fetchOne(database, sql: "PRAGMA synchronous")
             )
