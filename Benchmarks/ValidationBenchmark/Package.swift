@@ -15,6 +15,7 @@ let package = Package(
                 .product(name: "ProfileValidation", package: "ProfileKit"),
                 .product(name: "ProfileHTTP", package: "ProfileKit"),
                 .product(name: "ProfileKitTestSupport", package: "ProfileKit"),
+                .product(name: "ProfileHTTP", package: "ProfileKit"),
             ]
         )
     ],

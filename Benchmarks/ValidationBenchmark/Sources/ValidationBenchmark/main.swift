@@ -15,6 +15,20 @@ import Glibc
 import Darwin
 #endif
 
+// `--rows <payload directory> [runs] [ms per run]`: the mode Benchmarks/run uses (HarnessRows.swift).
+if let flag = CommandLine.arguments.firstIndex(of: "--rows"), flag + 1 < CommandLine.arguments.count {
+    let values = CommandLine.arguments.dropFirst(flag + 2).compactMap { Double($0) }
+    do {
+        try HarnessRows.run(
+            directory: CommandLine.arguments[flag + 1], runs: Int(values.first ?? 7),
+            millisecondsPerRun: values.dropFirst().first ?? 40)
+        exit(0)
+    } catch {
+        print("ValidationBenchmark --rows: \(error)")
+        exit(1)
+    }
+}
+
 // Usage: ValidationBenchmark [runs] [iterations] [--quick] [--no-breakdown] [--valid-only]
 //                            [--bytes-only=<payload>]
 //   runs x iterations validations per measured case (default 21 x 100,000); --quick is 7 x 20,000
