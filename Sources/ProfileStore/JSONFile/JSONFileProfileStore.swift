@@ -166,15 +166,28 @@ public final class JSONFileProfileStore: ProfileStore {
     ///
     /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` once the store is closed.
     public func exportContents() throws(ProfileStoreError) -> (records: [UserRecord], edges: [RelationshipEdge]) {
-        try read { ($0.sortedRecords, $0.edges) }
+        try read { (state) throws(ProfileStoreError) in (try state.sortedRecords(), state.edges) }
     }
 
     private func read<Value: Sendable>(
-        _ body: (borrowing StoreState) -> Value
+        _ body: (borrowing StoreState) throws(ProfileStoreError) -> Value
     ) throws(ProfileStoreError) -> Value {
         try core.withLock { (core) throws(ProfileStoreError) -> Value in
             try core.requireOpen()
-            return body(core.state)
+            return try body(core.state)
+        }
+    }
+
+    /// Reads the record of the user `owner` names, decoding it once if a snapshot left it encoded
+    /// (``StoredUserRecord``), so that later reads find it decoded.
+    private func readRecord(
+        ownedBy owner: (borrowing StoreState) -> UserID?
+    ) throws(ProfileStoreError) -> UserRecord? {
+        try core.withLock { (core) throws(ProfileStoreError) -> UserRecord? in
+            try core.requireOpen()
+            guard let user = owner(core.state) else { return nil }
+            try core.state.decodeRecord(of: user)
+            return try core.state.record(for: user)
         }
     }
 
@@ -191,17 +204,17 @@ public final class JSONFileProfileStore: ProfileStore {
 extension JSONFileProfileStore {
     /// The record of `user`, or `nil`.
     public func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        try read { $0.record(for: user) }
+        try readRecord { _ in user }
     }
 
     /// The record whose profile has the id `profile`, or `nil`.
     public func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? {
-        try read { $0.record(forProfile: profile) }
+        try readRecord { $0.userByProfileID[profile] }
     }
 
     /// The record whose username has the canonical key of `username`, or `nil`.
     public func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? {
-        try read { $0.record(forUsername: username) }
+        try readRecord { $0.userByUsernameKey[username.canonicalKey] }
     }
 
     /// Reads, changes and durably stores the record of `user` as one atomic step; see
@@ -264,7 +277,7 @@ extension JSONFileProfileStore {
         return try core.withLock { (core) throws(ProfileStoreError) -> UserRecord? in
             try core.requireWritable()
             guard let mutation = core.state.planDelete(user) else { return nil }
-            let removed = core.state.record(for: user)
+            let removed = try core.state.record(for: user)
             try core.commit(mutation)
             return removed
         }
