@@ -252,13 +252,17 @@ struct JSONFileSnapshotScanner {
     private mutating func rawString() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
+        var ascii = true
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+                let content = UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+                // ASCII needs no validation, and `String(validating:)` is slow for short strings.
+                return ascii ? String(decoding: content, as: UTF8.self) : String(validating: content, as: UTF8.self)
             }
             guard byte >= 0x20, byte != UInt8(ascii: "\\") else { return nil }
+            ascii = ascii && byte < 0x80
             index += 1
         }
         return nil

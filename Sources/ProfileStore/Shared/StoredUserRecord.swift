@@ -12,7 +12,10 @@ import Foundation
 /// Opening a large JSON-file store decodes no record: a byte scan finds each record's bytes and
 /// the keys the indexes need (``UserRecordKeys``), and the record decodes when a read or a write
 /// first touches it. The keys travel with the record, so indexing and unindexing never decode.
-enum StoredUserRecord: Sendable {
+///
+/// `indirect`: a dictionary stores its values inline, and a `UserRecord` is several hundred
+/// bytes, so an inline enum would make every slot (even an empty one) that large.
+indirect enum StoredUserRecord: Sendable {
     case decoded(UserRecord)
     case encoded(EncodedUserRecord)
 
