@@ -27,7 +27,9 @@ struct JSONFileLazyRecordTests {
     @Test("a record whose other fields do not decode opens, then every use of it is corrupt at its offset")
     func badRecordIsReportedOnUse() async throws {
         try await Fixture.withDirectory { directory in
-            let offset = try Self.writeSnapshot(in: directory) { $0.replacingOccurrences(of: #""media":[]"#, with: #""media":5"#) }
+            let offset = try Self.writeSnapshot(in: directory) {
+                $0.replacingOccurrences(of: #""media":[]"#, with: #""media":5"#)
+            }
             let files = ["snapshot.json", "journal.jsonl"]
             let before = try files.map { try Fixture.bytes($0, in: directory) }
             let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
@@ -79,7 +81,9 @@ struct JSONFileLazyRecordTests {
             _ = try Self.writeSnapshot(in: directory) { $0 }
             let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
             #expect(truncate(directory + "/snapshot.json", 10) == 0)
-            let error = await #expect(throws: ProfileStoreError.self) { try await store.record(for: Fixture.user("u2")) }
+            let error = await #expect(throws: ProfileStoreError.self) {
+                try await store.record(for: Fixture.user("u2"))
+            }
             guard case .corrupt(let file, _, let reason) = error else {
                 Issue.record("expected corrupt, got \(String(describing: error))")
                 return
@@ -100,7 +104,8 @@ struct JSONFileLazyRecordTests {
             try store.snapshot()
             try store.close()
             let rewritten = String(decoding: try Fixture.bytes("snapshot.json", in: directory), as: UTF8.self)
-            for line in String(decoding: original, as: UTF8.self).split(separator: "\n") where line.hasPrefix("{\"account\"") {
+            for line in String(decoding: original, as: UTF8.self).split(separator: "\n")
+            where line.hasPrefix("{\"account\"") {
                 #expect(rewritten.contains(line), "an untouched record is copied byte for byte")
             }
             store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))

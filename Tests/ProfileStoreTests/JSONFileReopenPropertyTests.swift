@@ -53,7 +53,9 @@ struct JSONFileReopenPropertyTests {
     /// Requires the two stores to hold the same records and edges: the export first (every
     /// record as the snapshot left it), then each read by id, username and profile, counts and
     /// relationships.
-    private static func requireEqual(_ store: JSONFileProfileStore, _ reference: InMemoryProfileStore, seed: UInt64)
+    private static func requireEqual(
+        _ store: JSONFileProfileStore, _ reference: InMemoryProfileStore, seed: UInt64
+    )
         async throws
     {
         let users = try (0..<8).map { try Fixture.user("u\($0)") }

@@ -13,22 +13,22 @@ struct JSONFileSnapshotMigrationTests {
     /// following user-2. The format did not change (schemaVersion 1), so there is nothing to
     /// migrate; this pins that the scan reads the old writer's bytes.
     static let previousWriterSnapshot = #"""
-{
-"edges" : [
-{"from":"user-0","kind":"follow","to":"user-1"},
-{"from":"user-1","kind":"follow","to":"user-2"}
-],
-"records" : [
-{"account":{"createdAt":780000000,"email":"user0@example.com","isEmailVerified":true,"isLocked":false,"isPhoneVerified":false,"isTwoFactorEnabled":false,"isVerified":false,"roles":["ROLE_USER"],"userID":"user-0"},"media":[],"preferences":{"additional":{},"defaultScenario":"default","voicePreference":"alloy"},"profile":{"bio":"Creator number 0, revision 1. Writes about travel and food.","counters":{"events":0,"posts":0,"shops":0},"createdAt":780000000,"displayName":"User 0","id":"profile-0","location":{"city":"Nairobi","country":"Kenya"},"niches":["travel","food"],"pictureURLs":[],"socialLinks":{"instagram":"https://instagram.com/user_0"},"updatedAt":780000000,"userID":"user-0","username":"user_0","version":1}},
-{"account":{"createdAt":780000000,"email":"user1@example.com","isEmailVerified":true,"isLocked":false,"isPhoneVerified":false,"isTwoFactorEnabled":false,"isVerified":false,"roles":["ROLE_USER"],"userID":"user-1"},"media":[],"preferences":{"additional":{},"defaultScenario":"default","voicePreference":"alloy"},"profile":{"bio":"Creator number 1, revision 1. Writes about travel and food.","counters":{"events":0,"posts":0,"shops":0},"createdAt":780000000,"displayName":"User 1","id":"profile-1","location":{"city":"Nairobi","country":"Kenya"},"niches":["travel","food"],"pictureURLs":[],"socialLinks":{"instagram":"https://instagram.com/user_1"},"updatedAt":780000000,"userID":"user-1","username":"user_1","version":1}},
-{"account":{"createdAt":780000000,"email":"user2@example.com","isEmailVerified":true,"isLocked":false,"isPhoneVerified":false,"isTwoFactorEnabled":false,"isVerified":false,"roles":["ROLE_USER"],"userID":"user-2"},"media":[],"preferences":{"additional":{},"defaultScenario":"default","voicePreference":"alloy"},"profile":{"bio":"Creator number 2, revision 1. Writes about travel and food.","counters":{"events":0,"posts":0,"shops":0},"createdAt":780000000,"displayName":"User 2","id":"profile-2","location":{"city":"Nairobi","country":"Kenya"},"niches":["travel","food"],"pictureURLs":[],"socialLinks":{"instagram":"https://instagram.com/user_2"},"updatedAt":780000000,"userID":"user-2","username":"user_2","version":1}}
-],
-"schemaVersion" : 1,
-"sequence" : 0,
-"crc32c" : "3eaf891d"
-}
+        {
+        "edges" : [
+        {"from":"user-0","kind":"follow","to":"user-1"},
+        {"from":"user-1","kind":"follow","to":"user-2"}
+        ],
+        "records" : [
+        {"account":{"createdAt":780000000,"email":"user0@example.com","isEmailVerified":true,"isLocked":false,"isPhoneVerified":false,"isTwoFactorEnabled":false,"isVerified":false,"roles":["ROLE_USER"],"userID":"user-0"},"media":[],"preferences":{"additional":{},"defaultScenario":"default","voicePreference":"alloy"},"profile":{"bio":"Creator number 0, revision 1. Writes about travel and food.","counters":{"events":0,"posts":0,"shops":0},"createdAt":780000000,"displayName":"User 0","id":"profile-0","location":{"city":"Nairobi","country":"Kenya"},"niches":["travel","food"],"pictureURLs":[],"socialLinks":{"instagram":"https://instagram.com/user_0"},"updatedAt":780000000,"userID":"user-0","username":"user_0","version":1}},
+        {"account":{"createdAt":780000000,"email":"user1@example.com","isEmailVerified":true,"isLocked":false,"isPhoneVerified":false,"isTwoFactorEnabled":false,"isVerified":false,"roles":["ROLE_USER"],"userID":"user-1"},"media":[],"preferences":{"additional":{},"defaultScenario":"default","voicePreference":"alloy"},"profile":{"bio":"Creator number 1, revision 1. Writes about travel and food.","counters":{"events":0,"posts":0,"shops":0},"createdAt":780000000,"displayName":"User 1","id":"profile-1","location":{"city":"Nairobi","country":"Kenya"},"niches":["travel","food"],"pictureURLs":[],"socialLinks":{"instagram":"https://instagram.com/user_1"},"updatedAt":780000000,"userID":"user-1","username":"user_1","version":1}},
+        {"account":{"createdAt":780000000,"email":"user2@example.com","isEmailVerified":true,"isLocked":false,"isPhoneVerified":false,"isTwoFactorEnabled":false,"isVerified":false,"roles":["ROLE_USER"],"userID":"user-2"},"media":[],"preferences":{"additional":{},"defaultScenario":"default","voicePreference":"alloy"},"profile":{"bio":"Creator number 2, revision 1. Writes about travel and food.","counters":{"events":0,"posts":0,"shops":0},"createdAt":780000000,"displayName":"User 2","id":"profile-2","location":{"city":"Nairobi","country":"Kenya"},"niches":["travel","food"],"pictureURLs":[],"socialLinks":{"instagram":"https://instagram.com/user_2"},"updatedAt":780000000,"userID":"user-2","username":"user_2","version":1}}
+        ],
+        "schemaVersion" : 1,
+        "sequence" : 0,
+        "crc32c" : "3eaf891d"
+        }
 
-"""#
+        """#
 
     @Test("the previous writer's snapshot opens through the scan, reads, writes and snapshots again")
     func previousSnapshotOpens() async throws {
@@ -53,7 +53,8 @@ struct JSONFileSnapshotMigrationTests {
             #expect(try await store.record(for: user)?.profile?.bio == "changed")
             #expect(try await store.record(for: Fixture.user("user-2"))?.profile?.bio?.hasPrefix("Creator") == true)
             let rewritten = String(decoding: try Fixture.bytes("snapshot.json", in: directory), as: UTF8.self)
-            let untouched = try #require(Self.previousWriterSnapshot.split(separator: "\n").first { $0.contains(#""userID":"user-2"}"#) })
+            let untouched = try #require(
+                Self.previousWriterSnapshot.split(separator: "\n").first { $0.contains(#""userID":"user-2"}"#) })
             #expect(rewritten.contains(untouched), "an untouched record keeps its bytes")
             try store.close()
         }

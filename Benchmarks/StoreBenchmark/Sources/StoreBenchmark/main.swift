@@ -213,7 +213,8 @@ func runStartupChild(directory: String, size: Int) async throws {
     #else
     getrusage(RUSAGE_SELF, &usage)
     #endif
-    let cpu = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000 + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec
+    let cpu =
+        (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000 + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec
     // VmHWM, not `ru_maxrss`: Linux carries the parent's peak into a child's `ru_maxrss` across
     // fork and exec, so the benchmark's own memory would count; VmHWM belongs to this image.
     print("\((opened - start).nanoseconds) \((firstRead - start).nanoseconds) \(statusBytes("VmHWM") / 1024) \(cpu)")
@@ -268,7 +269,8 @@ func runStartup(rounds: Int) throws {
         let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
         try store.snapshot()
         try store.close()
-        let snapshotBytes = (try? FileManager.default.attributesOfItem(atPath: directory + "/snapshot.json")[.size] as? Int) ?? 0
+        let snapshotBytes =
+            (try? FileManager.default.attributesOfItem(atPath: directory + "/snapshot.json")[.size] as? Int) ?? 0
         let runs = try (0..<rounds).map { _ in try startupChild(directory: directory, size: size) }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         let peak = median(runs.map { Double($0.peakKiB) })
