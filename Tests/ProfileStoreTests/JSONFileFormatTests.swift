@@ -88,7 +88,7 @@ struct JSONFileFormatTests {
             var schemaVersion = 1
             var edges: [RelationshipEdge]
         }
-        let pretty = Array(try encoder.encode(Compact(records: state.sortedRecords, edges: state.edges)))
+        let pretty = Array(try encoder.encode(Compact(records: try state.sortedRecords(), edges: state.edges)))
         for bytes in [written, pretty] {
             let parallel = try #require(
                 try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json", minimumChunk: 7))
@@ -118,7 +118,7 @@ struct JSONFileFormatTests {
 
     @Test("an inconsistent snapshot found by the parallel path is reported as the ordinary path reports it")
     func parallelInconsistency() throws {
-        var records = try Self.largeState().sortedRecords
+        var records = try Self.largeState().sortedRecords()
         records.append(try Fixture.record("twin", username: "USER_7"))
         let state = StoreState()
         var bytes = try JSONFileSnapshot(sequence: 0, state: state).encoded()

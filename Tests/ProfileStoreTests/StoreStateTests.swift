@@ -18,7 +18,7 @@ struct StoreStateTests {
         #expect(planned.mutation == .put(record: record))
         #expect(state == StoreState())
         try state.apply(#require(planned.mutation))
-        #expect(state.record(for: record.userID) == record)
+        #expect(try state.record(for: record.userID) == record)
         #expect(try state.record(forUsername: #require(Username("ALICE"))) == record)
     }
 

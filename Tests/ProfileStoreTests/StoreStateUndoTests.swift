@@ -55,7 +55,7 @@ struct StoreStateUndoTests {
             var inverses: [[StoreMutation]] = []
             for _ in 0..<Int.random(in: 1...8, using: &generator) {
                 let mutation = try pools.mutation(using: &generator)
-                let inverse = state.inverse(of: mutation)
+                let inverse = try state.inverse(of: mutation)
                 do {
                     try state.apply(mutation)
                     inverses.append(inverse)

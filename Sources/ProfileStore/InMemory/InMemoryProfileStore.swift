@@ -42,17 +42,17 @@ public final class InMemoryProfileStore: ProfileStore {
 
     /// The record of `user`, or `nil`.
     public func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        state.withLock { $0.record(for: user) }
+        try state.withLock { (state) throws(ProfileStoreError) in try state.record(for: user) }
     }
 
     /// The record whose profile has the id `profile`, or `nil`.
     public func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? {
-        state.withLock { $0.record(forProfile: profile) }
+        try state.withLock { (state) throws(ProfileStoreError) in try state.record(forProfile: profile) }
     }
 
     /// The record whose profile's username has the canonical key of `username`, or `nil`.
     public func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? {
-        state.withLock { $0.record(forUsername: username) }
+        try state.withLock { (state) throws(ProfileStoreError) in try state.record(forUsername: username) }
     }
 
     /// Runs `body` on `user`'s record inside the store's lock and stores the result; see
@@ -110,7 +110,7 @@ public final class InMemoryProfileStore: ProfileStore {
     /// Removes `user`'s record and edges; returns the removed record, or `nil`.
     public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
         try state.withLock { state throws(ProfileStoreError) in
-            let removed = state.record(for: user)
+            let removed = try state.record(for: user)
             if let mutation = state.planDelete(user) {
                 try state.apply(mutation)
             }

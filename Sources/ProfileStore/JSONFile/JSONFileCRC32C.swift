@@ -24,6 +24,21 @@ enum JSONFileCRC32C {
         return crc ^ 0xFFFF_FFFF
     }
 
+    /// The running value of a checksum computed in pieces: start from ``initialRunningValue``,
+    /// feed every piece in order to ``update(_:with:)``, and XOR the result with it at the end.
+    static let initialRunningValue: UInt32 = 0xFFFF_FFFF
+
+    /// `crc` after `bytes`; see ``initialRunningValue``.
+    static func update(_ crc: UInt32, with bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var crc = crc
+        table.withUnsafeBufferPointer { table in
+            for byte in bytes {
+                crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+            }
+        }
+        return crc
+    }
+
     /// The checksum as eight lowercase hexadecimal digits, as a journal line stores it.
     static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16)

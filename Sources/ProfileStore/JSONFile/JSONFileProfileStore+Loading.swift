@@ -64,7 +64,6 @@ extension JSONFileProfileStore {
         let temporaryPath = directory + "/" + snapshotTemporaryFileName
         let hasMarker = JSONFilePOSIX.exists(directory + "/" + storeMarkerFileName)
 
-        let snapshotBytes = try JSONFilePOSIX.readFile(snapshotPath)
         let journalBytes = try JSONFilePOSIX.readFile(journalPath)
         if journalBytes == nil {
             // Every store written since the marker exists keeps its journal, even when empty.
@@ -75,14 +74,12 @@ extension JSONFileProfileStore {
                         + "removed or another volume is mounted; restore them (removing STORE starts an empty store)"
                 )
             }
-            if snapshotBytes == nil, options.creation == .openExisting { throw noStore(in: directory) }
+            if !JSONFilePOSIX.exists(snapshotPath), options.creation == .openExisting { throw noStore(in: directory) }
         }
-        var snapshot = JSONFileSnapshot(sequence: 0, state: StoreState())
-        if let snapshotBytes {
-            snapshot = try JSONFileSnapshot.decode(snapshotBytes, path: snapshotPath)
-        }
+        let loadedSnapshot = try JSONFileSnapshot.load(path: snapshotPath)
+        let snapshot = loadedSnapshot ?? JSONFileSnapshot(sequence: 0, state: StoreState())
         var report = RecoveryReport(snapshotSequence: snapshot.sequence)
-        report.createdStore = journalBytes == nil && snapshotBytes == nil
+        report.createdStore = journalBytes == nil && loadedSnapshot == nil
         let journal = try JSONFileJournal(
             bytes: journalBytes ?? [], path: journalPath, snapshotSequence: snapshot.sequence)
         var state = snapshot.state

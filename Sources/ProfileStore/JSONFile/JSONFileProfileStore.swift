@@ -206,10 +206,10 @@ public final class JSONFileProfileStore: ProfileStore {
             (core) -> Result<([UserRecord], [RelationshipEdge]), ProfileStoreError> in
             do throws(ProfileStoreError) {
                 try core.requireOpen()
+                return .success((try core.state.sortedRecords(), core.state.edges))
             } catch {
                 return .failure(error)
             }
-            return .success((core.state.sortedRecords, core.state.edges))
         }
         if let failure { throw failure }
         return try contents.get()
@@ -229,17 +229,20 @@ public final class JSONFileProfileStore: ProfileStore {
 extension JSONFileProfileStore {
     /// The record of `user`, or `nil`.
     public func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        try await read { $0.record(for: user) }
+        try await read { state in Result { () throws(ProfileStoreError) in try state.record(for: user) } }.get()
     }
 
     /// The record whose profile has the id `profile`, or `nil`.
     public func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? {
-        try await read { $0.record(forProfile: profile) }
+        try await read { state in Result { () throws(ProfileStoreError) in try state.record(forProfile: profile) } }
+            .get()
     }
 
     /// The record whose username has the canonical key of `username`, or `nil`.
     public func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? {
-        try await read { $0.record(forUsername: username) }
+        try await read { state in
+            Result { () throws(ProfileStoreError) in try state.record(forUsername: username) }
+        }.get()
     }
 
     /// Reads, changes and durably stores the record of `user` as one atomic step; see
@@ -303,7 +306,7 @@ extension JSONFileProfileStore {
         return try await durably { (core) throws(ProfileStoreError) -> UserRecord? in
             try core.requireWritable()
             guard let mutation = core.state.planDelete(user) else { return nil }
-            let removed = core.state.record(for: user)
+            let removed = try core.state.record(for: user)
             try core.commit(mutation)
             return removed
         }.get()

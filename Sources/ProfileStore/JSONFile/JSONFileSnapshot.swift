@@ -42,8 +42,8 @@ struct JSONFileSnapshot: Sendable {
     }
 
     /// What the file ends with, around the checksum's eight hex digits.
-    private static let checksumHead = Array(",\n\"crc32c\" : \"".utf8)
-    private static let checksumTail = Array("\"\n}\n".utf8)
+    static let checksumHead = Array(",\n\"crc32c\" : \"".utf8)
+    static let checksumTail = Array("\"\n}\n".utf8)
 
     /// A version this reader does not know, detected before the rest is decoded.
     private struct UnknownSchemaVersion: Error {
@@ -51,16 +51,28 @@ struct JSONFileSnapshot: Sendable {
     }
 
     /// The file's bytes, written at ``JSONFileJournalCodec/currentSchemaVersion``.
+    ///
+    /// A record still encoded (read from the previous snapshot and never touched since) is copied
+    /// as its bytes, without decoding; only one that spans lines (a snapshot written by a tool)
+    /// is decoded and encoded again, so that every record keeps a line of its own.
     func encoded() throws(ProfileStoreError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes = Array("{\n\"\(StoreState.CodingKeys.edges.stringValue)\" : [".utf8)
         do {
-            try Self.appendLines(state.edges, to: &bytes, encoder: encoder)
+            try Self.appendLines(state.edges, to: &bytes) { try encoder.encode($0) }
             bytes.append(contentsOf: "],\n\"\(StoreState.CodingKeys.records.stringValue)\" : [".utf8)
-            try Self.appendLines(state.sortedRecords, to: &bytes, encoder: encoder)
+            try Self.appendLines(state.sortedStoredRecords, to: &bytes) { stored in
+                if case .encoded(let encoded) = stored {
+                    let line = try encoded.bytes()
+                    if !line.contains(UInt8(ascii: "\n")) { return line }
+                }
+                return Array(try encoder.encode(try stored.record()))
+            }
             let version = JSONFileJournalCodec.currentSchemaVersion
             bytes.append(contentsOf: "],\n\"schemaVersion\" : \(version),\n\"sequence\" : \(sequence)".utf8)
+        } catch let error as ProfileStoreError {
+            throw error
         } catch {
             throw .invalidMutation("the store cannot be encoded as JSON: \(error)")
         }
@@ -82,14 +94,14 @@ struct JSONFileSnapshot: Sendable {
         return Array(bytes[..<start])
     }
 
-    private static func appendLines(
-        _ values: [some Encodable],
+    private static func appendLines<Value>(
+        _ values: [Value],
         to bytes: inout [UInt8],
-        encoder: JSONEncoder
+        encode: (Value) throws -> some Sequence<UInt8>
     ) throws {
         for (index, value) in values.enumerated() {
             bytes.append(contentsOf: index == 0 ? "\n".utf8 : ",\n".utf8)
-            bytes.append(contentsOf: try encoder.encode(value))
+            bytes.append(contentsOf: try encode(value))
         }
         if !values.isEmpty { bytes.append(UInt8(ascii: "\n")) }
     }

@@ -79,7 +79,7 @@ extension JSONFileStoreCore {
                     + "\(JSONFileJournalCodec.maximumSequence) the limit); no further write fits")
         }
         let line = try JSONFileJournalCodec.line(for: mutation, sequence: sequence + 1, using: journalEncoder)
-        let undo = state.inverse(of: mutation)
+        let undo = try state.inverse(of: mutation)
         // Planning ran the same checks on the same state, so a failure here means a bug; `apply`
         // changes nothing when it throws, and nothing was queued.
         try state.apply(mutation)

@@ -32,30 +32,35 @@ extension StoreState {
     }
 
     private mutating func put(_ record: UserRecord) {
-        let user = record.userID
-        if let previous = records[user] {
-            index(previous, as: nil)
-        }
-        records[user] = record
-        index(record, as: user)
+        put(.decoded(record), keys: UserRecordKeys(record))
     }
 
-    /// Points every index key of `record` at `owner`, or removes the keys when `owner` is `nil`.
-    private mutating func index(_ record: UserRecord, as owner: UserID?) {
-        if let profile = record.profile {
-            userByProfileID[profile.id] = owner
-            if let username = profile.username {
-                userByUsernameKey[username.canonicalKey] = owner
-            }
+    /// Stores `stored` under `keys.user`, replacing any previous record and its index keys.
+    mutating func put(_ stored: StoredUserRecord, keys: UserRecordKeys) {
+        let user = keys.user
+        if let previous = records[user] {
+            index(previous.keys, as: nil)
         }
-        if let emailKey = record.account.emailKey {
+        records[user] = stored
+        index(keys, as: user)
+    }
+
+    /// Points every index key in `keys` at `owner`, or removes the keys when `owner` is `nil`.
+    private mutating func index(_ keys: UserRecordKeys, as owner: UserID?) {
+        if let profile = keys.profile {
+            userByProfileID[profile] = owner
+        }
+        if let usernameKey = keys.usernameKey {
+            userByUsernameKey[usernameKey] = owner
+        }
+        if let emailKey = keys.emailKey {
             userByEmailKey[emailKey] = owner
         }
     }
 
     private mutating func delete(_ user: UserID) {
         guard let record = records.removeValue(forKey: user) else { return }
-        index(record, as: nil)
+        index(record.keys, as: nil)
         Self.removeAll(of: user, from: &followees, reverse: &followers)
         Self.removeAll(of: user, from: &blockees, reverse: &blockers)
     }

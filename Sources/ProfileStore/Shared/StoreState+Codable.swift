@@ -32,7 +32,7 @@ extension StoreState: Codable {
     /// Encodes the records sorted by user id and the edges sorted by kind, `from` and `to`.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sortedRecords, forKey: .records)
+        try container.encode(try sortedRecords(), forKey: .records)
         try container.encode(edges, forKey: .edges)
     }
 }

@@ -11,7 +11,7 @@ extension StoreState {
         expectingVersion expectedVersion: Int?,
         _ body: (inout UserRecord?) throws -> Result
     ) throws -> (result: Result, mutation: StoreMutation?) {
-        let current = records[user]
+        let current = try record(for: user)
         if let expectedVersion {
             let currentVersion = current?.version ?? 0
             guard expectedVersion == currentVersion else {
@@ -73,21 +73,26 @@ extension StoreState {
 
     /// Throws unless `record` may be stored as the record of `user`.
     func checkPut(_ record: UserRecord, as user: UserID) throws(ProfileStoreError) {
-        guard record.userID == user else {
-            throw .invalidMutation("the record of user \(user) names user \(record.userID); a user id cannot change")
+        try checkPut(UserRecordKeys(record), as: user)
+    }
+
+    /// Throws unless a record with `keys` may be stored as the record of `user`.
+    func checkPut(_ keys: UserRecordKeys, as user: UserID) throws(ProfileStoreError) {
+        guard keys.user == user else {
+            throw .invalidMutation("the record of user \(user) names user \(keys.user); a user id cannot change")
         }
-        if let profile = record.profile {
-            guard profile.userID == user else {
-                throw .invalidMutation("the profile of user \(user) names user \(profile.userID)")
+        if let profile = keys.profile {
+            if let profileOwner = keys.profileOwner, profileOwner != user {
+                throw .invalidMutation("the profile of user \(user) names user \(profileOwner)")
             }
-            if let owner = userByProfileID[profile.id], owner != user {
-                throw .invalidMutation("profile id \(profile.id) belongs to another user")
-            }
-            if let username = profile.username, let owner = userByUsernameKey[username.canonicalKey], owner != user {
-                throw .usernameTaken(username.rawValue)
+            if let owner = userByProfileID[profile], owner != user {
+                throw .invalidMutation("profile id \(profile) belongs to another user")
             }
         }
-        if let emailKey = record.account.emailKey, let owner = userByEmailKey[emailKey], owner != user {
+        if let usernameKey = keys.usernameKey, let owner = userByUsernameKey[usernameKey], owner != user {
+            throw .usernameTaken(keys.username ?? usernameKey)
+        }
+        if let emailKey = keys.emailKey, let owner = userByEmailKey[emailKey], owner != user {
             throw .emailTaken
         }
     }

@@ -9,11 +9,15 @@ extension StoreState {
     /// several mutations means applying their inverses newest first; each inverse then meets the
     /// state its mutation produced. A no-op mutation (an edge that exists, an unknown user) has an
     /// empty inverse.
-    func inverse(of mutation: StoreMutation) -> [StoreMutation] {
+    ///
+    /// Throws as ``record(for:)`` when the record a put or delete replaces is still encoded and
+    /// does not decode (planning the write decoded it already, so this does not happen).
+    func inverse(of mutation: StoreMutation) throws(ProfileStoreError) -> [StoreMutation] {
         switch mutation {
         case .put(let record):
             // A user without a record has no edges, so deleting it removes the record alone.
-            return [records[record.userID].map { .put(record: $0) } ?? .delete(user: record.userID)]
+            guard let previous = try self.record(for: record.userID) else { return [.delete(user: record.userID)] }
+            return [.put(record: previous)]
         case .follow(let follower, let followee):
             return follows(follower, followee) ? [] : [.unfollow(follower: follower, followee: followee)]
         case .unfollow(let follower, let followee):
@@ -28,7 +32,7 @@ extension StoreState {
         case .unblock(let blocker, let blocked):
             return blocks(blocker, blocked) ? [.block(blocker: blocker, blocked: blocked)] : []
         case .delete(let user):
-            guard let record = records[user] else { return [] }
+            guard let record = try self.record(for: user) else { return [] }
             // The record first, then blocks before follows, as `init(records:edges:)` orders them.
             var undo: [StoreMutation] = [.put(record: record)]
             undo += (blockees[user] ?? []).sorted().map { .block(blocker: user, blocked: $0) }

@@ -18,8 +18,8 @@ import ProfileDomain
 /// The stored properties are internal so that the extensions in other files can maintain them;
 /// change them only through ``apply(_:)``.
 struct StoreState: Sendable, Equatable {
-    /// The records by user.
-    var records: [UserID: UserRecord] = [:]
+    /// The records by user, decoded or (after a fast open of a JSON-file store) still encoded.
+    var records: [UserID: StoredUserRecord] = [:]
     /// Username canonical key -> the user whose profile holds it.
     var userByUsernameKey: [String: UserID] = [:]
     /// Lowercased email -> the user whose account holds it.
@@ -65,16 +65,24 @@ struct StoreState: Sendable, Equatable {
     var recordCount: Int { records.count }
 
     /// The record of `user`, or `nil`.
-    func record(for user: UserID) -> UserRecord? { records[user] }
-
-    /// The record whose profile has the id `profile`, or `nil`.
-    func record(forProfile profile: ProfileID) -> UserRecord? {
-        userByProfileID[profile].flatMap { records[$0] }
+    ///
+    /// - Throws: ``ProfileStoreError/corrupt(file:offset:reason:)`` when the record is still
+    ///   encoded and its bytes do not decode (see ``StoredUserRecord``).
+    func record(for user: UserID) throws(ProfileStoreError) -> UserRecord? {
+        try records[user]?.record()
     }
 
-    /// The record whose profile's username has the canonical key of `username`, or `nil`.
-    func record(forUsername username: Username) -> UserRecord? {
-        userByUsernameKey[username.canonicalKey].flatMap { records[$0] }
+    /// The record whose profile has the id `profile`, or `nil`; throws as ``record(for:)``.
+    func record(forProfile profile: ProfileID) throws(ProfileStoreError) -> UserRecord? {
+        guard let user = userByProfileID[profile] else { return nil }
+        return try record(for: user)
+    }
+
+    /// The record whose profile's username has the canonical key of `username`, or `nil`; throws
+    /// as ``record(for:)``.
+    func record(forUsername username: Username) throws(ProfileStoreError) -> UserRecord? {
+        guard let user = userByUsernameKey[username.canonicalKey] else { return nil }
+        return try record(for: user)
     }
 
     /// The four directed edges between `viewer` and `subject`.
@@ -102,8 +110,17 @@ struct StoreState: Sendable, Equatable {
         return flatten(followees, as: .follow) + flatten(blockees, as: .block)
     }
 
-    /// Every record, sorted by user id: a deterministic order for snapshots.
-    var sortedRecords: [UserRecord] {
+    /// Every record as stored (encoded ones stay encoded), sorted by user id: a deterministic
+    /// order for snapshots.
+    var sortedStoredRecords: [StoredUserRecord] {
         records.keys.sorted().compactMap { records[$0] }
+    }
+
+    /// Every record, decoded, sorted by user id; throws as ``record(for:)``.
+    func sortedRecords() throws(ProfileStoreError) -> [UserRecord] {
+        var decoded: [UserRecord] = []
+        decoded.reserveCapacity(records.count)
+        for stored in sortedStoredRecords { decoded.append(try stored.record()) }
+        return decoded
     }
 }

@@ -27,15 +27,18 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
-/// Resident set size from /proc/self/status, in bytes; 0 where /proc is missing.
-func residentBytes() -> Int {
+/// A field of /proc/self/status in bytes (`VmRSS`, `VmHWM`); 0 where /proc is missing.
+func statusBytes(_ field: String) -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
         let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
         return kilobytes * 1024
     }
     return 0
 }
+
+/// Resident set size, in bytes; 0 where /proc is missing.
+func residentBytes() -> Int { statusBytes("VmRSS") }
 
 func record(_ index: Int, revision: Int) -> UserRecord {
     guard let user = UserID("user-\(index)"), let profileID = ProfileID("profile-\(index)") else {
@@ -54,19 +57,37 @@ func record(_ index: Int, revision: Int) -> UserRecord {
     return UserRecord(account: account, profile: profile)
 }
 
-/// Writes a snapshot of `count` users straight into `directory`.
+/// Writes a snapshot of `count` users straight into `directory` in the documented format without
+/// a checksum, streamed in batches so that a million users fit; with `STORE_BENCHMARK_FOLLOWS=1`
+/// each user follows the next (one edge per user), otherwise there are no edges.
 func populate(_ directory: String, count: Int) throws {
-    struct Snapshot: Encodable {
-        var edges: [RelationshipEdge] = []
-        var records: [UserRecord]
-        var schemaVersion = 1
-        var sequence = 0
-    }
+    let follows = ProcessInfo.processInfo.environment["STORE_BENCHMARK_FOLLOWS"] == "1"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let path = directory + "/snapshot.json"
+    guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path)
+    else { fail("cannot create \(path)") }
+    defer { try? file.close() }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let data = try encoder.encode(Snapshot(records: (0..<count).map { record($0, revision: 1) }))
-    try data.write(to: URL(fileURLWithPath: directory + "/snapshot.json"))
+    func write<Element: Encodable>(_ key: String, _ count: Int, last: Bool, _ element: (Int) -> Element) throws {
+        try file.write(contentsOf: Data("\"\(key)\":[".utf8))
+        for start in stride(from: 0, to: count, by: 10_000) {
+            var batch = Data()
+            for index in start..<min(count, start + 10_000) {
+                if index > 0 { batch.append(UInt8(ascii: ",")) }
+                batch.append(try encoder.encode(element(index)))
+            }
+            try file.write(contentsOf: batch)
+        }
+        try file.write(contentsOf: Data((last ? "]" : "],").utf8))
+    }
+    try file.write(contentsOf: Data("{".utf8))
+    try write("edges", follows ? max(0, count - 1) : 0, last: false) { index in
+        guard let from = UserID("user-\(index)"), let to = UserID("user-\(index + 1)") else { fail("invalid id") }
+        return RelationshipEdge(from: from, to: to, kind: .follow)
+    }
+    try write("records", count, last: true) { record($0, revision: 1) }
+    try file.write(contentsOf: Data(#","schemaVersion":1,"sequence":0}"#.utf8))
 }
 
 /// A store opened on a populated directory, with what opening it cost.
@@ -168,46 +189,111 @@ func run() async throws {
     print("16 concurrent writers, 1000 profiles: \(concurrent.summary)")
 }
 
-/// CPU time this process has used on all its threads, in seconds.
-func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// Start-up alone, repeated: opens one populated 100,000-profile store `rounds` times, so that
-/// a change to loading can be compared quickly on a noisy machine.
-func runStartup(rounds: Int) throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(UUID())").path
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    try populate(directory, count: 100_000)
+/// Start-up in a fresh process per open, so that the peak resident memory is the
+/// store's alone (VmHWM, the peak resident memory of this process image): the child opens the store in `directory`, reads one record by id and one by
+/// username, and prints nanoseconds to open, nanoseconds to the first read, its peak RSS in KiB
+/// and the CPU time it used in microseconds (the process's whole life, runtime start included). With an empty `directory` argument it opens nothing: the runtime's own baseline.
+func runStartupChild(directory: String, size: Int) async throws {
     let clock = ContinuousClock()
-    var durations: [Duration] = []
-    var cpuSeconds: [Double] = []
-    for _ in 0..<rounds {
-        let start = clock.now
-        let cpuStart = processCPUSeconds()
-        let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
-        durations.append(clock.now - start)
-        cpuSeconds.append(processCPUSeconds() - cpuStart)
-        guard store.userCount == 100_000 else { fail("loaded \(store.userCount) users, expected 100000") }
-        try store.close()
+    let start = clock.now
+    var opened = start
+    var firstRead = start
+    var store: JSONFileProfileStore?
+    if !directory.isEmpty {
+        let open = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+        opened = clock.now
+        let index = size / 2
+        guard let user = UserID("user-\(index)"), let username = Username("user_\(index)"),
+            try await open.record(for: user) != nil, try await open.record(forUsername: username) != nil
+        else { fail("user-\(index) is missing") }
+        firstRead = clock.now
+        store = open
     }
-    let sorted = durations.sorted()
-    print(
-        "start-up for 100,000 profiles over \(rounds) opens: min \(sorted[0].milliseconds), "
-            + "median \(sorted[rounds / 2].milliseconds), max \(sorted[rounds - 1].milliseconds); "
-            + String(format: "CPU time per open (all threads): median %.0f ms", cpuSeconds.sorted()[rounds / 2] * 1000)
-    )
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    let cpu =
+        (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000 + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec
+    // VmHWM, not `ru_maxrss`: Linux carries the parent's peak into a child's `ru_maxrss` across
+    // fork and exec, so the benchmark's own memory would count; VmHWM belongs to this image.
+    print("\((opened - start).nanoseconds) \((firstRead - start).nanoseconds) \(statusBytes("VmHWM") / 1024) \(cpu)")
+    try store?.close()
 }
 
-// `StoreBenchmark startup [rounds]` measures only start-up, `writers [rounds]` only the write
-// path; without arguments, everything.
-let rounds = max(1, CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5)
-if CommandLine.arguments.dropFirst().first == "startup" {
-    try runStartup(rounds: rounds)
-} else if CommandLine.arguments.dropFirst().first == "writers" {
-    try await runWriters(rounds: rounds)
+extension Duration {
+    var nanoseconds: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
+}
+
+/// Runs this executable as `startup-child` and returns its three numbers.
+func startupChild(
+    directory: String,
+    size: Int
+) throws -> (open: Double, firstRead: Double, peakKiB: Int, cpu: Double) {
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+    child.arguments = ["startup-child", directory, String(size)]
+    let output = Pipe()
+    child.standardOutput = output
+    try child.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    child.waitUntilExit()
+    let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+    guard child.terminationStatus == 0, fields.count == 4 else { fail("startup-child failed: \(fields)") }
+    return (Double(fields[0]) / 1e6, Double(fields[1]) / 1e6, fields[2], Double(fields[3]) / 1e3)
+}
+
+/// Start-up alone, in a fresh process per open (`rounds` opens per size, medians printed): time
+/// to open, time to the first read, peak RSS and snapshot size, at 10,000 and 100,000 users, and
+/// at 1,000,000 with `STORE_BENCHMARK_FULL=1`. Each store is populated, then opened once and
+/// snapshotted, so that the file measured is the one the store writes (checksum included).
+func runStartup(rounds: Int) throws {
+    let environment = ProcessInfo.processInfo.environment
+    var sizes = [10_000, 100_000]
+    if environment["STORE_BENCHMARK_FULL"] == "1" { sizes.append(1_000_000) }
+    if let only = environment["STORE_BENCHMARK_SIZES"] { sizes = only.split(separator: ",").compactMap { Int($0) } }
+    let baseline = try startupChild(directory: "", size: 0)
+    print(
+        "start-up in a fresh process, median of \(rounds) opens (runtime baseline: peak RSS "
+            + String(format: "%d MiB, CPU %.0f ms; CPU below excludes it)", baseline.peakKiB / 1024, baseline.cpu))
+    print("| users | snapshot | open | first read | CPU (process) | peak RSS | RSS above baseline per user |")
+    print("|------:|---------:|-----:|-----------:|--------------:|---------:|----------------------------:|")
+    for size in sizes {
+        // STORE_BENCHMARK_DIRECTORY keeps the populated store, to profile `startup-child` on it.
+        let kept = environment["STORE_BENCHMARK_DIRECTORY"].map { $0 + "/\(size)" }
+        let directory =
+            kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("store-benchmark-\(UUID())").path
+        defer { if kept == nil { try? FileManager.default.removeItem(atPath: directory) } }
+        try? FileManager.default.removeItem(atPath: directory)
+        try populate(directory, count: size)
+        let store = try JSONFileProfileStore(directory: directory, options: .init(snapshotsOnClose: false))
+        try store.snapshot()
+        try store.close()
+        let snapshotBytes =
+            (try? FileManager.default.attributesOfItem(atPath: directory + "/snapshot.json")[.size] as? Int) ?? 0
+        let runs = try (0..<rounds).map { _ in try startupChild(directory: directory, size: size) }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        let peak = median(runs.map { Double($0.peakKiB) })
+        print(
+            String(
+                format: "| %d | %.1f MB | %.1f ms | %.1f ms | %.1f ms | %.1f MiB | %.0f bytes |", size,
+                Double(snapshotBytes) / 1e6, median(runs.map(\.open)), median(runs.map(\.firstRead)),
+                median(runs.map(\.cpu)) - baseline.cpu, peak / 1024,
+                (peak - Double(baseline.peakKiB)) * 1024 / Double(size)))
+    }
+}
+
+// `StoreBenchmark startup [rounds]` measures only start-up (each open in a child process run as
+// `startup-child`), `writers [rounds]` only the write path; without arguments, everything.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "startup-child", arguments.count == 3 {
+    try await runStartupChild(directory: arguments[1], size: Int(arguments[2]) ?? 0)
+} else if arguments.first == "startup" {
+    try runStartup(rounds: max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 3))
+} else if arguments.first == "writers" {
+    try await runWriters(rounds: max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 5))
 } else {
     try await run()
 }
