@@ -8,8 +8,8 @@ import Synchronization
 /// Why it exists: while postgres-nio 1.33.2's pool cannot connect, it queues every lease with no
 /// deadline and retries on a backoff of 100 ms × 1.25ⁿ per failed attempt (7, 9, 11, 13 s apart
 /// after half a minute of outage, up to a minute), failing the queue only when its circuit breaker
-/// trips after 60 s. After a database restart a call therefore hung until the next retry happened
-/// to succeed, and the store stayed down long after the server was back. Here a lease not granted
+/// trips after 60 s. After a database restart a call could therefore wait until the next retry
+/// happened to succeed, and the store stay down long after the server was back. Here a lease not granted
 /// within `leaseTimeout` retires that client: cancelling its `run()` shuts the pool down, which
 /// fails every lease queued on it at once (`poolShutdown`, mapped to `unavailable`), and the next
 /// operation goes to a new client whose first attempt connects without any backoff.
