@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(name: "ProfileKit", path: "../.."),
+        // `--store postgres://...`: the PostgreSQL store, by path like the library.
+        .package(name: "PostgresProfileStore", path: "../../Stores/PostgresProfileStore"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         // Already in the graph through jwt-kit; the token tests use its HMAC as an independent reference.
@@ -28,6 +30,7 @@ let package = Package(
             name: "ProfileServer",
             dependencies: [
                 .product(name: "ProfileKit", package: "ProfileKit"),
+                .product(name: "PostgresProfileStore", package: "PostgresProfileStore"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "JWTKit", package: "jwt-kit"),

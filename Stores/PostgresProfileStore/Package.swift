@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "PostgresProfileStore", targets: ["PostgresProfileStore"]),
         .executable(name: "profilekit-pg-import", targets: ["PostgresImport"]),
+        .executable(name: "profilekit-pg-bench", targets: ["PostgresStoreBenchmark"]),
     ],
     dependencies: [
         .package(name: "ProfileKit", path: "../.."),
@@ -49,7 +50,8 @@ let package = Package(
                 .product(name: "ProfileDomain", package: "ProfileKit"),
             ]
         ),
-        // Upserts per second (1 and 16 writers) and read latency; run in release.
+        // profilekit-pg-bench: upsert latency (1 writer), upserts per second (16 writers) and read
+        // latency, as JSON lines for Benchmarks/run; run in release.
         .executableTarget(
             name: "PostgresStoreBenchmark",
             dependencies: [

@@ -50,6 +50,13 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Keep everything in memory; nothing survives a restart (env PROFILE_SERVER_IN_MEMORY=1).")
     var inMemory = false
 
+    @Option(
+        help: """
+            Keep profiles in PostgreSQL, not the JSON-file store: postgres://user:password@host:port/database?schema=name \
+            (env PROFILE_SERVER_STORE). Several servers may share one database; media stay in the data directory.
+            """)
+    var store: String?
+
     func run() async throws {
         let environment = shared.environment
         let portText = environment["PROFILE_SERVER_PORT"]
@@ -64,14 +71,26 @@ struct Serve: AsyncParsableCommand {
             dataDirectory: shared.resolvedDataDirectory,
             jwtSecret: shared.resolvedSecret,
             corsOrigins: origins,
-            inMemory: inMemory || environment["PROFILE_SERVER_IN_MEMORY"] == "1")
+            inMemory: inMemory || environment["PROFILE_SERVER_IN_MEMORY"] == "1",
+            storeURL: store ?? environment["PROFILE_SERVER_STORE"].flatMap { $0.isEmpty ? nil : $0 })
+        if configuration.inMemory && configuration.storeURL != nil {
+            throw ValidationError("--in-memory and --store name two stores; choose one")
+        }
         var logger = Logger(label: "profile-server")
         logger.logLevel = .info
         let server = try await ReferenceServer(configuration: configuration, logger: logger)
         logger.info(
-            "store: \(configuration.inMemory ? "in memory" : configuration.dataDirectory + "/store")",
+            "store: \(Self.describe(server.storage.kind, configuration))",
             metadata: ["cors": "\(origins)"])
         try await server.application().runService()
+    }
+
+    private static func describe(_ kind: ProfileStorage.Kind, _ configuration: ServerConfiguration) -> String {
+        switch kind {
+        case .memory: "in memory"
+        case .jsonFile: configuration.dataDirectory + "/store"
+        case .postgres: "PostgreSQL"
+        }
     }
 }
 

@@ -20,12 +20,18 @@ struct TestServer {
         limits: ProfileRouteAdapter.BodyLimits = .init(),
         _ body: @Sendable (TestClient) async throws -> Value
     ) async throws -> Value {
-        let directory = dataDirectory ?? temporaryDirectory()
+        let configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, dataDirectory: dataDirectory ?? temporaryDirectory(), jwtSecret: secret,
+            corsOrigins: corsOrigins, inMemory: inMemory, bodyLimits: limits)
+        return try await run(configuration: configuration, body)
+    }
+
+    /// Starts a server with `configuration`, runs `body` with a client, then shuts it down.
+    static func run<Value: Sendable>(
+        configuration: ServerConfiguration, _ body: @Sendable (TestClient) async throws -> Value
+    ) async throws -> Value {
         var logger = Logger(label: "profile-server-test")
         logger.logLevel = .warning
-        let configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, dataDirectory: directory, jwtSecret: secret, corsOrigins: corsOrigins,
-            inMemory: inMemory, bodyLimits: limits)
         let server = try await ReferenceServer(configuration: configuration, logger: logger)
         return try await server.application().test(.live) { client async throws in
             try await body(TestClient(client: client, tokens: server.tokens))

@@ -28,6 +28,11 @@ extension PostgresProfileStore {
         /// How long to wait for a connection to open, 5 seconds by default. While the server is
         /// down, operations fail with `ProfileStoreError.unavailable` after about this long.
         public var connectTimeout: Duration
+        /// How long an operation waits for a pooled connection, 5 seconds by default. Past it the
+        /// operation fails with `ProfileStoreError.unavailable` and the pool is replaced by a new
+        /// one, so that a restarted server is reached at once rather than after the old pool's
+        /// backoff (Docs/PostgresStore.md, "Failure behaviour").
+        public var leaseTimeout: Duration
 
         /// Creates a configuration; see each property for its default.
         public init(
@@ -39,7 +44,8 @@ extension PostgresProfileStore {
             schema: String = "profilekit",
             maximumConnections: Int = 20,
             retryLimit: Int = 8,
-            connectTimeout: Duration = .seconds(5)
+            connectTimeout: Duration = .seconds(5),
+            leaseTimeout: Duration = .seconds(5)
         ) {
             self.host = host
             self.port = port
@@ -50,6 +56,7 @@ extension PostgresProfileStore {
             self.maximumConnections = maximumConnections
             self.retryLimit = retryLimit
             self.connectTimeout = connectTimeout
+            self.leaseTimeout = leaseTimeout
         }
 
         /// Reads `postgres://user:password@host:port/database?schema=name` (also `postgresql://`).

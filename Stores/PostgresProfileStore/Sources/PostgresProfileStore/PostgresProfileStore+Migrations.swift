@@ -6,7 +6,7 @@ extension PostgresProfileStore {
     /// migration once.
     func migrate(isolation: isolated (any Actor)? = #isolation) async throws(PostgresProfileStoreError) {
         do {
-            try await client.withConnection(isolation: isolation) { connection in
+            try await pool.withConnection(isolation: isolation) { connection in
                 try await Self.transaction(on: connection, logger: logger) {
                     try await connection.query(
                         "SELECT pg_advisory_xact_lock(hashtext(\("profilekit.migrations." + schema.name)))",

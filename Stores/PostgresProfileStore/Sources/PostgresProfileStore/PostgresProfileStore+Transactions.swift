@@ -22,7 +22,7 @@ extension PostgresProfileStore {
         var attempt = 0
         while true {
             do {
-                return try await client.withConnection(isolation: isolation) { connection in
+                return try await pool.withConnection(isolation: isolation) { connection in
                     try await Self.transaction(on: connection, logger: logger) { try await body(connection) }
                 }
             } catch let error as ProfileStoreError {

@@ -16,18 +16,21 @@ import ProfileStore
 ///
 /// A write returns once PostgreSQL has committed it. While the server cannot be reached every
 /// operation fails with `ProfileStoreError.unavailable` (503 through `ProfileService`) and
-/// nothing is half-written; the pool reconnects by itself when the server is back.
+/// nothing is half-written: a call waits at most ``Configuration/leaseTimeout`` for a connection,
+/// and the store reconnects by itself when the server is back.
 ///
 /// ```swift
 /// let store = try await PostgresProfileStore(configuration: .init(url: "postgres://app@db/profiles"))
 /// defer { Task { await store.close() } }
 /// ```
 public final class PostgresProfileStore: ProfileStore {
-    let client: PostgresClient
+    let pool: PostgresPool
     let schema: PostgresSchema
     let configuration: Configuration
     let logger: Logger
-    private let running: Task<Void, Never>
+
+    /// The client operations use now; the pool replaces it after an outage.
+    var client: PostgresClient { pool.client }
 
     /// Connects, applies the missing migrations, and returns a store ready for use.
     ///
@@ -49,12 +52,11 @@ public final class PostgresProfileStore: ProfileStore {
         )
         clientConfiguration.options.maximumConnections = configuration.maximumConnections
         clientConfiguration.options.connectTimeout = configuration.connectTimeout
-        let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
-        self.client = client
+        self.pool = PostgresPool(
+            configuration: clientConfiguration, leaseTimeout: configuration.leaseTimeout, logger: logger)
         self.schema = schema
         self.configuration = configuration
         self.logger = logger
-        self.running = Task { await client.run() }
         do {
             try await migrate()
         } catch {
@@ -63,15 +65,10 @@ public final class PostgresProfileStore: ProfileStore {
         }
     }
 
-    deinit {
-        running.cancel()
-    }
-
     /// Closes every connection; operations after this fail with
     /// `ProfileStoreError.unavailable`.
     public func close() async {
-        running.cancel()
-        await running.value
+        await pool.close()
     }
 
     /// The schema version the database is at once the store has started.

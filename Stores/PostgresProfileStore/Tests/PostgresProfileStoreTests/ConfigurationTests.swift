@@ -82,3 +82,25 @@ struct ConfigurationTests {
         #expect(((try? PostgresSchema(name: name)) != nil) == accepted)
     }
 }
+
+@Suite("A database nobody answers")
+struct UnreachableDatabaseTests {
+    @Test(
+        "starting on a port nobody listens on fails with unavailable after the lease timeout, never hangs",
+        .timeLimit(.minutes(1)))
+    func unreachableStartIsBounded() async throws {
+        var configuration = PostgresProfileStore.Configuration(host: "127.0.0.1", port: 1, username: "nobody")
+        configuration.leaseTimeout = .milliseconds(500)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await #expect(throws: PostgresProfileStoreError.self) {
+            _ = try await PostgresProfileStore(configuration: configuration)
+        }
+        let elapsed = clock.now - start
+        guard case .unavailable = error else {
+            Issue.record("expected unavailable, got \(String(describing: error))")
+            return
+        }
+        #expect(elapsed >= .milliseconds(500) && elapsed < .seconds(5), "gave up after \(elapsed)")
+    }
+}

@@ -12,6 +12,10 @@ public struct ServerConfiguration: Sendable {
     public var corsOrigins: [String]
     /// Keep profiles and media in memory only (nothing survives a restart).
     public var inMemory: Bool
+    /// A `postgres://user:password@host:port/database?schema=name` URL: profiles live in
+    /// PostgreSQL (several server processes may share it) instead of the JSON-file store; media
+    /// and the development secret stay in ``dataDirectory``. `nil` keeps the JSON-file store.
+    public var storeURL: String?
     /// The largest request bodies.
     public var bodyLimits: ProfileRouteAdapter.BodyLimits
 
@@ -24,6 +28,7 @@ public struct ServerConfiguration: Sendable {
         jwtSecret: String? = nil,
         corsOrigins: [String] = [],
         inMemory: Bool = false,
+        storeURL: String? = nil,
         bodyLimits: ProfileRouteAdapter.BodyLimits = .init()
     ) {
         self.host = host
@@ -32,6 +37,7 @@ public struct ServerConfiguration: Sendable {
         self.jwtSecret = jwtSecret
         self.corsOrigins = corsOrigins
         self.inMemory = inMemory
+        self.storeURL = storeURL
         self.bodyLimits = bodyLimits
     }
 }

@@ -2,7 +2,7 @@
 public enum ServerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A setting is missing or wrong; the text says what would be right.
     case configuration(String)
-    /// The data directory could not be used.
+    /// The data directory or the database could not be used.
     case storage(String)
 
     /// The message for the operator.

@@ -36,7 +36,7 @@ public struct ReferenceServer: Sendable {
             configuration.jwtSecret = secret
         }
         let tokens = try await BearerTokens(secret: configuration.jwtSecret ?? "")
-        let storage = try ProfileStorage.open(configuration)
+        let storage = try await ProfileStorage.open(configuration)
         self.configuration = configuration
         self.storage = storage
         self.tokens = tokens
@@ -59,7 +59,7 @@ public struct ReferenceServer: Sendable {
         if !configuration.corsOrigins.isEmpty {
             router.add(middleware: AllowedOriginsMiddleware(origins: configuration.corsOrigins))
         }
-        let storeKind = configuration.inMemory ? "memory" : "json-file"
+        let storeKind = storage.kind.rawValue
         router.get("/health") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
