@@ -130,7 +130,8 @@ struct OnePassDecoderDifferentialTests {
         var compared = 0
         var accepted = 0
         var mismatches = 0
-        while compared < Self.bodiesPerType && clock.now < deadline {
+        // At least 1,000 bodies whatever the load (a count bound), then more until the deadline.
+        while compared < Self.bodiesPerType, compared < 1_000 || clock.now < deadline {
             let body = generator.body(&random)
             let (oneStep, twoStep) = type.compare(decoder, body)
             compared += 1
@@ -150,7 +151,6 @@ struct OnePassDecoderDifferentialTests {
         }
         print("one-pass differential, \(type.name): \(compared) bodies, \(accepted) accepted, \(mismatches) differ")
         #expect(mismatches == 0, "\(mismatches) of \(compared) bodies differ (seed \(Self.seed))")
-        #expect(compared >= min(Self.bodiesPerType, 1_000), "only \(compared) bodies in 20 s")
         // The generator must reach both verdicts often enough to compare values as well as errors.
         #expect(accepted > compared / 20 && accepted < compared - compared / 20, "\(accepted) of \(compared) accepted")
     }
