@@ -15,7 +15,6 @@ let package = Package(
                 .product(name: "ProfileValidation", package: "ProfileKit"),
                 .product(name: "ProfileHTTP", package: "ProfileKit"),
                 .product(name: "ProfileKitTestSupport", package: "ProfileKit"),
-                .product(name: "ProfileHTTP", package: "ProfileKit"),
             ]
         )
     ],

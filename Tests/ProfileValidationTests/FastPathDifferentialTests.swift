@@ -63,6 +63,88 @@ struct FastPathDifferentialTests {
         #expect(accepted > Self.cases / 20, "the generator must reach the fast path (seed \(Self.seed))")
     }
 
+    /// Pieces of hostile Unicode: combining marks and floods of them, ZWJ emoji sequences,
+    /// modifiers, flags, tags, bidi and invisible controls, Hangul jamo and syllables, Indic
+    /// conjuncts, prepended marks, NFC/NFD pairs, separators, noncharacters, line breaks.
+    static let unicodePieces = [
+        "a", "Z", " ", "\n", "\r", "\r\n", "\t", "é", "e\u{301}", "\u{301}",
+        "\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}",
+        "Å", "A\u{30A}", "\u{212B}", "ñ", "·", "€", "—", "‼", "©", "\u{AD}", "\u{A0}", "\u{3000}", "中", "文", "Ω",
+        "Ж", "\u{483}", "❤", "❤\u{FE0F}", "\u{FE0F}", "\u{200D}", "👩\u{200D}💻", "👨\u{200D}👩\u{200D}👧\u{200D}👦",
+        "👍\u{1F3FD}", "\u{1F3FD}", "🇵🇹", "\u{1F1F5}", "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+        "\u{E0067}", "\u{202E}", "\u{2066}", "\u{200E}", "\u{061C}", "\u{200B}", "\u{2060}", "\u{2028}", "\u{2029}",
+        Self.text(0xFDD0), Self.text(0xFFFE), "\u{1100}", "\u{1161}", "\u{11A8}", "한", "\u{1100}\u{1161}\u{11A8}",
+        "\u{0915}\u{094D}",
+        "\u{0915}", "\u{0600}", "\u{0E33}", "\u{FFFD}", "\u{7F}", "\u{85}", "\u{0}", "😀", "x",
+    ]
+
+    /// The scalar `value` as a string; noncharacters cannot be written as literals.
+    static func text(_ value: UInt32) -> String {
+        Unicode.Scalar(value).map { String(Character($0)) } ?? ""
+    }
+
+    /// The pieces joined, often padded with plain letters so that lengths land around each limit.
+    static func hostileText(_ random: inout SeededGenerator) -> String {
+        let pieces = generated(unicodePieces, count: 6, &random)
+        let padding = String(repeating: "ab", count: Int.random(in: 0...9, using: &random))
+        switch Int.random(in: 0..<3, using: &random) {
+        case 0: return pieces
+        case 1: return padding + pieces
+        default: return pieces + padding + pieces
+        }
+    }
+
+    @Test("the scalar walk gives the verdict, error and value of the grapheme walk on hostile Unicode")
+    func unicodeText() {
+        var random = SeededGenerator(seed: Self.seed &+ 7)
+        let rules: [TextRule] = [
+            .singleLine(1...3), .singleLine(2...12), .optionalLine(maximum: 20), .multiLine(maximum: 8),
+            .multiLine(maximum: 30), TextRule(maximumLength: 16, maximumBytes: 20, allowsNewlines: true),
+            TextRule(maximumLength: 12, maximumScalarsPerCharacter: 2),
+            TextRule(maximumLength: 12, maximumScalarsPerCharacter: 0),
+        ]
+        let cases = Self.cases * 8
+        var invalid = 0
+        var valid = 0
+        for index in 0..<cases {
+            let value = Self.hostileText(&random)
+            let rule = rules[index % rules.count]
+            var fastErrors: [FieldError] = []
+            var fullErrors: [FieldError] = []
+            let fast = TextChecker.slowPath(value, rule: rule, path: "bio", errors: &fastErrors)
+            let full = TextChecker.slowPath(value, rule: rule, path: "bio", errors: &fullErrors, graphemesOnly: true)
+            if case .value = full { valid += 1 } else { invalid += 1 }
+            #expect(
+                fast == full && fastErrors == fullErrors,
+                "seed \(Self.seed + 7) case \(index): \(value.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(
+            valid > cases / 20 && invalid > cases / 20, "the generator must reach both verdicts (seed \(Self.seed + 7))"
+        )
+    }
+
+    @Test("every scalar counted as a character of its own is one next to plain letters and to itself, and allowed")
+    func singleScalarCharacters() {
+        var checked = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), TextChecker.isSingleScalarCharacter(scalar, allowsNewlines: true)
+            else { continue }
+            checked += 1
+            var between = String.UnicodeScalarView()
+            between.append(contentsOf: ["a", scalar, "a"] as [Unicode.Scalar])
+            var twice = String.UnicodeScalarView()
+            twice.append(contentsOf: [scalar, scalar])
+            let allowed = [true, false].allSatisfy { edge in
+                TextChecker.forbiddenReason(scalar, allowsNewline: true, isFirst: edge, isLast: edge) == nil
+                    && TextChecker.forbiddenReason(scalar, allowsNewline: true, isFirst: edge, isLast: !edge) == nil
+            }
+            #expect(
+                String(between).count == 3 && String(twice).count == 2 && allowed && value != 0x0D,
+                "U+\(String(value, radix: 16))")
+        }
+        #expect(checked > 20_000)
+    }
+
     @Test("a niche the fast path accepts is lowercase, and the general text path returns it as it came")
     func niche() {
         var random = SeededGenerator(seed: Self.seed &+ 6)

@@ -3,7 +3,8 @@ import ProfileDomain
 /// Trims, normalises and checks one text value against a ``TextRule``.
 ///
 /// ASCII input takes a single pass over its bytes with no allocation unless trimming is needed:
-/// that keeps a typical profile well under a microsecond. Anything else walks grapheme clusters.
+/// that keeps a typical profile well under a microsecond. Anything else walks Unicode scalars and
+/// segments grapheme clusters only around scalars that can join their neighbours.
 enum TextChecker {
     /// Checks `raw`; errors go to `errors` under `path`.
     static func check(
@@ -140,16 +141,20 @@ enum TextChecker {
     }
 
     /// The general path over Unicode scalars and graphemes, for any input; internal (not private)
-    /// so that `FastPathDifferentialTests` can hold the ASCII paths to it.
+    /// so that `FastPathDifferentialTests` can hold the ASCII paths to it. With `graphemesOnly`
+    /// every character is segmented (the reference); otherwise only the stretches around scalars
+    /// that are not ``isSingleScalarCharacter(_:allowsNewlines:)`` are.
     static func slowPath(
-        _ raw: String, rule: TextRule, path: String, errors: inout [FieldError]
+        _ raw: String, rule: TextRule, path: String, errors: inout [FieldError], graphemesOnly: Bool = false
     )
         -> TextOutcome
     {
         let scalars = raw.unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return .empty }
         guard let lastIndex = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return .empty }
-        var value = String(scalars[start...lastIndex])
+        var value =
+            start == scalars.startIndex && scalars.index(after: lastIndex) == scalars.endIndex
+            ? raw : String(scalars[start...lastIndex])
         if rule.allowsNewlines && value.utf8.contains(0x0D) {
             value = unifyLineBreaks(value)
         }
@@ -160,18 +165,89 @@ enum TextChecker {
             errors.append(Messages.tooLong(path, count: bytes, limit: rule.maximumBytes, unit: "bytes of UTF-8"))
             return .invalid
         }
-        var characters = 0
-        var problem: FieldError?
-        for character in value {
-            characters += 1
-            guard problem == nil else { continue }
-            problem = inspect(character, position: characters, rule: rule, path: path)
+        var walk = CharacterWalk()
+        if graphemesOnly || rule.maximumScalarsPerCharacter < 1 {
+            walk.inspect(value, rule: rule, path: path)
+        } else {
+            walk.inspectBySingleScalars(value, rule: rule, path: path)
         }
-        if let problem {
+        if let problem = walk.problem {
             errors.append(problem)
             return .invalid
         }
-        return checkLengths(value, characters: characters, rule: rule, path: path, errors: &errors)
+        return checkLengths(value, characters: walk.characters, rule: rule, path: path, errors: &errors)
+    }
+
+    /// The characters counted so far and the first problem met.
+    private struct CharacterWalk {
+        var characters = 0
+        var problem: FieldError?
+
+        /// Segments `text` into characters and inspects each one.
+        mutating func inspect(_ text: String, rule: TextRule, path: String) {
+            for character in text {
+                characters += 1
+                guard problem == nil else { continue }
+                problem = TextChecker.inspect(character, position: characters, rule: rule, path: path)
+            }
+        }
+
+        /// Counts single-scalar characters one per scalar and segments only the stretches around
+        /// other scalars. A stretch starts at the scalar before the first other one (a combining
+        /// mark joins it) and ends before a single-scalar character that follows another: UAX #29
+        /// never joins two of them, whatever precedes, so each stretch segments as it would in place.
+        mutating func inspectBySingleScalars(_ value: String, rule: TextRule, path: String) {
+            let scalars = value.unicodeScalars
+            var stretchStart: String.Index?
+            var previous = scalars.startIndex
+            var previousIsSingle = false
+            var index = scalars.startIndex
+            while index != scalars.endIndex {
+                let isSingle = TextChecker.isSingleScalarCharacter(scalars[index], allowsNewlines: rule.allowsNewlines)
+                if let start = stretchStart {
+                    if isSingle && previousIsSingle {
+                        inspect(String(scalars[start..<index]), rule: rule, path: path)
+                        stretchStart = nil
+                        characters += 1
+                    }
+                } else if isSingle {
+                    characters += 1
+                } else if previousIsSingle {
+                    // The previous scalar was counted alone; it is segmented again with its stretch.
+                    characters -= 1
+                    stretchStart = previous
+                } else {
+                    stretchStart = index
+                }
+                previousIsSingle = isSingle
+                previous = index
+                index = scalars.index(after: index)
+            }
+            if let start = stretchStart {
+                inspect(String(scalars[start...]), rule: rule, path: path)
+            }
+        }
+    }
+
+    /// Whether `scalar` is a character of its own next to any other such scalar and passes
+    /// ``forbiddenReason(_:allowsNewline:isFirst:isLast:)`` wherever it stands: printable ASCII,
+    /// `\n` where allowed, and letters, punctuation and symbols of blocks with no combining, joining,
+    /// prepended, Hangul jamo or regional-indicator scalars (their grapheme break property is
+    /// Other). `FastPathDifferentialTests` checks every scalar this accepts against the standard
+    /// library's segmentation.
+    static func isSingleScalarCharacter(_ scalar: Unicode.Scalar, allowsNewlines: Bool) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value &- 0x20 < 0x5F || (value == 0x0A && allowsNewlines) }
+        switch value {
+        // Latin-1 and Latin Extended (not U+00AD, an invisible soft hyphen), Greek and Cyrillic
+        // (not U+0483-0489, combining), general punctuation (not U+2028-202F, separators and bidi
+        // controls), currency signs, CJK ideographs.
+        case 0xA0...0xAC, 0xAE...0x2FF, 0x370...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E,
+            0x20A0...0x20C0, 0x4E00...0x9FFF:
+            return true
+        default:
+            return false
+        }
     }
 
     private static func inspect(_ character: Character, position: Int, rule: TextRule, path: String) -> FieldError? {
