@@ -35,7 +35,8 @@ struct ConformanceExpectation: Sendable {
         }
     }
 
-    /// Fails unless `operation` throws a ``ProfileStoreError`` of the same case as `expected`;
+    /// Fails unless `operation` throws a ``ProfileStoreError`` (or an atomic step's
+    /// ``ProfileStore/ProfileStoreFailure/store(_:)``) of the same case as `expected`;
     /// with `exactly`, the associated values must match too. Returns the error thrown.
     @discardableResult
     func error<Value>(
@@ -55,14 +56,15 @@ struct ConformanceExpectation: Sendable {
         switch outcome {
         case .success(let value):
             throw failure("\(what()): expected \(expected), but it succeeded with \(value)", fileID: fileID, line: line)
-        case .failure(let error as ProfileStoreError):
+        case .failure(let thrown):
+            guard let error = ProfileStoreError(storeErrorIn: thrown) else {
+                throw failure("\(what()): expected \(expected), got \(thrown)", fileID: fileID, line: line)
+            }
             let matches = exactly ? error == expected : error.caseName == expected.caseName
             guard matches else {
                 throw failure("\(what()): expected \(expected), got \(error)", fileID: fileID, line: line)
             }
             return error
-        case .failure(let error):
-            throw failure("\(what()): expected \(expected), got \(error)", fileID: fileID, line: line)
         }
     }
 }

@@ -86,13 +86,17 @@ struct ConformanceScenario: Sendable {
         _ user: UserID,
         expectingVersion expectedVersion: Int? = nil,
         _ change: @escaping @Sendable (inout Profile) -> Void
-    ) async throws -> UserRecord? {
-        try await store.update(user, expectingVersion: expectedVersion) { record in
-            guard var profile = record?.profile else { return record }
-            change(&profile)
-            profile.version += 1
-            record?.profile = profile
-            return record
+    ) async throws(ProfileStoreError) -> UserRecord? {
+        do {
+            return try await store.update(user, expectingVersion: expectedVersion) { record in
+                guard var profile = record?.profile else { return record }
+                change(&profile)
+                profile.version += 1
+                record?.profile = profile
+                return record
+            }
+        } catch {
+            throw error.storeError
         }
     }
 

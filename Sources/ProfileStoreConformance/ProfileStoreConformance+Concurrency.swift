@@ -180,7 +180,8 @@ extension ProfileStoreConformance {
                 outputs.append(output)
             case .failure(let failure as ConformanceFailure):
                 throw failure
-            case .failure(let error as ProfileStoreError) where error.caseName == losing?.caseName:
+            case .failure(let error)
+            where losing.map { ProfileStoreError(storeErrorIn: error)?.caseName == $0.caseName } ?? false:
                 continue
             case .failure(let error):
                 let expected = losing.map { "only \($0.caseName) errors" } ?? "no error"

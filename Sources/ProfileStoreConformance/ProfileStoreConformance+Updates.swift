@@ -24,14 +24,14 @@ extension ProfileStoreConformance {
                 let before = try await scenario.existingRecord(user)
                 let claimed = try scenario.username("wanted")
                 do {
-                    try await store.update(user, expectingVersion: nil) { record in
+                    try await store.update(user, expectingVersion: nil) { (record) throws(ConformanceProbeError) in
                         record?.profile?.username = claimed
                         record?.profile?.version += 1
                         throw ConformanceProbeError(marker: 7)
                     }
                     throw expect.failure("the update succeeded although its body threw")
-                } catch let error as ConformanceProbeError {
-                    try expect.equal(error, ConformanceProbeError(marker: 7), "the error the update threw")
+                } catch let error as ProfileStoreFailure<ConformanceProbeError> {
+                    try expect.equal(error, .rejected(ConformanceProbeError(marker: 7)), "the error the update threw")
                 }
                 try expect.equal(try await store.record(for: user), before, "the record after the failed update")
                 let other = try await scenario.createUser(username: "wanted")
@@ -46,12 +46,14 @@ extension ProfileStoreConformance {
                 let user = UserID.random()
                 let record = scenario.makeRecord(user, username: try scenario.username("ghost"), email: "g@example.com")
                 do {
-                    try await store.update(user, expectingVersion: nil) { stored in
+                    try await store.update(user, expectingVersion: nil) { (stored) throws(ConformanceProbeError) in
                         stored = record
                         throw ConformanceProbeError(marker: 1)
                     }
                     throw expect.failure("the update succeeded although its body threw")
-                } catch is ConformanceProbeError {}
+                } catch let error as ProfileStoreFailure<ConformanceProbeError> {
+                    try expect.equal(error, .rejected(ConformanceProbeError(marker: 1)), "the error the update threw")
+                }
                 try expect.equal(try await store.record(for: user), nil, "the record after the failed create")
                 try expect.equal(
                     try await store.record(forUsername: try scenario.username("ghost")),

@@ -12,9 +12,9 @@ private struct UnreachableProfileStore: ProfileStore {
     func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? { throw failure }
     func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? { throw failure }
     func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? { throw failure }
-    func update<Result: Sendable>(
-        _ user: UserID, expectingVersion expectedVersion: Int?, _ body: (inout UserRecord?) throws -> Result
-    ) async throws -> Result { throw failure }
+    func update<Value: Sendable, Failure: Error>(
+        _ user: UserID, expectingVersion expectedVersion: Int?, _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value { throw .store(failure) }
     func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool { throw failure }
     func unfollow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool { throw failure }
     func block(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool { throw failure }

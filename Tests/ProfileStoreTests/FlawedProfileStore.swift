@@ -31,11 +31,11 @@ struct FlawedProfileStore: ForwardingProfileStore {
         return found?.profile?.username?.rawValue == username.rawValue ? found : nil
     }
 
-    func update<Result: Sendable>(
+    func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws -> Result
-    ) async throws -> Result {
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value {
         try await inner.update(user, expectingVersion: flaw == .ignoresExpectedVersion ? nil : expectedVersion, body)
     }
 

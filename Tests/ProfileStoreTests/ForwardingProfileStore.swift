@@ -22,11 +22,11 @@ extension ForwardingProfileStore {
         try await inner.record(forUsername: username)
     }
 
-    func update<Result: Sendable>(
+    func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws -> Result
-    ) async throws -> Result {
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value {
         try await inner.update(user, expectingVersion: expectedVersion, body)
     }
 

@@ -63,7 +63,7 @@ struct InMemoryProfileStoreTests {
         await #expect {
             try await store.update(user, expectingVersion: nil) { $0 = record }
         } throws: { error in
-            guard case .invalidMutation = error as? ProfileStoreError else { return false }
+            guard case .invalidMutation = (error as? ProfileStoreFailure<Never>)?.storeError else { return false }
             return true
         }
         #expect(store.recordCount == 0)
@@ -78,7 +78,7 @@ struct InMemoryProfileStoreTests {
         await #expect {
             try await store.update(bob.userID, expectingVersion: nil) { $0 = bob }
         } throws: { error in
-            guard case .invalidMutation = error as? ProfileStoreError else { return false }
+            guard case .invalidMutation = (error as? ProfileStoreFailure<Never>)?.storeError else { return false }
             return true
         }
         #expect(try await store.record(forProfile: #require(alice.profile?.id)) == alice)

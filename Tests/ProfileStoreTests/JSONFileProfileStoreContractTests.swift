@@ -49,10 +49,10 @@ struct JSONFileProfileStoreContractTests {
         let record = try Fixture.record("alice", username: "alice", version: 3)
         try await Fixture.put(record, in: store)
         var called = false
-        await #expect(throws: ProfileStoreError.versionConflict(expected: 2, current: 3)) {
+        await #expect(throws: ProfileStoreFailure<Never>.store(.versionConflict(expected: 2, current: 3))) {
             try await store.update(record.userID, expectingVersion: 2) { _ in called = true }
         }
-        await #expect(throws: ProfileStoreError.versionConflict(expected: 1, current: 0)) {
+        await #expect(throws: ProfileStoreFailure<Never>.store(.versionConflict(expected: 1, current: 0))) {
             try await store.update(Fixture.user("bob"), expectingVersion: 1) { _ in called = true }
         }
         #expect(!called)
@@ -92,9 +92,10 @@ struct JSONFileProfileStoreContractTests {
     func closureErrorStoresNothing() async throws {
         struct Refused: Error, Equatable {}
         let store = try Fixture.makeJSONFileStore()
-        await #expect(throws: Refused()) {
-            try await store.update(Fixture.user("alice"), expectingVersion: nil) { record in
-                record = try Fixture.record("alice")
+        let alice = try Fixture.record("alice")
+        await #expect(throws: ProfileStoreFailure.rejected(Refused())) {
+            try await store.update(Fixture.user("alice"), expectingVersion: nil) { (record) throws(Refused) in
+                record = alice
                 throw Refused()
             }
         }
@@ -105,11 +106,12 @@ struct JSONFileProfileStoreContractTests {
     func invalidMutations() async throws {
         let store = try Fixture.makeJSONFileStore()
         try await Fixture.put(try Fixture.record("alice"), in: store)
-        await #expect(throws: ProfileStoreError.self) {
+        let dave = try Fixture.record("dave")
+        await #expect(throws: ProfileStoreFailure<Never>.self) {
             try await store.update(Fixture.user("alice"), expectingVersion: nil) { $0 = nil }
         }
-        await #expect(throws: ProfileStoreError.self) {
-            try await store.update(Fixture.user("carol"), expectingVersion: nil) { $0 = try Fixture.record("dave") }
+        await #expect(throws: ProfileStoreFailure<Never>.self) {
+            try await store.update(Fixture.user("carol"), expectingVersion: nil) { $0 = dave }
         }
         #expect(try await store.record(for: Fixture.user("alice")) != nil)
         #expect(try await store.record(for: Fixture.user("carol")) == nil)

@@ -50,11 +50,11 @@ private struct UnavailableProfileStore: ProfileStore {
     func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? { throw Self.failure }
     func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? { throw Self.failure }
     func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? { throw Self.failure }
-    func update<Result: Sendable>(
+    func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws -> Result
-    ) async throws -> Result { throw Self.failure }
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value { throw .store(Self.failure) }
     func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool { throw Self.failure }
     func unfollow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool { throw Self.failure }
     func block(_ blocker: UserID, _ blocked: UserID) async throws(ProfileStoreError) -> Bool { throw Self.failure }

@@ -42,7 +42,11 @@ enum StoreFixtures {
     }
 
     /// Stores `record` (creating or replacing) without a version check.
-    static func put(_ record: UserRecord, in store: some ProfileStore) async throws {
-        try await store.update(record.userID, expectingVersion: nil) { $0 = record }
+    static func put(_ record: UserRecord, in store: some ProfileStore) async throws(ProfileStoreError) {
+        do {
+            try await store.update(record.userID, expectingVersion: nil) { $0 = record }
+        } catch {
+            throw error.storeError
+        }
     }
 }

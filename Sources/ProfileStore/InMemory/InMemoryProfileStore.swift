@@ -60,18 +60,18 @@ public final class InMemoryProfileStore: ProfileStore {
     ///
     /// Beyond the protocol, the record's profile must name `user` and its profile id must not
     /// belong to another user (``ProfileStoreError/invalidMutation(_:)``).
-    public func update<Result: Sendable>(
+    public func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws -> Result
-    ) async throws -> Result {
-        try state.withLock { state in
-            let planned = try state.planUpdate(user, expectingVersion: expectedVersion, body)
-            if let mutation = planned.mutation {
-                try state.apply(mutation)
-            }
-            return planned.result
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value {
+        // The locked section returns a `Result`: see `StoreState.plannedUpdate` for why no typed
+        // error crosses `withLock`.
+        let outcome = state.withLock { state -> Result<Value, ProfileStoreFailure<Failure>> in
+            let planned = state.plannedUpdate(user, expectingVersion: expectedVersion, body)
+            return StoreState.storing(planned) { mutation throws(ProfileStoreError) in try state.apply(mutation) }
         }
+        return try outcome.get()
     }
 
     /// Makes `follower` follow `followee`; `false` when the edge already existed.

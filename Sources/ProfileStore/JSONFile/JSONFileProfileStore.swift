@@ -251,20 +251,23 @@ extension JSONFileProfileStore {
     /// `body` runs under the store's mutex and sees the writes of other callers that are still
     /// waiting for their batch; this call returns once its journal line and every earlier one are
     /// `fsync`ed (by the I/O thread, in one batch with concurrent writes), so the result is durable.
-    public func update<Result: Sendable>(
+    public func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws -> Result
-    ) async throws -> Result {
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value {
         defer { snapshotInBackgroundIfDue() }
-        return try await durably { core throws -> Result in
-            try core.requireWritable()
-            let planned = try core.state.planUpdate(user, expectingVersion: expectedVersion, body)
-            if let mutation = planned.mutation {
-                try core.commit(mutation)
-            }
-            return planned.result
-        }.get()
+        // The step under the mutex cannot throw and returns its outcome as a value: see
+        // `StoreState.plannedUpdate` for why no typed error crosses `withLock`.
+        let step: Result<Value, ProfileStoreFailure<Failure>>
+        do {
+            step = try await durably { core -> Result<Value, ProfileStoreFailure<Failure>> in
+                core.commitUpdate(user, expectingVersion: expectedVersion, body)
+            }.get()
+        } catch {
+            throw .store(error)
+        }
+        return try step.get()
     }
 
     /// Makes `follower` follow `followee`; `false` when it already did.

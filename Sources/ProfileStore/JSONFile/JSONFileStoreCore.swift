@@ -1,3 +1,5 @@
+import ProfileDomain
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -73,6 +75,23 @@ struct JSONFileStoreCore: Sendable {
         guard let mutation = try plan(state) else { return false }
         try commit(mutation)
         return true
+    }
+
+    /// Plans `user`'s update with `body`, applies it and queues its journal record, like
+    /// ``commit(_:)-(StoreMutation)``; the outcome is a value so that the caller's locked section
+    /// does not throw.
+    mutating func commitUpdate<Value, Failure: Error>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) -> Result<Value, ProfileStoreFailure<Failure>> {
+        do {
+            try requireWritable()
+        } catch {
+            return .failure(.store(error))
+        }
+        let planned = state.plannedUpdate(user, expectingVersion: expectedVersion, body)
+        return StoreState.storing(planned) { mutation throws(ProfileStoreError) in try commit(mutation) }
     }
 
     /// Throws unless the journal open as `journalDescriptor` is the file at `journal`: when the

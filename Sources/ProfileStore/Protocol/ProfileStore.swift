@@ -45,16 +45,19 @@ public protocol ProfileStore: Sendable {
     ///   ``ProfileDomain/UserRecord/version`` (0 without a record or profile), `body` is not
     ///   called and the update fails with ``ProfileStoreError/versionConflict(expected:current:)``.
     /// - Unique indexes are checked against the result; a clash stores nothing.
-    /// - An error thrown by `body` propagates unchanged and stores nothing.
+    /// - An error thrown by `body` propagates unchanged, with its own type, as
+    ///   ``ProfileStoreFailure/rejected(_:)``, and stores nothing.
     /// - A result equal to the stored record writes nothing (no I/O for a no-op).
     /// - `body` runs synchronously while the store holds its write lock: it must not block.
     ///
     /// - Returns: what `body` returned.
-    func update<Result: Sendable>(
+    /// - Throws: ``ProfileStoreFailure/rejected(_:)`` with what `body` threw, or
+    ///   ``ProfileStoreFailure/store(_:)`` with the store's error.
+    func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws -> Result
-    ) async throws -> Result
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value
 
     /// Makes `follower` follow `followee`. Returns `false` when the edge already existed.
     ///

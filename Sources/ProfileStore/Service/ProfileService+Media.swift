@@ -27,7 +27,7 @@ extension ProfileService {
         let userID = try authenticated(caller)
         let reference = try await mediaGate.serialized(userID) { () async throws(ProfileError) in
             try await withStoredImage(bytes, purpose: purpose, owner: userID) { reference throws(ProfileError) in
-                try await changingMedia(of: userID) { record in
+                try await changingMedia(of: userID) { (record) throws(ProfileError) in
                     guard var next = record else { throw ProfileError.userNotFound }
                     if !next.media.contains(where: { $0.key == reference.key }) {
                         next.media.append(reference)
@@ -79,14 +79,14 @@ extension ProfileService {
     /// that added a file must fit ``ProfileValidation/ValidationPolicy/mediaQuota``. The step is
     /// committed *before* any file is deleted: a crash in between leaves an orphan file, never a
     /// reference to a missing one. Call it with the user's media gate held.
-    func changingMedia<Result: Sendable>(
+    func changingMedia<Value: Sendable>(
         of userID: UserID,
         expectingVersion expectedVersion: Int? = nil,
-        _ body: (inout UserRecord?) throws -> Result
-    ) async throws(ProfileError) -> Result {
+        _ body: (inout UserRecord?) throws(ProfileError) -> Value
+    ) async throws(ProfileError) -> Value {
         let quota = policy.mediaQuota
         let (result, dropped) = try await atomically(userID, expectingVersion: expectedVersion) {
-            record -> (Result, [MediaReference]) in
+            (record) throws(ProfileError) -> (Value, [MediaReference]) in
             let before = record
             let result = try body(&record)
             guard var next = record, !(next.media.isEmpty && (before?.media.isEmpty ?? true)) else {

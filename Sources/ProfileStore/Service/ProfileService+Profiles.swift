@@ -122,7 +122,8 @@ extension ProfileService {
     ) async throws(ProfileError) -> ProfileUpdateResult {
         let policy = policy ?? self.policy
         let date = now()
-        let outcome = try await changingMedia(of: userID, expectingVersion: update.expectedVersion) { record in
+        let outcome = try await changingMedia(of: userID, expectingVersion: update.expectedVersion) {
+            (record) throws(ProfileError) in
             if requireRecord, record == nil { throw ProfileError.userNotFound }
             var next = record ?? UserRecord(account: Account(userID: userID, createdAt: date))
             let outcome = try merge(update, into: &next, uploadedAvatar: uploadedAvatar, policy: policy, at: date)

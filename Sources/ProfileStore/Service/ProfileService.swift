@@ -102,27 +102,20 @@ public struct ProfileService: Sendable {
     }
 
     /// Runs `body` as one atomic step of the store on `userID`'s record (see
-    /// ``ProfileStore/update(_:expectingVersion:_:)``), mapping whatever it throws to ``ProfileError``.
-    func atomically<Result: Sendable>(
+    /// ``ProfileStore/update(_:expectingVersion:_:)``): what `body` throws comes back unchanged,
+    /// a store error as its ``ProfileDomain/ProfileError``.
+    func atomically<Value: Sendable>(
         _ userID: UserID,
         expectingVersion expectedVersion: Int? = nil,
-        _ body: (inout UserRecord?) throws -> Result
-    ) async throws(ProfileError) -> Result {
+        _ body: (inout UserRecord?) throws(ProfileError) -> Value
+    ) async throws(ProfileError) -> Value {
         do {
             return try await store.update(userID, expectingVersion: expectedVersion, body)
         } catch {
-            throw Self.profileError(from: error)
-        }
-    }
-
-    /// Maps whatever an atomic step threw to the one error type of the service.
-    static func profileError(from error: any Error) -> ProfileError {
-        switch error {
-        case let error as ProfileError: error
-        case let error as ProfileStoreError: error.profileError
-        case let error as ValidationReport: error.profileError
-        case let error as FieldError: .validation([error])
-        default: .internalError(underlying: "\(error)")
+            switch error {
+            case .rejected(let error): throw error
+            case .store(let error): throw error.profileError
+            }
         }
     }
 

@@ -6,31 +6,75 @@ extension StoreState {
     ///
     /// Order of checks: the version (before `body`, which then is not called), `body` (its error
     /// propagates unchanged), removal and user-id changes, then the unique indexes.
-    func planUpdate<Result>(
+    func planUpdate<Value, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws -> Result
-    ) throws -> (result: Result, mutation: StoreMutation?) {
-        let current = try record(for: user)
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) throws(ProfileStoreFailure<Failure>) -> (result: Value, mutation: StoreMutation?) {
+        let current: UserRecord?
+        do throws(ProfileStoreError) {
+            current = try record(for: user)
+        } catch {
+            throw .store(error)
+        }
         if let expectedVersion {
             let currentVersion = current?.version ?? 0
             guard expectedVersion == currentVersion else {
-                throw ProfileStoreError.versionConflict(expected: expectedVersion, current: currentVersion)
+                throw .store(.versionConflict(expected: expectedVersion, current: currentVersion))
             }
         }
         var candidate = current
-        let result = try body(&candidate)
+        let result: Value
+        do {
+            result = try body(&candidate)
+        } catch {
+            throw .rejected(error)
+        }
         guard let candidate else {
             guard current == nil else {
-                throw ProfileStoreError.invalidMutation(
-                    "an update cannot remove the record of user \(user); use deleteUser"
-                )
+                throw .store(.invalidMutation("an update cannot remove the record of user \(user); use deleteUser"))
             }
             return (result, nil)
         }
         guard candidate != current else { return (result, nil) }
-        try checkPut(candidate, as: user)
+        do {
+            try checkPut(candidate, as: user)
+        } catch {
+            throw .store(error)
+        }
         return (result, .put(record: candidate))
+    }
+
+    /// ``planUpdate(_:expectingVersion:_:)`` with its outcome as a value, for the stores' locked
+    /// sections: a typed error stays out of the `Mutex.withLock` closure, a shape Swift 6.3.1
+    /// miscompiled (a null jump at run time) when the error type was generic.
+    func plannedUpdate<Value, Failure: Error>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) -> Result<(result: Value, mutation: StoreMutation?), ProfileStoreFailure<Failure>> {
+        do {
+            return .success(try planUpdate(user, expectingVersion: expectedVersion, body))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Stores the mutation of a planned update with `store` and returns the body's result; a
+    /// failure of `store` becomes ``ProfileStoreFailure/store(_:)``.
+    static func storing<Value, Failure: Error>(
+        _ planned: Result<(result: Value, mutation: StoreMutation?), ProfileStoreFailure<Failure>>,
+        with store: (StoreMutation) throws(ProfileStoreError) -> Void
+    ) -> Result<Value, ProfileStoreFailure<Failure>> {
+        planned.flatMap { planned in
+            guard let mutation = planned.mutation else { return .success(planned.result) }
+            do throws(ProfileStoreError) {
+                try store(mutation)
+            } catch {
+                return .failure(.store(error))
+            }
+            return .success(planned.result)
+        }
     }
 
     /// The mutation that makes `follower` follow `followee`, or `nil` when the edge exists.

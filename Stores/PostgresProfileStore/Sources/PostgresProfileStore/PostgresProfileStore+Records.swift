@@ -30,35 +30,45 @@ extension PostgresProfileStore {
     ///
     /// After a deadlock or a lost race to create the same user the transaction runs again, so
     /// `body` may run more than once, each time on the record as it then is.
-    public func update<Result: Sendable>(
+    public func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws -> Result
-    ) async throws -> Result {
-        try await withRetries { connection in
-            let current = try await fetchRecord(
-                where: "u.user_id = $1", user.rawValue, lockingUser: true, on: connection)
-            if let expectedVersion, expectedVersion != current?.version ?? 0 {
-                throw ProfileStoreError.versionConflict(expected: expectedVersion, current: current?.version ?? 0)
-            }
-            var candidate = current
-            let result: Result
-            do {
-                result = try body(&candidate)
-            } catch {
-                throw CallerError(underlying: error)
-            }
-            guard let candidate else {
-                guard current == nil else {
-                    throw ProfileStoreError.invalidMutation(
-                        "an update cannot remove the record of user \(user); use deleteUser")
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value {
+        // Kept beside the transaction's untyped errors so that a body's error of any type, even a
+        // `ProfileStoreError`, comes back as `.rejected` and never as the store's own.
+        var rejection: Failure?
+        do {
+            return try await withRetries { connection in
+                let current = try await fetchRecord(
+                    where: "u.user_id = $1", user.rawValue, lockingUser: true, on: connection)
+                if let expectedVersion, expectedVersion != current?.version ?? 0 {
+                    throw ProfileStoreError.versionConflict(expected: expectedVersion, current: current?.version ?? 0)
                 }
+                var candidate = current
+                let result: Value
+                do throws(Failure) {
+                    result = try body(&candidate)
+                } catch {
+                    rejection = error
+                    throw CallerError(underlying: error)
+                }
+                guard let candidate else {
+                    guard current == nil else {
+                        throw ProfileStoreError.invalidMutation(
+                            "an update cannot remove the record of user \(user); use deleteUser")
+                    }
+                    return result
+                }
+                guard candidate != current else { return result }
+                try Self.checkOwnership(candidate, as: user)
+                try await write(candidate, over: current, on: connection)
                 return result
             }
-            guard candidate != current else { return result }
-            try Self.checkOwnership(candidate, as: user)
-            try await write(candidate, over: current, on: connection)
-            return result
+        } catch {
+            if let rejection { throw .rejected(rejection) }
+            if let error = error as? ProfileStoreError { throw .store(error) }
+            throw .store(PostgresFailure(error).storeError)
         }
     }
 

@@ -18,6 +18,8 @@ func outcome(
         return 1
     } catch let error as ProfileStoreError where isExpectedLoss(error) {
         return 0
+    } catch let error as ProfileStoreFailure<Never> where isExpectedLoss(error.storeError) {
+        return 0
     }
 }
 

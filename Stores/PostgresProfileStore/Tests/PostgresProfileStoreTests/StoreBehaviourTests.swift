@@ -64,8 +64,10 @@ struct StoreBehaviourTests {
             profile.userID = bob
             profile.username = Username("ALICE")
             let bobRecord = UserRecord(account: Account(userID: bob, createdAt: date), profile: profile)
-            await #expect(throws: ProfileStoreError.invalidMutation("profile id profile-alice belongs to another user"))
-            {
+            await #expect(
+                throws: ProfileStoreFailure<Never>.store(
+                    .invalidMutation("profile id profile-alice belongs to another user"))
+            ) {
                 try await store.update(bob, expectingVersion: nil) { $0 = bobRecord }
             }
             #expect(try await store.record(for: bob) == nil)
