@@ -15,17 +15,16 @@ Usage: image_pillow.py [--probe PATH] [--seed N] [--keep DIR]
 """
 import argparse
 import io
-import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import warnings
 
 from PIL import Image, ImageSequence
-from probe import probe_path
+from pictures import picture
+from probe import probe_path, verdicts_by_path
 
 FORMATS = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "GIF": "gif", "WEBP": "webp", "BMP": "bmp"}
 
@@ -159,12 +158,6 @@ def _pixels(case, library, pillow):
     )
 
 
-def picture(rng, mode, size):
-    image = Image.new("RGB", size)
-    pixels = [(rng.randrange(256), rng.randrange(256), rng.randrange(256)) for _ in range(size[0] * size[1])]
-    image.putdata(pixels)
-    return image.convert(mode) if mode != "RGB" else image
-
 
 def saved(image, fmt, **options):
     buffer = io.BytesIO()
@@ -252,15 +245,6 @@ def pillow_verdict(path):
         return (False, None, None, None), stage, opened
 
 
-def library_verdicts(probe, paths):
-    feed = "".join(path + "\n" for path in paths)
-    result = subprocess.run([probe, "image"], input=feed, capture_output=True, text=True, check=True)
-    verdicts = {}
-    for line in result.stdout.splitlines():
-        verdict = json.loads(line)
-        verdicts[verdict["path"]] = verdict
-    return verdicts
-
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -288,7 +272,7 @@ def main():
             handle.write(case["data"])
         paths[name] = path
     try:
-        ours = library_verdicts(probe_path(options.probe), list(paths.values()))
+        ours = verdicts_by_path(probe_path(options.probe), "image", list(paths.values()))
         mismatches = []
         excepted = {name: 0 for name, _, _ in EXCEPTIONS}
         accepted = 0

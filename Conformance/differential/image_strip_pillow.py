@@ -17,17 +17,16 @@ Usage: image_strip_pillow.py [--probe PATH] [--seed N] [--count N] [--keep DIR]
 """
 import argparse
 import io
-import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 
 from PIL import Image, ImageSequence
 from PIL.PngImagePlugin import PngInfo
-from probe import probe_path
+from pictures import picture
+from probe import probe_path, verdicts_by_path
 
 SECRET = b"SECRET-"
 GPS_IFD = 0x8825
@@ -40,11 +39,6 @@ MODES = {
     "GIF": ["P"],
 }
 
-
-def picture(rng, mode, size):
-    image = Image.new("RGB", size)
-    image.putdata([(rng.randrange(256), rng.randrange(256), rng.randrange(256)) for _ in range(size[0] * size[1])])
-    return image.convert(mode)
 
 
 def exif_block(rng, orientation):
@@ -165,10 +159,8 @@ def main():
             handle.write(data)
         cases[path] = (path + ".stripped", planted)
     try:
-        feed = "".join(f"{path}\t{stripped}\n" for path, (stripped, _) in cases.items())
-        result = subprocess.run(
-            [probe_path(options.probe), "strip"], input=feed, capture_output=True, text=True, check=True)
-        verdicts = {verdict["path"]: verdict for verdict in map(json.loads, result.stdout.splitlines())}
+        verdicts = verdicts_by_path(
+            probe_path(options.probe), "strip", [f"{path}\t{stripped}" for path, (stripped, _) in cases.items()])
         failures = []
         saved = 0
         for path, (stripped, planted) in cases.items():

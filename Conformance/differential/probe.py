@@ -1,4 +1,5 @@
 """The library's side of the differential tests: the path of a built `ProfileKitProbe`."""
+import json
 import os
 import subprocess
 import sys
@@ -15,3 +16,10 @@ def probe_path(given):
         ["swift", "build", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True
     ).stdout.strip()
     return os.path.join(bin_path, "ProfileKitProbe")
+
+
+def verdicts_by_path(probe, subcommand, lines):
+    """Runs `probe subcommand` with one input line per entry of `lines`; its JSON lines by `path`."""
+    feed = "".join(line + "\n" for line in lines)
+    result = subprocess.run([probe, subcommand], input=feed, capture_output=True, text=True, check=True)
+    return {verdict["path"]: verdict for verdict in map(json.loads, result.stdout.splitlines())}
