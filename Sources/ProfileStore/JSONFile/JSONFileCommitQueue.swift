@@ -1,10 +1,13 @@
 /// The group-commit bookkeeping of a JSON-file store, kept under the store's mutex: writes
 /// applied in memory whose journal records are not durable yet, and the callers waiting for them.
 ///
-/// A writer plans, applies and encodes under the mutex, then ``enqueue(_:sequence:undo:)``s its
-/// line; the store's I/O thread takes everything queued as one batch (``takeBatch()``), appends
-/// it with one `write` and one `fsync` without the mutex, and reports back with
-/// ``completeBatch()`` or ``failAll()``. Docs/JSONFileStore.md ("Writes") states the rules.
+/// A writer plans and applies under the mutex and ``reserve(_:sequence:undo:)``s its record's
+/// place in the journal; it encodes the line after releasing the mutex (so that writers encode in
+/// parallel) and hands it over with ``fill(_:line:)``. The store's I/O thread takes every record
+/// ready in sequence order as one batch (``takeBatch(markingIdle:)``), appends it with one `write`
+/// and one `fsync` without the mutex, and reports back with ``completeBatch()`` or ``failAll()``;
+/// a record that cannot be encoded is taken back with every record after it (``fail(from:)``).
+/// Docs/JSONFileStore.md ("Writes") states the rules.
 struct JSONFileCommitQueue: Sendable {
     /// Resumes one waiting caller: `nil` once what it waited for is durable, else the error.
     typealias Waiter = @Sendable (ProfileStoreError?) -> Void
@@ -15,6 +18,22 @@ struct JSONFileCommitQueue: Sendable {
         var sequence: Int
         /// Where its line ends in the batch's bytes.
         var end: Int
+        /// What takes it back out of the state (``StoreState/inverse(of:)``).
+        var undo: [StoreMutation]
+    }
+
+    /// One record applied in memory whose place in the journal is reserved: its line is `nil`
+    /// until its writer (or ``encodeReserved(_:)``) encoded it.
+    struct Reservation: Sendable {
+        /// Names this reservation alone: sequence numbers are used again after a failed batch,
+        /// tickets never, so a late ``fill(_:line:)`` cannot land on another writer's record.
+        var ticket: Int
+        /// Its sequence number.
+        var sequence: Int
+        /// The change, to encode.
+        var mutation: StoreMutation
+        /// Its encoded line, newline included, once encoded.
+        var line: [UInt8]?
         /// What takes it back out of the state (``StoreState/inverse(of:)``).
         var undo: [StoreMutation]
     }
@@ -47,8 +66,10 @@ struct JSONFileCommitQueue: Sendable {
 
     /// The sequence number of the last durable record.
     private(set) var durableSequence: Int
-    /// Records waiting for the I/O thread.
-    private var queued = Batch()
+    /// Records waiting for the I/O thread, in sequence order (consecutive numbers), encoded or not.
+    private var queued: [Reservation] = []
+    /// The ticket of the next reservation.
+    private var nextTicket = 0
     /// The batch the I/O thread is appending, if any.
     private var inFlight: Batch?
     /// Callers waiting, each for every record up to its sequence number, in the order they came.
@@ -66,23 +87,64 @@ struct JSONFileCommitQueue: Sendable {
     }
 
     /// Whether records are applied in memory but not durable (queued or being appended).
-    var hasPending: Bool { !queued.records.isEmpty || inFlight != nil }
+    var hasPending: Bool { !queued.isEmpty || inFlight != nil }
 
     /// Records waiting for the I/O thread to take them.
-    var queuedCount: Int { queued.records.count }
+    var queuedCount: Int { queued.count }
 
     /// Callers waiting for a batch.
     var waiterCount: Int { waiters.count }
 
-    /// Queues the encoded `line` of record `sequence`; `undo` takes it back out of the state.
-    /// When the I/O thread sleeps, ``takeWakeRequest()`` then says it must be woken.
-    mutating func enqueue(_ line: [UInt8], sequence: Int, undo: [StoreMutation]) {
-        queued.bytes.append(contentsOf: line)
-        queued.records.append(Pending(sequence: sequence, end: queued.bytes.count, undo: undo))
-        if ioThreadIdle {
+    /// Reserves the journal's next place for record `sequence` (one past the last one queued or
+    /// durable), which `mutation` applied; `undo` takes it back out of the state. The I/O thread
+    /// appends it once ``fill(_:line:)`` or ``encodeReserved(_:)`` gave its line.
+    mutating func reserve(_ mutation: StoreMutation, sequence: Int, undo: [StoreMutation]) {
+        queued.append(Reservation(ticket: nextTicket, sequence: sequence, mutation: mutation, line: nil, undo: undo))
+        nextTicket += 1
+    }
+
+    /// Where the reservation `ticket` is queued, or `nil` once it left the queue.
+    private func index(of ticket: Int) -> Int? {
+        // Tickets grow along the queue, and the writer that holds one looks it up moments after
+        // reserving it: it is near the end.
+        queued.lastIndex { $0.ticket == ticket }
+    }
+
+    /// Hands over the encoded `line` of the reservation `ticket`. Does nothing when the record was
+    /// encoded already (by ``encodeReserved(_:)``) or taken back (``fail(from:)``, ``failAll()``).
+    /// When the first record queued becomes ready while the I/O thread sleeps,
+    /// ``takeWakeRequest()`` then says it must be woken.
+    mutating func fill(_ ticket: Int, line: [UInt8]) {
+        guard let index = index(of: ticket), queued[index].line == nil else { return }
+        queued[index].line = line
+        if index == 0, ioThreadIdle {
             ioThreadIdle = false
             wakeRequested = true
         }
+    }
+
+    /// The reserved records not encoded yet whose sequence number is above `sequence`: what the
+    /// writer that reserved them (in the locked section that ran since `sequence` was the last)
+    /// encodes after releasing the mutex.
+    func unencoded(after sequence: Int) -> [Reservation] {
+        Array(queued.reversed().prefix { $0.sequence > sequence }.filter { $0.line == nil }.reversed())
+    }
+
+    /// Encodes, with `encode`, every reserved record whose writer has not handed its line over
+    /// yet: for the callers that must append everything queued under the mutex.
+    ///
+    /// - Returns: the ticket of the first record that could not be encoded and why, or `nil`.
+    mutating func encodeReserved(
+        _ encode: (StoreMutation, Int) throws(ProfileStoreError) -> [UInt8]
+    ) -> (ticket: Int, error: ProfileStoreError)? {
+        for index in queued.indices where queued[index].line == nil {
+            do throws(ProfileStoreError) {
+                queued[index].line = try encode(queued[index].mutation, queued[index].sequence)
+            } catch {
+                return (queued[index].ticket, error)
+            }
+        }
+        return nil
     }
 
     /// Whether a write since the last call found the I/O thread asleep: the caller signals it
@@ -97,16 +159,24 @@ struct JSONFileCommitQueue: Sendable {
         waiters.append((sequence, resume))
     }
 
-    /// Takes every queued record as the batch to append; `nil` when none is queued or a batch is
-    /// already being appended. The I/O thread passes `markingIdle`, so that the next write wakes it.
+    /// Takes every queued record that is ready (encoded, with every record before it) as the
+    /// batch to append; `nil` when none is ready or a batch is already being appended. The I/O
+    /// thread passes `markingIdle`, so that the next record made ready wakes it.
     mutating func takeBatch(markingIdle: Bool) -> Batch? {
-        guard inFlight == nil, !queued.records.isEmpty else {
+        let ready = queued.prefix { $0.line != nil }.count
+        guard inFlight == nil, ready > 0 else {
             if markingIdle, inFlight == nil { ioThreadIdle = true }
             return nil
         }
-        inFlight = queued
-        queued = Batch()
-        return inFlight
+        var batch = Batch()
+        for reservation in queued[..<ready] {
+            batch.bytes.append(contentsOf: reservation.line ?? [])
+            batch.records.append(
+                Pending(sequence: reservation.sequence, end: batch.bytes.count, undo: reservation.undo))
+        }
+        queued.removeFirst(ready)
+        inFlight = batch
+        return batch
     }
 
     /// Records the batch taken by ``takeBatch(markingIdle:)`` as durable.
@@ -130,11 +200,29 @@ struct JSONFileCommitQueue: Sendable {
     /// - Returns: the inverses to apply to the state, in order, and every waiter (to resume with
     ///   the failure after releasing the mutex).
     mutating func failAll() -> (undo: [StoreMutation], waiters: [Waiter]) {
-        let records = (inFlight?.records ?? []) + queued.records
+        let inverses = (inFlight?.records ?? []).map(\.undo) + queued.map(\.undo)
         inFlight = nil
-        queued = Batch()
+        queued = []
         let resume = waiters.map(\.resume)
         waiters = []
-        return (records.reversed().flatMap(\.undo), resume)
+        return (inverses.reversed().flatMap { $0 }, resume)
+    }
+
+    /// Drops the queued reservation `ticket`, which could not be encoded, and every record queued
+    /// after it (planned on top of it); the records before it stay pending.
+    ///
+    /// - Returns: the sequence number of the dropped record, the inverses to apply to the state,
+    ///   in order, and the waiters that saw one of the dropped records (to resume with the failure
+    ///   after releasing the mutex); `nil` when the record left the queue (dropped already).
+    mutating func fail(from ticket: Int) -> (sequence: Int, undo: [StoreMutation], waiters: [Waiter])? {
+        guard let start = index(of: ticket) else { return nil }
+        let sequence = queued[start].sequence
+        let dropped = queued[start...]
+        let undo = dropped.reversed().flatMap(\.undo)
+        queued.removeLast(dropped.count)
+        let kept = waiters.prefix { $0.sequence < sequence }.count
+        let resume = waiters[kept...].map(\.resume)
+        waiters.removeLast(waiters.count - kept)
+        return (sequence, undo, resume)
     }
 }

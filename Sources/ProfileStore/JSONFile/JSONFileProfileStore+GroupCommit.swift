@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-// Group commit: writers plan, apply and encode under the mutex and queue their journal record;
-// a dedicated I/O thread appends everything queued with one `write` and one `fsync`, then
+// Group commit: writers plan and apply under the mutex and reserve their journal record's place,
+// then encode it after releasing the mutex (writers encode in parallel) and hand it over; a
+// dedicated I/O thread appends every record ready with one `write` and one `fsync`, then
 // resumes every caller of the batch. Docs/performance.md, "Group commit", explains the design;
 // Docs/JSONFileStore.md, "Writes", the rules a reader and a writer can rely on.
 extension JSONFileProfileStore {
@@ -67,7 +68,8 @@ extension JSONFileProfileStore {
     ) async throws(ProfileStoreError) -> Result<Value, Failure> {
         var outcome: Result<Value, Failure>?
         let failure: ProfileStoreError? = await withCheckedContinuation { continuation in
-            let wake = core.withLock { core in
+            let (reserved, wake) = core.withLock { core in
+                let before = core.sequence
                 do throws(Failure) {
                     outcome = .success(try body(&core))
                 } catch {
@@ -78,13 +80,42 @@ extension JSONFileProfileStore {
                 } else {
                     continuation.resume(returning: nil)
                 }
-                return core.commits.takeWakeRequest()
+                return (core.commits.unencoded(after: before), core.commits.takeWakeRequest())
             }
             if wake { ioWakeUp.signal() }
+            if !reserved.isEmpty { handOver(reserved) }
         }
         if let failure { throw failure }
         guard let outcome else { preconditionFailure("the body ran under the mutex before the continuation resumed") }
         return outcome
+    }
+
+    /// Encodes the journal lines of `reserved`, reserved by this caller's locked section, without
+    /// the mutex (with the store's one encoder, whose options never change, so callers share it),
+    /// then hands them over to the I/O thread. A record that cannot be encoded is taken back with
+    /// every record reserved after it, whose waiters then fail with the encoding error.
+    private func handOver(_ reserved: [JSONFileCommitQueue.Reservation]) {
+        let lines = reserved.map { reservation in
+            Result { () throws(ProfileStoreError) in
+                try JSONFileJournalCodec.line(
+                    for: reservation.mutation, sequence: reservation.sequence, using: journalEncoder)
+            }
+        }
+        let (wake, dropped, error) = core.withLock {
+            (core) -> (Bool, [JSONFileCommitQueue.Waiter], ProfileStoreError?) in
+            for (reservation, line) in zip(reserved, lines) {
+                switch line {
+                case .success(let line):
+                    core.commits.fill(reservation.ticket, line: line)
+                case .failure(let error):
+                    let dropped = core.dropUnencodable(from: reservation.ticket)
+                    return (core.commits.takeWakeRequest(), dropped, error)
+                }
+            }
+            return (core.commits.takeWakeRequest(), [], nil)
+        }
+        if wake { ioWakeUp.signal() }
+        for waiter in dropped { waiter(error) }
     }
 
     /// Reads `body` from a state whose every record is durable: at once when nothing is pending,

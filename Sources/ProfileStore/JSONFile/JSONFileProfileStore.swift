@@ -55,6 +55,9 @@ public final class JSONFileProfileStore: ProfileStore {
     let descriptorLock = Mutex<Void>(())
     /// Wakes the I/O thread when a write finds it idle.
     let ioWakeUp = DispatchSemaphore(value: 0)
+    /// The encoder of journal lines (the core's), used by writers outside the mutex: its options
+    /// are set once, before any use, and `encode` only reads them.
+    let journalEncoder: JSONEncoder
 
     /// Opens the store in `directory` (creating it when it holds none and `options.creation` is
     /// ``Options-swift.struct/Creation-swift.enum/createIfMissing``): takes the lock, reads the
@@ -84,6 +87,7 @@ public final class JSONFileProfileStore: ProfileStore {
             core.faults = faults
             core.commits = JSONFileCommitQueue(durableSequence: core.sequence)
             self.recoveryReport = report
+            self.journalEncoder = core.journalEncoder
             self.core = Mutex(core)
         } catch {
             JSONFileLockRegistry.release(lock)
@@ -158,17 +162,19 @@ public final class JSONFileProfileStore: ProfileStore {
     private func snapshotInBackgroundIfDue() {
         // The copy may hold records still pending; the snapshot is written only once they are
         // durable, and dropped when their batch fails (the failure takes them back out).
-        let durability = JSONFileDurabilityLatch()
-        let snapshot = core.withLock { core in
-            let snapshot = core.beginBackgroundSnapshot()
-            if snapshot != nil, core.commits.hasPending {
+        // Called after every write: the latch is made only when a snapshot starts (every
+        // `snapshotEvery` records), not per write.
+        let started = core.withLock { core -> (JSONFileSnapshot, JSONFileDurabilityLatch)? in
+            guard let snapshot = core.beginBackgroundSnapshot() else { return nil }
+            let durability = JSONFileDurabilityLatch()
+            if core.commits.hasPending {
                 core.commits.wait(through: core.sequence, durability.resume)
             } else {
                 durability.resume(nil)
             }
-            return snapshot
+            return (snapshot, durability)
         }
-        guard let snapshot else { return }
+        guard let (snapshot, durability) = started else { return }
         backgroundSnapshots.enter()
         // A dedicated thread, not a task: encoding and fsync block for long, and the
         // cooperative pool has as few threads as the machine has cores.

@@ -65,8 +65,9 @@ struct JSONFileJournalAppend: Sendable {
 }
 
 extension JSONFileStoreCore {
-    /// Applies `mutation`, planned against ``state`` under the same mutex, and queues its journal
-    /// record for the I/O thread.
+    /// Applies `mutation`, planned against ``state`` under the same mutex, and reserves its place
+    /// in the journal; its writer encodes the line after releasing the mutex
+    /// (``JSONFileCommitQueue/fill(_:line:)``).
     ///
     /// Later writers plan against the applied state (so a username claimed by a pending write is
     /// taken), while readers and this writer wait until the record is durable
@@ -78,13 +79,35 @@ extension JSONFileStoreCore {
                 "the journal's sequence numbers are used up (\(sequence) is the last, "
                     + "\(JSONFileJournalCodec.maximumSequence) the limit); no further write fits")
         }
-        let line = try JSONFileJournalCodec.line(for: mutation, sequence: sequence + 1, using: journalEncoder)
         let undo = try state.inverse(of: mutation)
         // Planning ran the same checks on the same state, so a failure here means a bug; `apply`
         // changes nothing when it throws, and nothing was queued.
         try state.apply(mutation)
         sequence += 1
-        commits.enqueue(line, sequence: sequence, undo: undo)
+        commits.reserve(mutation, sequence: sequence, undo: undo)
+    }
+
+    /// Takes back the reserved record `ticket`, which could not be encoded, with every record
+    /// reserved after it (they were planned on top of it); the records before it stay pending.
+    ///
+    /// - Returns: the waiters that saw a dropped record, to resume with the error after the mutex
+    ///   is released.
+    mutating func dropUnencodable(from ticket: Int) -> [JSONFileCommitQueue.Waiter] {
+        guard let (dropped, undo, waiters) = commits.fail(from: ticket) else { return [] }
+        undoPending(undo)
+        sequence = dropped - 1
+        return waiters
+    }
+
+    /// Applies the inverses of records taken back; a failure poisons the store.
+    private mutating func undoPending(_ undo: [StoreMutation]) {
+        do throws(ProfileStoreError) {
+            for mutation in undo { try state.apply(mutation) }
+        } catch {
+            // The inverses are exact (pinned by StoreStateUndoTests), so this is a bug; the state
+            // no longer matches the journal, and writing on would build on it.
+            failure = error
+        }
     }
 
     /// Takes every queued record as one append; `nil` when none is queued, one is in flight, or
@@ -126,13 +149,7 @@ extension JSONFileStoreCore {
             failure = poison
         }
         let (undo, waiters) = commits.failAll()
-        do throws(ProfileStoreError) {
-            for mutation in undo { try state.apply(mutation) }
-        } catch {
-            // The inverses are exact (pinned by StoreStateUndoTests), so this is a bug; the state
-            // no longer matches the journal, and writing on would build on it.
-            failure = error
-        }
+        undoPending(undo)
         sequence = commits.durableSequence
         return (waiters, error)
     }
@@ -144,6 +161,15 @@ extension JSONFileStoreCore {
     /// - Returns: the waiters to resume after the mutex is released, with their results.
     mutating func appendQueued() -> [(JSONFileCommitQueue.Waiter, ProfileStoreError?)] {
         var resumptions: [(JSONFileCommitQueue.Waiter, ProfileStoreError?)] = []
+        // Writers between their two locked sections have not handed their lines over yet: encode
+        // them here (a writer's later hand-over then finds its line there and changes nothing).
+        let encoder = journalEncoder
+        let unencodable = commits.encodeReserved { (mutation, sequence) throws(ProfileStoreError) in
+            try JSONFileJournalCodec.line(for: mutation, sequence: sequence, using: encoder)
+        }
+        if let (ticket, error) = unencodable {
+            resumptions += dropUnencodable(from: ticket).map { ($0, error) }
+        }
         while let append = takeAppend(markingIdle: false) {
             let (waiters, error) = finishAppend(append, append.perform())
             resumptions += waiters.map { ($0, error) }

@@ -45,7 +45,8 @@ struct JSONFileStoreCore: Sendable {
     var commits = JSONFileCommitQueue()
     /// The sequence number the running background snapshot copied the state at.
     var snapshotCopySequence = 0
-    /// The encoder of journal lines, reused by every write (only ever used under the mutex).
+    /// The encoder of journal lines, reused by every write: by writers after they release the
+    /// mutex (``JSONFileProfileStore/journalEncoder`` is this one) and by ``appendQueued()``.
     let journalEncoder = JSONFileJournalCodec.makeEncoder()
 
     /// The path of a file in the store's directory.
