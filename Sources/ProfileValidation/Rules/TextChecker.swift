@@ -48,28 +48,31 @@ enum TextChecker {
             else { return false }
             // The ends are neither spaces nor line breaks, so there is nothing to trim.
             guard base[0] &- 0x21 < 0x5E, base[count - 1] &- 0x21 < 0x5E else { return false }
-            let allowsNewlines = rule.allowsNewlines
-            let raw = UnsafeRawPointer(base)
-            var index = 0
-            while index + 8 <= count {
-                if hasNonPrintable(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                    for offset in index..<(index + 8) where !isPlainByte(base[offset], allowsNewlines) { return false }
-                }
-                index += 8
-            }
-            guard index < count else { return true }
-            // The rest of a longer value is the last eight bytes, read again as one word.
-            if count >= 8 {
-                guard hasNonPrintable(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) else {
-                    return true
-                }
-            }
-            while index < count {
-                guard isPlainByte(base[index], allowsNewlines) else { return false }
-                index += 1
-            }
-            return true
+            return isPlain(base, count: count, allowsNewlines: rule.allowsNewlines)
         } ?? false
+    }
+
+    /// Whether every byte is printable ASCII (or `\n` where allowed), eight bytes at a time; the
+    /// rest of a longer value is its last eight bytes, read again as one word.
+    @inline(__always)
+    private static func isPlain(_ base: UnsafePointer<UInt8>, count: Int, allowsNewlines: Bool) -> Bool {
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= count {
+            if hasNonPrintable(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                for offset in index..<(index + 8) where !isPlainByte(base[offset], allowsNewlines) { return false }
+            }
+            index += 8
+        }
+        guard index < count else { return true }
+        if count >= 8 {
+            guard hasNonPrintable(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) else { return true }
+        }
+        while index < count {
+            guard isPlainByte(base[index], allowsNewlines) else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether some byte of `word` is below 0x20 or above 0x7E (exact for these bounds).
@@ -102,19 +105,7 @@ enum TextChecker {
     private static func asciiFastPath(_ bytes: UnsafeBufferPointer<UInt8>, rule: TextRule) -> FastScan? {
         guard let base = bytes.baseAddress else { return .empty }
         let count = bytes.count
-        let allowsNewlines = rule.allowsNewlines
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index + 8 <= count {
-            if hasNonPrintable(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                for offset in index..<(index + 8) where !isPlainByte(base[offset], allowsNewlines) { return nil }
-            }
-            index += 8
-        }
-        while index < count {
-            guard isPlainByte(base[index], allowsNewlines) else { return nil }
-            index += 1
-        }
+        guard isPlain(base, count: count, allowsNewlines: rule.allowsNewlines) else { return nil }
         var first = 0
         while first < count && (base[first] == 0x20 || base[first] == 0x0A) { first += 1 }
         if first == count { return .empty }
