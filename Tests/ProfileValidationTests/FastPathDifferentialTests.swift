@@ -94,15 +94,19 @@ struct FastPathDifferentialTests {
         }
     }
 
+    /// Rules around the generated lengths: short and long, single and multi-line, a byte cap below
+    /// four bytes a character, a cap on code points per character (and none).
+    static let textRules: [TextRule] = [
+        .singleLine(1...3), .singleLine(2...12), .optionalLine(maximum: 20), .multiLine(maximum: 8),
+        .multiLine(maximum: 30), TextRule(maximumLength: 16, maximumBytes: 20, allowsNewlines: true),
+        TextRule(maximumLength: 12, maximumScalarsPerCharacter: 2),
+        TextRule(maximumLength: 12, maximumScalarsPerCharacter: 0),
+    ]
+
     @Test("the scalar walk gives the verdict, error and value of the grapheme walk on hostile Unicode")
     func unicodeText() {
         var random = SeededGenerator(seed: Self.seed &+ 7)
-        let rules: [TextRule] = [
-            .singleLine(1...3), .singleLine(2...12), .optionalLine(maximum: 20), .multiLine(maximum: 8),
-            .multiLine(maximum: 30), TextRule(maximumLength: 16, maximumBytes: 20, allowsNewlines: true),
-            TextRule(maximumLength: 12, maximumScalarsPerCharacter: 2),
-            TextRule(maximumLength: 12, maximumScalarsPerCharacter: 0),
-        ]
+        let rules = Self.textRules
         let cases = Self.cases * 8
         var invalid = 0
         var valid = 0
@@ -121,6 +125,67 @@ struct FastPathDifferentialTests {
         #expect(
             valid > cases / 20 && invalid > cases / 20, "the generator must reach both verdicts (seed \(Self.seed + 7))"
         )
+    }
+
+    @Test("the whole text check (ASCII word scans, scalar byte walk) answers as the grapheme walk on any text")
+    func wholeTextCheck() {
+        var random = SeededGenerator(seed: Self.seed &+ 8)
+        // The ASCII paths take every printable byte for a one-scalar character, so they assume a
+        // rule that admits one: a rule of 0 scalars per character (no preset's) refuses all text.
+        let rules = Self.textRules.filter { $0.maximumScalarsPerCharacter >= 1 }
+        let cases = Self.cases * 2
+        var verdicts: [Bool: Int] = [:]
+        for index in 0..<cases {
+            // Half plain ASCII with spaces and line breaks around (the word scans), half hostile Unicode.
+            let value =
+                index % 2 == 0
+                ? Self.generated(Self.textPieces, count: 12, &random) : Self.hostileText(&random)
+            let rule = rules[index % rules.count]
+            var fastErrors: [FieldError] = []
+            var fullErrors: [FieldError] = []
+            let fast = TextChecker.check(value, rule: rule, path: "bio", errors: &fastErrors)
+            let full = TextChecker.slowPath(value, rule: rule, path: "bio", errors: &fullErrors, graphemesOnly: true)
+            verdicts[fullErrors.isEmpty, default: 0] += 1
+            #expect(
+                fast == full && fastErrors == fullErrors,
+                "seed \(Self.seed + 8) case \(index): \(value.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(
+            (verdicts[true] ?? 0) > cases / 20 && (verdicts[false] ?? 0) > cases / 20,
+            "the generator must reach both verdicts (seed \(Self.seed + 8))")
+    }
+
+    @Test("a username's first refused character is found by bytes where the character walk finds it")
+    func usernameRefusedCharacter() {
+        var random = SeededGenerator(seed: Self.seed &+ 9)
+        let pieces = [
+            "a", "Z", "0", "_", "john", ".", "-", " ", "@", "\r", "\n", "\r\n", "\t", "\u{0}", "é", "e\u{301}",
+            "\u{301}", "\u{200B}", "\u{202E}", "а", "ｊ", "👩\u{200D}💻", "🇵🇹",
+        ]
+        var found = 0
+        for index in 0..<Self.cases {
+            let value = Self.generated(pieces, count: 8, &random)
+            let fast = ValidationPolicy.firstNonUsernameScalar(in: value)
+            let reference = ValidationPolicy.firstNonUsernameScalarByCharacters(in: value)
+            if reference != nil { found += 1 }
+            #expect(
+                fast?.position == reference?.position && fast?.scalar == reference?.scalar,
+                "seed \(Self.seed + 9) case \(index): \(value.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(found > Self.cases / 2 && found < Self.cases, "the generator must reach both answers")
+    }
+
+    @Test("a code point is written as Unicode charts write it, as the radix conversion writes it")
+    func codePoint() {
+        var checked = 0
+        for value in stride(from: UInt32(0), through: 0x10FFFF, by: 37) + [0x0, 0xF, 0xFFFF, 0x10000, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let hex = String(value, radix: 16, uppercase: true)
+            let reference = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            checked += 1
+            #expect(Messages.codePoint(scalar) == reference, "U+\(hex)")
+        }
+        #expect(checked > 29_000)
     }
 
     @Test("every scalar counted as a character of its own is one next to plain letters and to itself, and allowed")

@@ -21,11 +21,6 @@ extension JSONBodyReader {
             skipPlainWords()
             guard index < bytes.count else { break }
             let byte = bytes[index]
-            // Most bytes are printable ASCII other than a quote or a backslash: one test for them.
-            if byte &- 0x20 < 0x60 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                index += 1
-                continue
-            }
             if byte == UInt8(ascii: "\"") {
                 let content = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
@@ -52,23 +47,28 @@ extension JSONBodyReader {
         throw malformed("a string is not closed")
     }
 
-    /// Skips eight bytes at a time while none is a quote, a backslash, a control character or
-    /// part of a multi-byte sequence: those bytes need no other check.
+    /// Skips plain bytes eight at a time and stops at the first byte that is a quote, a
+    /// backslash, a control character or part of a multi-byte sequence (those need their own
+    /// check), or where fewer than eight bytes remain.
     @inline(__always)
     mutating func skipPlainWords() {
         guard let base = bytes.baseAddress else { return }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            // Each term is non-zero exactly when some byte is below 0x20, is `"`, is `\`, or is
-            // 0x80 or above (the classic "has a byte less than n" and "has a zero byte" tests).
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            // Each term's high bit is set in a byte below 0x20, equal to `"`, equal to `\`, or 0x80 or
+            // above (the classic "has a byte less than n" and "has a zero byte" tests). A borrow can
+            // set a bit above a true match, never below one, so the lowest set bit is the first.
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
             let special =
-                ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                | word
-            guard special & highs == 0 else { return }
+                (((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                    | word) & highs
+            guard special == 0 else {
+                index += special.trailingZeroBitCount >> 3
+                return
+            }
             index += 8
         }
     }

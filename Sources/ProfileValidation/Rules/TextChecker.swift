@@ -48,28 +48,31 @@ enum TextChecker {
             else { return false }
             // The ends are neither spaces nor line breaks, so there is nothing to trim.
             guard base[0] &- 0x21 < 0x5E, base[count - 1] &- 0x21 < 0x5E else { return false }
-            let allowsNewlines = rule.allowsNewlines
-            let raw = UnsafeRawPointer(base)
-            var index = 0
-            while index + 8 <= count {
-                if hasNonPrintable(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                    for offset in index..<(index + 8) where !isPlainByte(base[offset], allowsNewlines) { return false }
-                }
-                index += 8
-            }
-            guard index < count else { return true }
-            // The rest of a longer value is the last eight bytes, read again as one word.
-            if count >= 8 {
-                guard hasNonPrintable(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) else {
-                    return true
-                }
-            }
-            while index < count {
-                guard isPlainByte(base[index], allowsNewlines) else { return false }
-                index += 1
-            }
-            return true
+            return isPlain(base, count: count, allowsNewlines: rule.allowsNewlines)
         } ?? false
+    }
+
+    /// Whether every byte is printable ASCII (or `\n` where allowed), eight bytes at a time; the
+    /// rest of a longer value is its last eight bytes, read again as one word.
+    @inline(__always)
+    private static func isPlain(_ base: UnsafePointer<UInt8>, count: Int, allowsNewlines: Bool) -> Bool {
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= count {
+            if hasNonPrintable(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                for offset in index..<(index + 8) where !isPlainByte(base[offset], allowsNewlines) { return false }
+            }
+            index += 8
+        }
+        guard index < count else { return true }
+        if count >= 8 {
+            guard hasNonPrintable(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) else { return true }
+        }
+        while index < count {
+            guard isPlainByte(base[index], allowsNewlines) else { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether some byte of `word` is below 0x20 or above 0x7E (exact for these bounds).
@@ -98,20 +101,17 @@ enum TextChecker {
     }
 
     /// The fast result for printable ASCII (plus `\n` where allowed); `nil` sends the value down
-    /// the general path (non-ASCII, controls, `\r`).
+    /// the general path (non-ASCII, controls, `\r`). Eight bytes at a time, then the ends trimmed.
     private static func asciiFastPath(_ bytes: UnsafeBufferPointer<UInt8>, rule: TextRule) -> FastScan? {
-        var first = -1
-        var last = -1
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            if byte >= 0x7F { return nil }
-            if byte < 0x20 && !(byte == 0x0A && rule.allowsNewlines) { return nil }
-            if byte == 0x20 || byte == 0x0A { continue }
-            if first == -1 { first = index }
-            last = index
-        }
-        if first == -1 { return .empty }
-        if first == 0 && last == bytes.count - 1 { return .untouched }
+        guard let base = bytes.baseAddress else { return .empty }
+        let count = bytes.count
+        guard isPlain(base, count: count, allowsNewlines: rule.allowsNewlines) else { return nil }
+        var first = 0
+        while first < count && (base[first] == 0x20 || base[first] == 0x0A) { first += 1 }
+        if first == count { return .empty }
+        var last = count - 1
+        while base[last] == 0x20 || base[last] == 0x0A { last -= 1 }
+        if first == 0 && last == count - 1 { return .untouched }
         return .trimmed(bytes[first...last])
     }
 
@@ -150,12 +150,15 @@ enum TextChecker {
         -> TextOutcome
     {
         let scalars = raw.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return .empty }
-        guard let lastIndex = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return .empty }
+        // The reference asks the Unicode tables for every scalar; ASCII needs no table look-up.
+        let isWhitespace: (Unicode.Scalar) -> Bool =
+            graphemesOnly ? { $0.properties.isWhitespace } : { TextChecker.isWhitespace($0) }
+        guard let start = scalars.firstIndex(where: { !isWhitespace($0) }) else { return .empty }
+        guard let lastIndex = scalars.lastIndex(where: { !isWhitespace($0) }) else { return .empty }
         var value =
             start == scalars.startIndex && scalars.index(after: lastIndex) == scalars.endIndex
             ? raw : String(scalars[start...lastIndex])
-        if rule.allowsNewlines && value.utf8.contains(0x0D) {
+        if rule.allowsNewlines && containsCarriageReturn(value) {
             value = unifyLineBreaks(value)
         }
         let bytes = value.utf8.count
@@ -169,7 +172,7 @@ enum TextChecker {
         if graphemesOnly || rule.maximumScalarsPerCharacter < 1 {
             walk.inspect(value, rule: rule, path: path)
         } else {
-            walk.inspectBySingleScalars(value, rule: rule, path: path)
+            walk.inspectByScalarBytes(value, rule: rule, path: path)
         }
         if let problem = walk.problem {
             errors.append(problem)
@@ -196,37 +199,90 @@ enum TextChecker {
         /// other scalars. A stretch starts at the scalar before the first other one (a combining
         /// mark joins it) and ends before a single-scalar character that follows another: UAX #29
         /// never joins two of them, whatever precedes, so each stretch segments as it would in place.
-        mutating func inspectBySingleScalars(_ value: String, rule: TextRule, path: String) {
-            let scalars = value.unicodeScalars
-            var stretchStart: String.Index?
-            var previous = scalars.startIndex
-            var previousIsSingle = false
-            var index = scalars.startIndex
-            while index != scalars.endIndex {
-                let isSingle = TextChecker.isSingleScalarCharacter(scalars[index], allowsNewlines: rule.allowsNewlines)
-                if let start = stretchStart {
-                    if isSingle && previousIsSingle {
-                        inspect(String(scalars[start..<index]), rule: rule, path: path)
-                        stretchStart = nil
-                        characters += 1
+        ///
+        /// The scalars are decoded from the value's UTF-8 in place (a `String` is valid UTF-8), so
+        /// a plain stretch costs a few instructions a byte instead of a `String.Index` per scalar.
+        mutating func inspectByScalarBytes(_ value: String, rule: TextRule, path: String) {
+            var value = value
+            value.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return }
+                let count = bytes.count
+                var stretchStart = -1
+                var previous = 0
+                var previousIsSingle = false
+                var index = 0
+                while index < count {
+                    // Outside a stretch, printable ASCII goes eight bytes at a time: each byte is a
+                    // character of its own, as the scalar step below would count it.
+                    if stretchStart < 0 {
+                        while index + 8 <= count,
+                            !TextChecker.hasNonPrintable(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                        {
+                            characters += 8
+                            index += 8
+                            previous = index - 1
+                            previousIsSingle = true
+                        }
+                        guard index < count else { break }
                     }
-                } else if isSingle {
-                    characters += 1
-                } else if previousIsSingle {
-                    // The previous scalar was counted alone; it is segmented again with its stretch.
-                    characters -= 1
-                    stretchStart = previous
-                } else {
-                    stretchStart = index
+                    let (scalar, length) = TextChecker.scalar(in: bytes, at: index)
+                    let isSingle = TextChecker.isSingleScalarCharacter(scalar, allowsNewlines: rule.allowsNewlines)
+                    if stretchStart >= 0 {
+                        if isSingle && previousIsSingle {
+                            inspect(stretch(bytes, stretchStart..<index), rule: rule, path: path)
+                            stretchStart = -1
+                            characters += 1
+                        }
+                    } else if isSingle {
+                        characters += 1
+                    } else if previousIsSingle {
+                        // The previous scalar was counted alone; it is segmented again with its stretch.
+                        characters -= 1
+                        stretchStart = previous
+                    } else {
+                        stretchStart = index
+                    }
+                    previousIsSingle = isSingle
+                    previous = index
+                    index += length
                 }
-                previousIsSingle = isSingle
-                previous = index
-                index = scalars.index(after: index)
-            }
-            if let start = stretchStart {
-                inspect(String(scalars[start...]), rule: rule, path: path)
+                if stretchStart >= 0 {
+                    inspect(stretch(bytes, stretchStart..<count), rule: rule, path: path)
+                }
             }
         }
+
+        private func stretch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+    }
+
+    /// The scalar value starting at `index` of valid UTF-8 and its length in bytes.
+    @inline(__always)
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        let second = UInt32(bytes[index + 1]) & 0x3F
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | second, 2) }
+        let third = UInt32(bytes[index + 2]) & 0x3F
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | second << 6 | third, 3) }
+        let fourth = UInt32(bytes[index + 3]) & 0x3F
+        return ((lead & 0x07) << 18 | second << 12 | third << 6 | fourth, 4)
+    }
+
+    /// `properties.isWhitespace`, answered without the Unicode tables for ASCII (U+0009-000D and
+    /// U+0020 are ASCII's whole White_Space set).
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard value >= 0x80 else { return value == 0x20 || value &- 0x09 < 5 }
+        return scalar.properties.isWhitespace
+    }
+
+    /// Whether `value` holds a `\r`, searched in its contiguous UTF-8.
+    private static func containsCarriageReturn(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in bytes.contains(0x0D) }
     }
 
     /// Whether `scalar` is a character of its own next to any other such scalar and passes
@@ -236,7 +292,12 @@ enum TextChecker {
     /// Other). `FastPathDifferentialTests` checks every scalar this accepts against the standard
     /// library's segmentation.
     static func isSingleScalarCharacter(_ scalar: Unicode.Scalar, allowsNewlines: Bool) -> Bool {
-        let value = scalar.value
+        isSingleScalarCharacter(scalar.value, allowsNewlines: allowsNewlines)
+    }
+
+    /// ``isSingleScalarCharacter(_:allowsNewlines:)-(Unicode.Scalar,_)`` by scalar value.
+    @inline(__always)
+    private static func isSingleScalarCharacter(_ value: UInt32, allowsNewlines: Bool) -> Bool {
         if value < 0x80 { return value &- 0x20 < 0x5F || (value == 0x0A && allowsNewlines) }
         switch value {
         // Latin-1 and Latin Extended (not U+00AD, an invisible soft hyphen), Greek and Cyrillic

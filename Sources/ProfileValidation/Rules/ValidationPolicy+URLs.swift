@@ -75,7 +75,8 @@ extension ValidationPolicy {
         }
         switch SafeURL.parse(link, allowsHTTP: socialLinks.allowsHTTP, hosts: platform.hosts) {
         case .failure(let failure):
-            errors.append(FieldError(field: path, code: failure.code, message: "\(path) \(failure.reason)"))
+            let field = path  // built once for the field and its message
+            errors.append(FieldError(field: field, code: failure.code, message: "\(field) \(failure.reason)"))
             return nil
         case .success(let url):
             guard url.hostMatches else {

@@ -99,10 +99,7 @@ extension ValidationPolicy {
                 message: "\(path) may not start with @; the @ belongs to mentions and look-ups, so send the name "
                     + "without it")
         }
-        var position = 0
-        for character in value {
-            position += 1
-            guard let scalar = character.unicodeScalars.first(where: { !Self.isUsernameScalar($0) }) else { continue }
+        if let (position, scalar) = Self.firstNonUsernameScalar(in: value) {
             if TextChecker.forbiddenReason(scalar, allowsNewline: false, isFirst: true, isLast: true) != nil {
                 return FieldError(
                     field: path, code: .forbiddenCharacters,
@@ -110,13 +107,45 @@ extension ValidationPolicy {
                         + "character \(position); a username may only hold A-Z, a-z, 0-9 and _")
             }
             let lookAlike = scalar.isASCII ? "" : " (look-alike letters from other alphabets are not accepted)"
-            return FieldError(
-                field: path, code: .invalidCharacters,
-                message: "\(path) may only hold A-Z, a-z, 0-9 and _; \(Messages.codePoint(scalar)) at character "
-                    + "\(position) is not one of them\(lookAlike)")
+            // One interpolation, not two joined: the message is built once, into one buffer.
+            let message = """
+                \(path) may only hold A-Z, a-z, 0-9 and _; \(Messages.codePoint(scalar)) at character \
+                \(position) is not one of them\(lookAlike)
+                """
+            return FieldError(field: path, code: .invalidCharacters, message: message)
         }
         return FieldError(
             field: path, code: .invalidCharacters, message: "\(path) may only hold A-Z, a-z, 0-9 and _")
+    }
+
+    /// The first scalar of `value` a username may not hold and the position (from 1) of its
+    /// character. Up to the first ASCII byte that is not a username byte every byte is an ASCII
+    /// letter, digit or `_`, one character each, and UAX #29 never joins an ASCII byte to what
+    /// precedes it, so the position is the byte's; a non-ASCII byte (which a combining mark may
+    /// join to the letter before it) takes the character walk. Internal for `FastPathDifferentialTests`.
+    static func firstNonUsernameScalar(in value: String) -> (position: Int, scalar: Unicode.Scalar)? {
+        var position = 0
+        for byte in value.utf8 {
+            guard !isUsernameByte(byte) else {
+                position += 1
+                continue
+            }
+            if byte < 0x80 { return (position + 1, Unicode.Scalar(byte)) }
+            break
+        }
+        return firstNonUsernameScalarByCharacters(in: value)
+    }
+
+    /// ``firstNonUsernameScalar(in:)`` by `Character`: the reference its byte walk is tested against.
+    static func firstNonUsernameScalarByCharacters(in value: String) -> (position: Int, scalar: Unicode.Scalar)? {
+        var position = 0
+        for character in value {
+            position += 1
+            if let scalar = character.unicodeScalars.first(where: { !isUsernameScalar($0) }) {
+                return (position, scalar)
+            }
+        }
+        return nil
     }
 
     private static func isUsernameScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -28,7 +28,9 @@ struct RequestKeyScreen: Sendable {
 
     /// The field errors for those of `keys` that this screen does not accept, sorted by key.
     func rejections(of keys: [String], under path: String? = nil) -> [FieldError] {
-        keys.filter { !accepted.contains($0) }.sorted().map { key in
+        // The usual body has no key to reject: no set look-ups, sort or map then.
+        guard !keys.isEmpty else { return [] }
+        return keys.filter { !accepted.contains($0) }.sorted().map { key in
             let field = path.map { "\($0).\(key)" } ?? key
             if serverOwned.contains(key) {
                 return FieldError(
