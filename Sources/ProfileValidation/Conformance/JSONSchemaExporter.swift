@@ -132,7 +132,7 @@ public enum JSONSchemaExporter {
     /// The most code points an accepted value of `rule` can hold: every character at its scalar
     /// cap, within the byte cap (a scalar is at least one byte).
     static func maximumScalars(_ rule: TextRule) -> Int {
-        let (product, overflow) = rule.maximumLength.multipliedReportingOverflow(by: rule.maximumScalarsPerCharacter)
+        let (product, overflow) = rule.maximumLength.multipliedReportingOverflow(by: rule.scalarCap)
         return min(overflow ? Int.max : product, rule.maximumBytes)
     }
 

@@ -18,7 +18,12 @@ public struct TextRule: Sendable, Hashable {
     /// Whether an empty value (after trimming) is accepted; it is then stored as no value (`null`).
     public var allowsEmpty: Bool
     /// The most Unicode scalars one character may be built from; refuses combining-mark floods.
+    ///
+    /// Every character is at least one scalar, so a value below 1 acts as 1 (see ``scalarCap``).
     public var maximumScalarsPerCharacter: Int
+
+    /// The scalar cap the rule enforces: ``maximumScalarsPerCharacter``, and never below 1.
+    var scalarCap: Int { max(1, maximumScalarsPerCharacter) }
 
     /// Creates a rule; the byte cap defaults to four bytes per character, enough for any text whose
     /// characters are single code points.

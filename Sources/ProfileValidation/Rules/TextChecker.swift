@@ -169,7 +169,7 @@ enum TextChecker {
             return .invalid
         }
         var walk = CharacterWalk()
-        if graphemesOnly || rule.maximumScalarsPerCharacter < 1 {
+        if graphemesOnly {
             walk.inspect(value, rule: rule, path: path)
         } else {
             walk.inspectByScalarBytes(value, rule: rule, path: path)
@@ -330,12 +330,12 @@ enum TextChecker {
             }
             isFirst = false
         }
-        if count > rule.maximumScalarsPerCharacter {
+        if count > rule.scalarCap {
             return FieldError(
                 field: path, code: .invalidCharacters,
                 message: "\(path) holds a character built from \(count) code points at character \(position); "
-                    + "the limit is \(rule.maximumScalarsPerCharacter)",
-                limit: rule.maximumScalarsPerCharacter)
+                    + "the limit is \(rule.scalarCap)",
+                limit: rule.scalarCap)
         }
         return nil
     }
