@@ -286,12 +286,16 @@ func runStartup(rounds: Int) throws {
 }
 
 // `StoreBenchmark startup [rounds]` measures only start-up (each open in a child process run as
-// `startup-child`), `writers [rounds]` only the write path; without arguments, everything.
+// `startup-child`), `writers [rounds]` only the write path, `snapshot-pause [writes]` the writers'
+// pause while background snapshots of 100,000 users run; without arguments, everything.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "startup-child", arguments.count == 3 {
     try await runStartupChild(directory: arguments[1], size: Int(arguments[2]) ?? 0)
 } else if arguments.first == "startup" {
     try runStartup(rounds: max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 3))
+} else if arguments.first == "snapshot-pause" {
+    let writes = max(2, arguments.dropFirst().first.flatMap { Int($0) } ?? 2_000)
+    try await runSnapshotPause(size: 100_000, writes: writes, snapshotEvery: max(1, writes / 4))
 } else if arguments.first == "writers" {
     try await runWriters(rounds: max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 5))
 } else {
