@@ -112,4 +112,36 @@ struct JSONFileSnapshotScannerTests {
             print("JSONFileSnapshotScannerTests: \(cases) generated files agreed with JSONDecoder (seed \(seed))")
         }
     }
+
+    /// The scan reserves the tables' capacity after its first 1,024 records; past that point the
+    /// state must be the same and a clash still caught.
+    @Test("a snapshot of 2,000 users, past the scan's capacity estimate, equals the decode; a late clash is refused")
+    func largeSnapshotAgreesWithTheDecoder() async throws {
+        try await Fixture.withDirectory { directory in
+            var state = StoreState()
+            for index in 0..<2_000 {
+                let user = try Fixture.user("u\(index)")
+                try state.apply(
+                    .put(record: try Fixture.record(user, username: "User_\(index)", email: "m\(index)@x.io")))
+                if index > 0 { try state.apply(.follow(follower: user, followee: try Fixture.user("u\(index - 1)"))) }
+            }
+            // Unsealed (the checksum member dropped), so that the scan alone answers.
+            let sealed = try JSONFileSnapshot(sequence: 3, state: state).encoded()
+            let sealCount = JSONFileSnapshot.checksumHead.count + 8 + JSONFileSnapshot.checksumTail.count
+            let bytes = Array(sealed.dropLast(sealCount)) + Array("\n}\n".utf8)
+            let scanned = try Self.scan(bytes, in: directory)
+            let reference = try JSONDecoder().decode(JSONFileSnapshot.self, from: Data(bytes))
+            #expect(scanned?.state == reference.state)
+            #expect(scanned?.state.recordCount == 2_000)
+            // User u1999's username written as u5's: the scan leaves the file to the decoder,
+            // which names the clash.
+            let clash = String(decoding: bytes, as: UTF8.self).replacingOccurrences(
+                of: #""username":"User_1999""#, with: #""username":"user_5""#)
+            #expect(clash.utf8.count == bytes.count - 3, "the username was replaced")
+            #expect(try Self.scan(Array(clash.utf8), in: directory) == nil)
+            #expect(throws: (any Error).self) {
+                try JSONDecoder().decode(JSONFileSnapshot.self, from: Data(clash.utf8))
+            }
+        }
+    }
 }

@@ -189,6 +189,13 @@ func run() async throws {
     print("16 concurrent writers, 1000 profiles: \(concurrent.summary)")
 }
 
+/// CPU time this process has used on all its threads, in seconds (lost in a merge; restored).
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 /// Start-up in a fresh process per open, so that the peak resident memory is the
 /// store's alone (VmHWM, the peak resident memory of this process image): the child opens the store in `directory`, reads one record by id and one by
 /// username, and prints nanoseconds to open, nanoseconds to the first read, its peak RSS in KiB
