@@ -112,4 +112,33 @@ struct JSONFileSnapshotScannerTests {
             print("JSONFileSnapshotScannerTests: \(cases) generated files agreed with JSONDecoder (seed \(seed))")
         }
     }
+
+    /// The scan reserves the tables' capacity after its first 1,024 records; past that point the
+    /// state must be the same and a clash still caught.
+    @Test("a snapshot of 1,100 users, past the scan's capacity estimate, equals the decode; a late clash is refused")
+    func largeSnapshotAgreesWithTheDecoder() async throws {
+        try await Fixture.withDirectory { directory in
+            var state = StoreState()
+            for index in 0..<1_100 {
+                let user = try Fixture.user("u\(index)")
+                try state.apply(
+                    .put(record: try Fixture.record(user, username: "User_\(index)", email: "m\(index)@x.io")))
+                if index > 0 { try state.apply(.follow(follower: user, followee: try Fixture.user("u\(index - 1)"))) }
+            }
+            // Unsealed (the checksum member dropped), so that the scan alone answers.
+            let sealed = try JSONFileSnapshot(sequence: 3, state: state).encoded()
+            let sealCount = JSONFileSnapshot.checksumHead.count + 8 + JSONFileSnapshot.checksumTail.count
+            let bytes = Array(sealed.dropLast(sealCount)) + Array("\n}\n".utf8)
+            let scanned = try Self.scan(bytes, in: directory)
+            let reference = try JSONDecoder().decode(JSONFileSnapshot.self, from: Data(bytes))
+            #expect(scanned?.state == reference.state)
+            #expect(scanned?.state.recordCount == 1_100)
+            // User u1099's username written as u5's, past the estimate: the scan leaves the file to
+            // the decoder (which names the clash, as `JSONFileCorruptionTests` pin).
+            var clash = bytes
+            let range = try #require(clash.firstRange(of: Array(#""username":"User_1099""#.utf8)))
+            clash.replaceSubrange(range, with: Array(#""username":"user_5""#.utf8))
+            #expect(try Self.scan(clash, in: directory) == nil)
+        }
+    }
 }

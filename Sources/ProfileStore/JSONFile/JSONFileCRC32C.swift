@@ -24,16 +24,44 @@ enum JSONFileCRC32C {
         return crc ^ 0xFFFF_FFFF
     }
 
+    /// ``table`` and seven more, for eight bytes per step ("slicing-by-8"): `slices[k * 256 + b]`
+    /// is the CRC contribution of byte `b` followed by `k` zero bytes. The snapshot scan checksums
+    /// the whole file at opening, where one table lookup per byte was a tenth of the time.
+    private static let slices: [UInt32] = {
+        var slices = table + Array(repeating: 0, count: 7 * 256)
+        for slice in 1..<8 {
+            for byte in 0..<256 {
+                let previous = slices[(slice - 1) * 256 + byte]
+                slices[slice * 256 + byte] = (previous >> 8) ^ table[Int(previous & 0xFF)]
+            }
+        }
+        return slices
+    }()
+
     /// The running value of a checksum computed in pieces: start from ``initialRunningValue``,
     /// feed every piece in order to ``update(_:with:)``, and XOR the result with it at the end.
     static let initialRunningValue: UInt32 = 0xFFFF_FFFF
 
-    /// `crc` after `bytes`; see ``initialRunningValue``.
+    /// `crc` after `bytes`; see ``initialRunningValue``. Eight bytes per step, the same value as
+    /// ``checksum(_:)``'s byte at a time (a test compares them on generated inputs).
     static func update(_ crc: UInt32, with bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let base = bytes.baseAddress else { return crc }
         var crc = crc
-        table.withUnsafeBufferPointer { table in
-            for byte in bytes {
-                crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8)
+        var index = 0
+        slices.withUnsafeBufferPointer { slices in
+            func lookup(_ slice: Int, _ value: UInt32) -> UInt32 { slices[slice &* 256 &+ Int(value & 0xFF)] }
+            while bytes.count - index >= 8 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
+                let low = UInt32(truncatingIfNeeded: word) ^ crc
+                let high = UInt32(truncatingIfNeeded: word >> 32)
+                crc =
+                    lookup(7, low) ^ lookup(6, low >> 8) ^ lookup(5, low >> 16) ^ lookup(4, low >> 24)
+                    ^ lookup(3, high) ^ lookup(2, high >> 8) ^ lookup(1, high >> 16) ^ lookup(0, high >> 24)
+                index += 8
+            }
+            while index < bytes.count {
+                crc = lookup(0, crc ^ UInt32(base[index])) ^ (crc >> 8)
+                index += 1
             }
         }
         return crc

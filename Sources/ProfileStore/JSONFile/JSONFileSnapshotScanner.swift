@@ -29,6 +29,13 @@ struct JSONFileSnapshotScanner {
     private var checked = 0
     private var released = 0
     private var crc = JSONFileCRC32C.initialRunningValue
+    /// Where the first record starts, and how many have been read: after a sample of them, the
+    /// state reserves room for as many as the rest of the file would hold at the same size.
+    private var recordsStart = 0
+    private var recordsRead = 0
+
+    /// Records read before the state's capacity is estimated from their average size.
+    private static let capacitySample = 1_024
 
     /// How far the checksum and the page release trail the cursor.
     private static let window = 8 << 20
@@ -60,6 +67,7 @@ struct JSONFileSnapshotScanner {
                 edges = parsed
             case "records" where !sawRecords:
                 sawRecords = true
+                recordsStart = index
                 guard array({ (scanner: inout Self) in scanner.record(into: &state) }) != nil else { return nil }
             case "schemaVersion" where version == nil:
                 guard let value = integer(), (1...JSONFileJournalCodec.currentSchemaVersion).contains(value) else {
@@ -158,6 +166,13 @@ struct JSONFileSnapshotScanner {
         guard state.records[user] == nil, (try? state.checkPut(keys, as: user)) != nil else { return false }
         let encoded = EncodedUserRecord(source: file, offset: start, count: index - start, keys: keys)
         state.put(.encoded(encoded), keys: keys)
+        recordsRead += 1
+        if recordsRead == Self.capacitySample {
+            // Growing the tables one doubling at a time rehashes every key several times; a
+            // wrong estimate (records of uneven size) only costs or saves some regrowth.
+            let averageBytes = max(1, (index - recordsStart) / recordsRead)
+            state.reserveCapacity(records: (end - recordsStart) / averageBytes)
+        }
         return true
     }
 

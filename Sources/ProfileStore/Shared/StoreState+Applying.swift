@@ -68,8 +68,8 @@ extension StoreState {
     private static func insert(
         _ from: UserID,
         _ to: UserID,
-        into forward: inout [UserID: Set<UserID>],
-        reverse: inout [UserID: Set<UserID>]
+        into forward: inout Adjacency,
+        reverse: inout Adjacency
     ) {
         forward[from, default: []].insert(to)
         reverse[to, default: []].insert(from)
@@ -78,8 +78,8 @@ extension StoreState {
     private static func remove(
         _ from: UserID,
         _ to: UserID,
-        from forward: inout [UserID: Set<UserID>],
-        reverse: inout [UserID: Set<UserID>]
+        from forward: inout Adjacency,
+        reverse: inout Adjacency
     ) {
         removeMember(to, ofKey: from, in: &forward)
         removeMember(from, ofKey: to, in: &reverse)
@@ -88,8 +88,8 @@ extension StoreState {
     /// Removes every edge out of and into `user`, keeping the other side of each edge in step.
     private static func removeAll(
         of user: UserID,
-        from forward: inout [UserID: Set<UserID>],
-        reverse: inout [UserID: Set<UserID>]
+        from forward: inout Adjacency,
+        reverse: inout Adjacency
     ) {
         for to in forward.removeValue(forKey: user) ?? [] {
             removeMember(user, ofKey: to, in: &reverse)
@@ -101,7 +101,7 @@ extension StoreState {
 
     /// Removes `member` from the set at `key`, dropping the set once empty so that equal edge
     /// sets give equal states.
-    private static func removeMember(_ member: UserID, ofKey key: UserID, in adjacency: inout [UserID: Set<UserID>]) {
+    private static func removeMember(_ member: UserID, ofKey key: UserID, in adjacency: inout Adjacency) {
         guard var members = adjacency[key], members.remove(member) != nil else { return }
         adjacency[key] = members.isEmpty ? nil : members
     }

@@ -16,27 +16,41 @@ import ProfileDomain
 ///   from them are exact.
 ///
 /// The stored properties are internal so that the extensions in other files can maintain them;
-/// change them only through ``apply(_:)``.
+/// change them only through ``apply(_:)``. Each is a ``ShardedDictionary``, so that the first
+/// write after a snapshot's O(1) copy copies one shard of each, not whole tables; a new index is
+/// one more such field, kept by `index(_:as:)` in `StoreState+Applying.swift`.
 struct StoreState: Sendable, Equatable {
+    /// One direction of one kind of edge: user -> the users at the other end.
+    typealias Adjacency = ShardedDictionary<UserID, Set<UserID>>
+
     /// The records by user, decoded or (after a fast open of a JSON-file store) still encoded.
-    var records: [UserID: StoredUserRecord] = [:]
+    var records = ShardedDictionary<UserID, StoredUserRecord>()
     /// Username canonical key -> the user whose profile holds it.
-    var userByUsernameKey: [String: UserID] = [:]
+    var userByUsernameKey = ShardedDictionary<String, UserID>()
     /// Lowercased email -> the user whose account holds it.
-    var userByEmailKey: [String: UserID] = [:]
+    var userByEmailKey = ShardedDictionary<String, UserID>()
     /// Profile id -> the user whose record holds that profile.
-    var userByProfileID: [ProfileID: UserID] = [:]
+    var userByProfileID = ShardedDictionary<ProfileID, UserID>()
     /// Follower -> the users it follows.
-    var followees: [UserID: Set<UserID>] = [:]
+    var followees = Adjacency()
     /// Followee -> the users who follow it.
-    var followers: [UserID: Set<UserID>] = [:]
+    var followers = Adjacency()
     /// Blocker -> the users it blocks.
-    var blockees: [UserID: Set<UserID>] = [:]
+    var blockees = Adjacency()
     /// Blocked user -> the users who block it.
-    var blockers: [UserID: Set<UserID>] = [:]
+    var blockers = Adjacency()
 
     /// An empty state.
     init() {}
+
+    /// Makes room for `recordCount` records in the records and the unique indexes, so that
+    /// loading a large snapshot does not regrow them; a hint, without effect on content.
+    mutating func reserveCapacity(records recordCount: Int) {
+        records.reserveCapacity(recordCount)
+        userByUsernameKey.reserveCapacity(recordCount)
+        userByEmailKey.reserveCapacity(recordCount)
+        userByProfileID.reserveCapacity(recordCount)
+    }
 
     /// A state seeded with `records` and `edges`, checked like a sequence of updates.
     ///
@@ -102,7 +116,7 @@ struct StoreState: Sendable, Equatable {
 
     /// Every edge, sorted by kind, then `from`, then `to`: a deterministic order for snapshots.
     var edges: [RelationshipEdge] {
-        func flatten(_ adjacency: [UserID: Set<UserID>], as kind: RelationshipEdge.Kind) -> [RelationshipEdge] {
+        func flatten(_ adjacency: Adjacency, as kind: RelationshipEdge.Kind) -> [RelationshipEdge] {
             adjacency.keys.sorted().flatMap { from in
                 (adjacency[from] ?? []).sorted().map { RelationshipEdge(from: from, to: $0, kind: kind) }
             }
