@@ -71,6 +71,18 @@ struct JSONFileSnapshot: Sendable {
             }
             let version = JSONFileJournalCodec.currentSchemaVersion
             bytes.append(contentsOf: "],\n\"schemaVersion\" : \(version),\n\"sequence\" : \(sequence)".utf8)
+            // Written only when there are some, so a store that never held a name keeps the
+            // layout readers before holds knew.
+            if !state.usernameHistories.isEmpty {
+                bytes.append(contentsOf: ",\n\"\(StoreState.CodingKeys.usernameHistories.stringValue)\" : [".utf8)
+                try Self.appendLines(state.sortedHistories, to: &bytes) { try encoder.encode($0) }
+                bytes.append(UInt8(ascii: "]"))
+            }
+            if !state.usernameHolds.isEmpty {
+                bytes.append(contentsOf: ",\n\"\(StoreState.CodingKeys.usernameHolds.stringValue)\" : [".utf8)
+                try Self.appendLines(state.sortedHolds, to: &bytes) { try encoder.encode($0) }
+                bytes.append(UInt8(ascii: "]"))
+            }
         } catch let error as ProfileStoreError {
             throw error
         } catch {
