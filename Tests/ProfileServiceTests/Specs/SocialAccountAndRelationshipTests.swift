@@ -112,6 +112,26 @@ struct SocialAccountAndRelationshipTests {
     }
 
     @Test(
+        "GET /api/v1/profile/u/{old handle} during its hold: 404 in the spec's envelope naming the new handle",
+        arguments: StoreKind.allCases)
+    func heldHandleLookup(kind: StoreKind) async throws {
+        let client = try await Sample.client(kind)
+        defer { client.cleanUp() }
+        _ = await client.send(
+            "POST", "/api/v1/account/username/change", as: Sample.john, json: #"{"newUsername": "johnny"}"#)
+
+        let moved = await client.send("GET", "/api/v1/profile/u/John_Doe")
+
+        #expect(moved.status == 404)
+        #expect(moved.json["message"] as? String == "This profile is now @johnny", "\(moved.text)")
+        #expect(moved.text.contains(#""code":"moved""#), "\(moved.text)")
+        client.clock.advance(by: 90 * 86_400)
+        let expired = await client.send("GET", "/api/v1/profile/u/john_doe")
+        #expect(expired.status == 404)
+        #expect(!expired.text.contains("johnny"), "after the hold the old handle says nothing: \(expired.text)")
+    }
+
+    @Test(
         "POST /api/v1/account/username/change refuses server-owned fields in its body",
         arguments: ["id", "userId", "createdAt", "editedAt", "updatedAt", "version", "roles", "isVerified"])
     func usernameChangeMassAssignment(field: String) async throws {
