@@ -70,7 +70,7 @@ extension ProfileService {
     ///
     /// A handle that a profile left and that is still held for it answers where the profile went
     /// (`profile_moved`, naming the new handle) unless the caller could not see that profile;
-    /// see ``movedProfileError(_:for:)``.
+    /// see `Docs/Lifecycle.md`.
     ///
     /// - Throws: 404 when the handle is not a username, unknown, or its owner blocked the caller;
     ///   `profile_moved` for a held old handle of a visible profile.
