@@ -7,6 +7,7 @@ extension ProfileStoreError {
         switch self {
         case .notFound: "notFound"
         case .usernameTaken: "usernameTaken"
+        case .usernameHeld: "usernameHeld"
         case .emailTaken: "emailTaken"
         case .versionConflict: "versionConflict"
         case .invalidRelationship: "invalidRelationship"

@@ -10,6 +10,7 @@ struct ProfileErrorStatusTests {
         (.notFound, 404), (.methodNotAllowed, 405), (.usernameTaken, 409), (.emailTaken, 409),
         (.versionConflict, 412), (.payloadTooLarge, 413), (.unsupportedMediaType, 415),
         (.invalidRelationship, 400), (.storeUnavailable, 503), (.internalError, 500),
+        (.usernameHeld, 409), (.profileMoved, 404),
     ]
 
     @Test("each code the library defines has its documented status", arguments: table)

@@ -6,7 +6,7 @@ import Testing
 @Suite("Deletion")
 struct DeletionTests {
     @Test(
-        "deleting removes account, profile, preferences, edges both ways and media; the name is free",
+        "deleting removes account, profile, preferences, edges both ways and media; the name is held",
         arguments: StoreKind.allCases)
     func cascade(kind: StoreKind) async throws {
         let harness = try ServiceHarness(kind, policy: .creator)
@@ -29,6 +29,11 @@ struct DeletionTests {
         #expect(harness.media.keys.count == 0)
         let error = await profileError { _ = try await harness.service.ownProfile(for: .user(doomed)) }
         #expect(error?.status == .notFound)
+        let held = await profileError {
+            _ = try await harness.service.changeUsername(to: "john_doe", for: .user(friend))
+        }
+        #expect(held?.code == .usernameHeld, "the creator preset holds a deleted user's name for 90 days")
+        harness.clock.advance(by: 90 * 86_400)
         try await harness.createProfile(for: friend)
     }
 }

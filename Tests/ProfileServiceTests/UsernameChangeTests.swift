@@ -5,8 +5,10 @@ import Testing
 /// `POST /api/v1/account/username/change`: validated, unique, atomic, with a cooldown.
 @Suite("Username change")
 struct UsernameChangeTests {
-    @Test("a valid free name is taken at once and the old one is free for others", arguments: StoreKind.allCases)
-    func changeFreesOldName(kind: StoreKind) async throws {
+    @Test(
+        "a valid free name is taken at once; the old one is held for 90 days (social), then free for others",
+        arguments: StoreKind.allCases)
+    func changeHoldsOldName(kind: StoreKind) async throws {
         let harness = try ServiceHarness(kind, policy: .social)
         defer { harness.cleanUp() }
         let alice = try await harness.registerUser("alice")
@@ -17,6 +19,11 @@ struct UsernameChangeTests {
         #expect(renamed.view.profile?.username?.rawValue == "alice_new")
         #expect(renamed.changedFields == [.username])
 
+        let held = await profileError { _ = try await harness.service.changeUsername(to: "Alice", for: .user(bob)) }
+        #expect(held?.code == .usernameHeld)
+        #expect(held?.status == .conflict)
+        #expect(held?.fieldErrors.map(\.code) == [.held])
+        harness.clock.advance(by: 90 * 86_400)
         let claimed = try await harness.service.changeUsername(to: "Alice", for: .user(bob))
         #expect(claimed.view.profile?.username?.rawValue == "Alice")
     }

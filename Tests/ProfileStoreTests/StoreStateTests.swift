@@ -36,7 +36,7 @@ struct StoreStateTests {
         var state = try StoreState(records: [alice, bob], edges: [])
         #expect(state.planUnfollow(alice.userID, bob.userID) == nil)
         #expect(state.planUnblock(alice.userID, bob.userID) == nil)
-        #expect(state.planDelete(.random()) == nil)
+        #expect(try state.planDelete(.random()) == nil)
         try state.apply(#require(try state.planFollow(alice.userID, bob.userID)))
         #expect(try state.planFollow(alice.userID, bob.userID) == nil)
         try state.apply(#require(try state.planBlock(alice.userID, bob.userID)))
@@ -61,7 +61,7 @@ struct StoreStateTests {
         try record(live.planFollow(users[2].userID, users[0].userID))
         try record(live.planBlock(users[0].userID, users[1].userID))
         try record(live.planFollow(users[3].userID, users[4].userID))
-        try record(live.planDelete(users[3].userID))
+        try record(try live.planDelete(users[3].userID))
         try record(
             live.planUpdate(users[2].userID, expectingVersion: 1) { stored in
                 stored?.profile?.username = Username("renamed")

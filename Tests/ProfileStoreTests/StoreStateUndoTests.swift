@@ -22,19 +22,55 @@ struct StoreStateUndoTests {
         func mutation(using generator: inout SeededGenerator) throws -> StoreMutation {
             let user = users.randomElement(using: &generator) ?? users[0]
             let other = users.randomElement(using: &generator) ?? users[1]
-            switch Int.random(in: 0..<10, using: &generator) {
+            switch Int.random(in: 0..<14, using: &generator) {
             case 0..<4:
-                let username = Bool.random(using: &generator) ? usernames.randomElement(using: &generator) : nil
-                let email = Bool.random(using: &generator) ? emails.randomElement(using: &generator) : nil
-                return .put(
-                    record: try StoreFixtures.record(
-                        user, username: username, email: email, version: Int.random(in: 1...9, using: &generator)))
+                return .put(record: try record(of: user, using: &generator))
             case 4, 5: return .follow(follower: user, followee: other)
             case 6: return .unfollow(follower: user, followee: other)
             case 7: return .block(blocker: user, blocked: other)
             case 8: return .unblock(blocker: user, blocked: other)
-            default: return .delete(user: user)
+            case 9: return .delete(user: user)
+            case 10:
+                let left = try change(using: &generator)
+                return .rename(
+                    record: try record(of: user, using: &generator), left: left,
+                    hold: Bool.random(using: &generator) ? try hold(of: user, using: &generator) : nil)
+            case 11: return .deleteHolding(user: user, hold: try hold(of: user, using: &generator))
+            case 12:
+                let hold = try hold(of: other, using: &generator)
+                return .setHold(
+                    usernameKey: hold.username.canonicalKey, hold: Bool.random(using: &generator) ? hold : nil)
+            default:
+                return .setHistory(
+                    user: user,
+                    history: try (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+                        try change(using: &generator)
+                    })
             }
+        }
+
+        private func record(of user: UserID, using generator: inout SeededGenerator) throws -> UserRecord {
+            let username = Bool.random(using: &generator) ? usernames.randomElement(using: &generator) : nil
+            let email = Bool.random(using: &generator) ? emails.randomElement(using: &generator) : nil
+            return try StoreFixtures.record(
+                user, username: username, email: email, version: Int.random(in: 1...9, using: &generator))
+        }
+
+        private func username(using generator: inout SeededGenerator) throws -> Username {
+            try #require(Username(usernames.randomElement(using: &generator) ?? "ann"))
+        }
+
+        private func change(using generator: inout SeededGenerator) throws -> UsernameChange {
+            UsernameChange(
+                username: try username(using: &generator),
+                leftAt: Date(timeIntervalSince1970: Double(Int.random(in: 0..<1_000, using: &generator))))
+        }
+
+        private func hold(of holder: UserID, using generator: inout SeededGenerator) throws -> UsernameHold {
+            let since = Date(timeIntervalSince1970: Double(Int.random(in: 0..<1_000, using: &generator)))
+            return UsernameHold(
+                username: try username(using: &generator), holder: holder, since: since,
+                until: Bool.random(using: &generator) ? since.addingTimeInterval(86_400) : nil)
         }
     }
 

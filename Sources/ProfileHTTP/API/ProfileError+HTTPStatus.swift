@@ -6,7 +6,7 @@ extension ProfileError {
     ///
     /// The choice is made here, in the HTTP module, from the error's ``ProfileDomain/ProfileError/code``:
     /// `validation_failed` 422, `malformed_request` 400, `unauthenticated` 401, `forbidden` 403,
-    /// `not_found` 404, `method_not_allowed` 405, `username_taken` and `email_taken` 409,
+    /// `not_found` and `profile_moved` 404, `method_not_allowed` 405, `username_taken`, `username_held` and `email_taken` 409,
     /// `version_conflict` 412, `payload_too_large` 413, `unsupported_media_type` 415,
     /// `invalid_relationship` 400, `store_unavailable` 503, `internal_error` and any code this
     /// library does not define 500.
@@ -29,6 +29,8 @@ extension HTTPStatus {
         .methodNotAllowed: .methodNotAllowed,
         .usernameTaken: .conflict,
         .emailTaken: .conflict,
+        .usernameHeld: .conflict,
+        .profileMoved: .notFound,
         .versionConflict: .preconditionFailed,
         .payloadTooLarge: .payloadTooLarge,
         .unsupportedMediaType: .unsupportedMediaType,

@@ -16,7 +16,7 @@ import Synchronization
 /// }
 /// ```
 public final class InMemoryProfileStore: ProfileStore {
-    private let state: Mutex<StoreState>
+    let state: Mutex<StoreState>
 
     /// Creates an empty store.
     public init() {
@@ -65,10 +65,21 @@ public final class InMemoryProfileStore: ProfileStore {
         expectingVersion expectedVersion: Int?,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value {
+        try update(user, expectingVersion: expectedVersion, terms: nil, body)
+    }
+
+    /// The update of both protocols: with `terms`, username holds are kept (see
+    /// ``UsernameHoldingStore``); without, holds are checked at the wall clock.
+    func update<Value: Sendable, Failure: Error>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        terms: UsernameHoldTerms?,
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) throws(ProfileStoreFailure<Failure>) -> Value {
         // The locked section returns a `Result`: see `StoreState.plannedUpdate` for why no typed
         // error crosses `withLock`.
         let outcome = state.withLock { state -> Result<Value, ProfileStoreFailure<Failure>> in
-            let planned = state.plannedUpdate(user, expectingVersion: expectedVersion, body)
+            let planned = state.plannedUpdate(user, expectingVersion: expectedVersion, holding: terms, body)
             return StoreState.storing(planned) { mutation throws(ProfileStoreError) in try state.apply(mutation) }
         }
         return try outcome.get()
@@ -109,17 +120,22 @@ public final class InMemoryProfileStore: ProfileStore {
 
     /// Removes `user`'s record and edges; returns the removed record, or `nil`.
     public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
+        try deleteUser(user, terms: nil)
+    }
+
+    /// Removes `user`'s record and edges, holding its username under `terms` when given.
+    func deleteUser(_ user: UserID, terms: UsernameHoldTerms?) throws(ProfileStoreError) -> UserRecord? {
         try state.withLock { state throws(ProfileStoreError) in
             let removed = try state.record(for: user)
-            if let mutation = state.planDelete(user) {
+            if let mutation = try state.planDelete(user, holding: terms) {
                 try state.apply(mutation)
             }
             return removed
         }
     }
 
-    /// Plans and applies one edge mutation under the lock; `true` when something changed.
-    private func perform(
+    /// Plans and applies one mutation under the lock; `true` when something changed.
+    func perform(
         _ plan: (StoreState) throws(ProfileStoreError) -> StoreMutation?
     ) throws(ProfileStoreError) -> Bool {
         try state.withLock { state throws(ProfileStoreError) in

@@ -159,7 +159,7 @@ public final class JSONFileProfileStore: ProfileStore {
     /// Starts a snapshot on a thread of its own when the journal is due for one, so that the
     /// write that reached the threshold does not wait for it and the mutex is held only to
     /// copy the state (copy-on-write, so O(1)) and to swap the journal at the end.
-    private func snapshotInBackgroundIfDue() {
+    func snapshotInBackgroundIfDue() {
         // The copy may hold records still pending; the snapshot is written only once they are
         // durable, and dropped when their batch fails (the failure takes them back out).
         // Called after every write: the latch is made only when a snapshot starts (every
@@ -223,7 +223,7 @@ public final class JSONFileProfileStore: ProfileStore {
 
     /// Plans a change under the mutex, applies it and waits until it is durable; `false` when
     /// there was nothing to change.
-    private func commit(
+    func commit(
         _ plan: (StoreState) throws(ProfileStoreError) -> StoreMutation?
     ) async throws(ProfileStoreError) -> Bool {
         let changed = try await durably { (core) throws(ProfileStoreError) -> Bool in try core.commit(plan) }.get()
@@ -262,13 +262,24 @@ extension JSONFileProfileStore {
         expectingVersion expectedVersion: Int?,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value {
+        try await update(user, expectingVersion: expectedVersion, terms: nil, body)
+    }
+
+    /// The update of both protocols: with `terms`, username holds are kept (see
+    /// ``UsernameHoldingStore``); without, holds are checked at the wall clock.
+    func update<Value: Sendable, Failure: Error>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        terms: UsernameHoldTerms?,
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value {
         defer { snapshotInBackgroundIfDue() }
         // The step under the mutex cannot throw and returns its outcome as a value: see
         // `StoreState.plannedUpdate` for why no typed error crosses `withLock`.
         let step: Result<Value, ProfileStoreFailure<Failure>>
         do {
             step = try await durably { core -> Result<Value, ProfileStoreFailure<Failure>> in
-                core.commitUpdate(user, expectingVersion: expectedVersion, body)
+                core.commitUpdate(user, expectingVersion: expectedVersion, holding: terms, body)
             }.get()
         } catch {
             throw .store(error)
@@ -311,10 +322,15 @@ extension JSONFileProfileStore {
 
     /// Durably removes `user`'s record and every edge to or from it; returns the removed record.
     public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
+        try await deleteUser(user, terms: nil)
+    }
+
+    /// Durably removes `user`, holding its username under `terms` when given.
+    func deleteUser(_ user: UserID, terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
         defer { snapshotInBackgroundIfDue() }
         return try await durably { (core) throws(ProfileStoreError) -> UserRecord? in
             try core.requireWritable()
-            guard let mutation = core.state.planDelete(user) else { return nil }
+            guard let mutation = try core.state.planDelete(user, holding: terms) else { return nil }
             let removed = try core.state.record(for: user)
             try core.commit(mutation)
             return removed

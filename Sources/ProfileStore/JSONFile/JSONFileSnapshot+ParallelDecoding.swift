@@ -41,13 +41,28 @@ extension JSONFileSnapshot {
             let recordRanges = scanner.elements(ofArrayAt: recordsRange),
             let edgeRanges = scanner.elements(ofArrayAt: edgesRange),
             let records: [UserRecord] = decodeInChunks(recordRanges, of: bytes, minimumChunk: minimumChunk),
-            let edges: [RelationshipEdge] = decodeInChunks(edgeRanges, of: bytes, minimumChunk: minimumChunk)
+            let edges: [RelationshipEdge] = decodeInChunks(edgeRanges, of: bytes, minimumChunk: minimumChunk),
+            let holds: [UsernameHold] = optionalMember(.usernameHolds, of: members, in: bytes),
+            let histories: [StoredUsernameHistory] = optionalMember(.usernameHistories, of: members, in: bytes)
         else { return nil }
         do {
-            return JSONFileSnapshot(sequence: sequence, state: try StoreState(records: records, edges: edges))
+            return JSONFileSnapshot(
+                sequence: sequence,
+                state: try StoreState(records: records, edges: edges, holds: holds, histories: histories))
         } catch {
             throw .corrupt(file: path, offset: 0, reason: "the snapshot is inconsistent: \(error)")
         }
+    }
+
+    /// The array at member `key` of the snapshot, `[]` when the member is absent (a snapshot from
+    /// before holds), `nil` when it does not decode.
+    private static func optionalMember<Element: Decodable>(
+        _ key: StoreState.CodingKeys,
+        of members: [String: Range<Int>],
+        in bytes: [UInt8]
+    ) -> [Element]? {
+        guard let range = members[key.stringValue] else { return [] }
+        return try? JSONDecoder().decode([Element].self, from: Data(bytes[range]))
     }
 
     /// The values of the JSON elements at `ranges` of `bytes`, decoded in contiguous chunks on

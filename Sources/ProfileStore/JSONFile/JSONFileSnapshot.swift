@@ -27,6 +27,8 @@ import Foundation
 /// ```
 ///
 /// Records are sorted by user id, edges by kind (follows, then blocks), then by `from` and `to`.
+/// After `sequence`, a store with username holds adds `usernameHistories` (by user) and
+/// `usernameHolds` (by canonical key), one entry a line; a file without them has none.
 /// The last member, out of key order, is `"crc32c" : "1a2b3c4d"`: CRC-32C of every byte before
 /// the comma that precedes it, so that damage to any byte is refused rather than loaded as a
 /// different state. A file without it (written by a tool) is read unchecked.
@@ -71,6 +73,10 @@ struct JSONFileSnapshot: Sendable {
             }
             let version = JSONFileJournalCodec.currentSchemaVersion
             bytes.append(contentsOf: "],\n\"schemaVersion\" : \(version),\n\"sequence\" : \(sequence)".utf8)
+            // Written only when there are some, so a store that never held a name keeps the
+            // layout readers before holds knew.
+            try Self.appendMember(.usernameHistories, state.sortedHistories, to: &bytes, using: encoder)
+            try Self.appendMember(.usernameHolds, state.sortedHolds, to: &bytes, using: encoder)
         } catch let error as ProfileStoreError {
             throw error
         } catch {
@@ -92,6 +98,16 @@ struct JSONFileSnapshot: Sendable {
             bytes[(bytes.count - checksumTail.count)...].elementsEqual(checksumTail)
         else { return nil }
         return Array(bytes[..<start])
+    }
+
+    /// Appends `,\n"key" : [...]` with one value a line, or nothing when `values` is empty.
+    private static func appendMember<Value: Encodable>(
+        _ key: StoreState.CodingKeys, _ values: [Value], to bytes: inout [UInt8], using encoder: JSONEncoder
+    ) throws {
+        guard !values.isEmpty else { return }
+        bytes.append(contentsOf: ",\n\"\(key.stringValue)\" : [".utf8)
+        try appendLines(values, to: &bytes) { try encoder.encode($0) }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     private static func appendLines<Value>(

@@ -55,6 +55,8 @@ struct JSONFileSnapshotScanner {
         var sequence: Int?
         var edges: [RelationshipEdge]?
         var sawRecords = false
+        var holds: [UsernameHold]?
+        var histories: [StoredUsernameHistory]?
         skipWhitespace()
         guard take(UInt8(ascii: "{")) else { return nil }
         skipWhitespace()
@@ -79,7 +81,13 @@ struct JSONFileSnapshotScanner {
                     return nil
                 }
                 sequence = value
-            case "crc32c", "edges", "records", "schemaVersion", "sequence":
+            case StoreState.CodingKeys.usernameHolds.stringValue where holds == nil:
+                guard let parsed: [UsernameHold] = decodedValue() else { return nil }
+                holds = parsed
+            case StoreState.CodingKeys.usernameHistories.stringValue where histories == nil:
+                guard let parsed: [StoredUsernameHistory] = decodedValue() else { return nil }
+                histories = parsed
+            case "crc32c", "edges", "records", "schemaVersion", "sequence", "usernameHolds", "usernameHistories":
                 // A checksum not at the end, or a key twice: the ordinary path says which.
                 return nil
             default:
@@ -108,7 +116,16 @@ struct JSONFileSnapshotScanner {
         for edge in edges where edge.kind == .follow {
             guard (try? state.apply(.follow(follower: edge.from, followee: edge.to))) != nil else { return nil }
         }
+        guard (try? state.seed(holds: holds ?? [], histories: histories ?? [])) != nil else { return nil }
         return JSONFileSnapshot(sequence: sequence, state: state)
+    }
+
+    /// The value at the scan position decoded with `JSONDecoder` (holds and histories are few and
+    /// small beside the records), or `nil` when it is not valid JSON of that type.
+    private mutating func decodedValue<Value: Decodable>() -> Value? {
+        let start = index
+        guard skipValue() else { return nil }
+        return try? JSONDecoder().decode(Value.self, from: Data(bytes[start..<index]))
     }
 
     // MARK: - Elements

@@ -84,6 +84,7 @@ struct JSONFileStoreCore: Sendable {
     mutating func commitUpdate<Value, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
+        holding terms: UsernameHoldTerms? = nil,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) -> Result<Value, ProfileStoreFailure<Failure>> {
         do {
@@ -91,7 +92,7 @@ struct JSONFileStoreCore: Sendable {
         } catch {
             return .failure(.store(error))
         }
-        let planned = state.plannedUpdate(user, expectingVersion: expectedVersion, body)
+        let planned = state.plannedUpdate(user, expectingVersion: expectedVersion, holding: terms, body)
         return StoreState.storing(planned) { mutation throws(ProfileStoreError) in try commit(mutation) }
     }
 

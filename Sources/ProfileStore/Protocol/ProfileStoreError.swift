@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Why a store operation failed.
 ///
 /// Cases that carry a path or an offset are for logs and operators; the use cases turn every
@@ -7,6 +13,9 @@ public enum ProfileStoreError: Error, Sendable, Hashable {
     case notFound
     /// Another user holds the username's canonical key.
     case usernameTaken(String)
+    /// Another user's hold covers the username's canonical key until the date (`nil`: no end);
+    /// see ``UsernameHoldingStore``.
+    case usernameHeld(String, until: Date?)
     /// Another account holds the email (case-insensitively).
     case emailTaken
     /// The record's version is not the one the caller expected.

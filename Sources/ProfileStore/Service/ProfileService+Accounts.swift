@@ -37,10 +37,14 @@ extension ProfileService {
     ///   between two renames (422, code `too_soon`, naming the date it ends). Claiming a first
     ///   name starts no cooldown; a case-only change (`john` to `John`) is a rename. Asking for
     ///   the name one already has is a no-op. The same rules hold for a username sent in an upsert.
-    /// - The old name is free for others at once (no hold period).
+    /// - The old name goes into the profile's username history and is held for the caller for
+    ///   the policy's ``ProfileValidation/ValidationPolicy/usernameHoldAfterRename``, in the
+    ///   same store step (on a ``UsernameHoldingStore``; on another store it is free at once).
+    ///   A name another user holds is refused with 409 `username_held`; the caller's own held
+    ///   name is theirs to reclaim.
     /// - Creates an empty profile holding the name when the caller has none.
     ///
-    /// - Throws: 401; 422 invalid, reserved or too soon; 409 taken; 412 stale version.
+    /// - Throws: 401; 422 invalid, reserved or too soon; 409 taken or held; 412 stale version.
     public func changeUsername(
         to newUsername: String, expectedVersion: Int? = nil, for caller: Caller
     )
@@ -93,7 +97,9 @@ extension ProfileService {
     ///
     /// Only the user themself may delete (the Django spec's endpoint deletes any id it is given,
     /// an IDOR this method makes impossible): 401 anonymous, 403 anyone else, 404 unknown.
-    /// The username and email are free at once. The record is deleted first, then every media
+    /// The email is free at once; the username is held for the policy's
+    /// ``ProfileValidation/ValidationPolicy/usernameHoldAfterDeletion`` (on a
+    /// ``UsernameHoldingStore``) and the username history is deleted. The record is deleted first, then every media
     /// file the user owns (referenced or orphaned by a crash), so no record ever names a missing
     /// file.
     ///
@@ -102,11 +108,7 @@ extension ProfileService {
     public func deleteUser(_ target: UserID, for caller: Caller) async throws(ProfileError) -> UserRecord {
         let userID = try owner(target, caller)
         return try await mediaGate.serialized(userID) { () async throws(ProfileError) in
-            guard
-                let removed = try await storeCall({ () async throws(ProfileStoreError) in
-                    try await store.deleteUser(userID)
-                })
-            else { throw .userNotFound }
+            guard let removed = try await deleteStoredUser(userID) else { throw .userNotFound }
             // Every file of the owner, orphans included; the references one by one if that fails.
             if (try? await media?.deleteAll(ownedBy: userID)) == nil {
                 await deleteMedia(removed.media)

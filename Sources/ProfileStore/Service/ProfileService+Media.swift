@@ -1,6 +1,12 @@
 import ProfileDomain
 import ProfileValidation
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 extension ProfileService {
     /// Stores an uploaded image for the caller and returns its reference and the path it is
     /// served under: `POST /api/v1/profiles/upload-media` (creator). The client then sets the
@@ -82,10 +88,11 @@ extension ProfileService {
     func changingMedia<Value: Sendable>(
         of userID: UserID,
         expectingVersion expectedVersion: Int? = nil,
+        at date: Date? = nil,
         _ body: (inout UserRecord?) throws(ProfileError) -> Value
     ) async throws(ProfileError) -> Value {
         let quota = policy.mediaQuota
-        let (result, dropped) = try await atomically(userID, expectingVersion: expectedVersion) {
+        let (result, dropped) = try await atomically(userID, expectingVersion: expectedVersion, at: date) {
             (record) throws(ProfileError) -> (Value, [MediaReference]) in
             let before = record
             let result = try body(&record)

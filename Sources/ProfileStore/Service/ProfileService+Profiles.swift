@@ -68,7 +68,12 @@ extension ProfileService {
     /// The public view of the user whose username is `handle`: `GET /profile/u/{username}`.
     /// `@john_doe` and `John_Doe` find `john_doe`.
     ///
-    /// - Throws: 404 when the handle is not a username, unknown, or its owner blocked the caller.
+    /// A handle that a profile left and that is still held for it answers where the profile went
+    /// (`profile_moved`, naming the new handle) unless the caller could not see that profile;
+    /// see `Docs/Lifecycle.md`.
+    ///
+    /// - Throws: 404 when the handle is not a username, unknown, or its owner blocked the caller;
+    ///   `profile_moved` for a held old handle of a visible profile.
     public func publicProfile(
         username handle: String, for caller: Caller
     ) async throws(ProfileError)
@@ -78,6 +83,7 @@ extension ProfileService {
         let record = try await storeCall { () async throws(ProfileStoreError) in
             try await store.record(forUsername: username)
         }
+        if record == nil, let moved = try await movedProfileError(username, for: caller) { throw moved }
         return try await publicView(of: record, for: caller)
     }
 
@@ -122,7 +128,7 @@ extension ProfileService {
     ) async throws(ProfileError) -> ProfileUpdateResult {
         let policy = policy ?? self.policy
         let date = now()
-        let outcome = try await changingMedia(of: userID, expectingVersion: update.expectedVersion) {
+        let outcome = try await changingMedia(of: userID, expectingVersion: update.expectedVersion, at: date) {
             (record) throws(ProfileError) in
             if requireRecord, record == nil { throw ProfileError.userNotFound }
             var next = record ?? UserRecord(account: Account(userID: userID, createdAt: date))

@@ -9,6 +9,8 @@ extension ProfileStoreError {
             .userNotFound
         case .usernameTaken(let username):
             .usernameTaken(username)
+        case .usernameHeld(let username, let until):
+            .usernameHeld(username, until: until)
         case .emailTaken:
             .emailTaken
         case .versionConflict(let expected, let current):

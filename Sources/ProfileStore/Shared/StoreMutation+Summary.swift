@@ -11,6 +11,10 @@ extension StoreMutation {
         case .block(let blocker, let blocked): "block \(blocker) -> \(blocked)"
         case .unblock(let blocker, let blocked): "unblock \(blocker) -> \(blocked)"
         case .delete(let user): "delete \(user)"
+        case .rename(let record, _, _): "rename \(record.userID)"
+        case .deleteHolding(let user, _): "delete \(user) holding its username"
+        case .setHold(_, let hold): hold.map { "hold for \($0.holder)" } ?? "release a hold"
+        case .setHistory(let user, _): "set the username history of \(user)"
         }
     }
 }

@@ -14,6 +14,13 @@ extension StoreState {
         case .put(let record):
             try checkPut(record, as: record.userID)
             put(record)
+            endHold(claimedBy: record)
+        case .rename(let record, let left, let hold):
+            try checkPut(record, as: record.userID)
+            put(record)
+            endHold(claimedBy: record)
+            usernameHistories[record.userID, default: []].append(left)
+            if let hold { usernameHolds[hold.username.canonicalKey] = hold }
         case .follow(let follower, let followee):
             try checkFollow(follower, followee)
             Self.insert(follower, followee, into: &followees, reverse: &followers)
@@ -28,6 +35,13 @@ extension StoreState {
             Self.remove(blocker, blocked, from: &blockees, reverse: &blockers)
         case .delete(let user):
             delete(user)
+        case .deleteHolding(let user, let hold):
+            delete(user)
+            usernameHolds[hold.username.canonicalKey] = hold
+        case .setHold(let usernameKey, let hold):
+            usernameHolds[usernameKey] = hold
+        case .setHistory(let user, let history):
+            usernameHistories[user] = history.isEmpty ? nil : history
         }
     }
 
@@ -60,6 +74,7 @@ extension StoreState {
 
     private mutating func delete(_ user: UserID) {
         guard let record = records.removeValue(forKey: user) else { return }
+        usernameHistories[user] = nil
         index(record.keys, as: nil)
         Self.removeAll(of: user, from: &followees, reverse: &followers)
         Self.removeAll(of: user, from: &blockees, reverse: &blockers)

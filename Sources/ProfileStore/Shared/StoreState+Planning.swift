@@ -5,10 +5,13 @@ extension StoreState {
     /// stores the outcome, or `nil` for a no-op. The state itself is not changed.
     ///
     /// Order of checks: the version (before `body`, which then is not called), `body` (its error
-    /// propagates unchanged), removal and user-id changes, then the unique indexes.
+    /// propagates unchanged), removal and user-id changes, the unique indexes, then username
+    /// holds (at `terms.now`, or the wall clock without terms). With `terms`, a changed username
+    /// is stored as a `rename` that records and holds the left handle.
     func planUpdate<Value, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
+        holding terms: UsernameHoldTerms? = nil,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) throws(ProfileStoreFailure<Failure>) -> (result: Value, mutation: StoreMutation?) {
         let current: UserRecord?
@@ -39,10 +42,11 @@ extension StoreState {
         guard candidate != current else { return (result, nil) }
         do {
             try checkPut(candidate, as: user)
+            try checkHolds(candidate, replacing: current, at: terms?.now)
         } catch {
             throw .store(error)
         }
-        return (result, .put(record: candidate))
+        return (result, storing(candidate, replacing: current, terms: terms))
     }
 
     /// ``planUpdate(_:expectingVersion:_:)`` with its outcome as a value, for the stores' locked
@@ -51,10 +55,11 @@ extension StoreState {
     func plannedUpdate<Value, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
+        holding terms: UsernameHoldTerms? = nil,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) -> Result<(result: Value, mutation: StoreMutation?), ProfileStoreFailure<Failure>> {
         do {
-            return .success(try planUpdate(user, expectingVersion: expectedVersion, body))
+            return .success(try planUpdate(user, expectingVersion: expectedVersion, holding: terms, body))
         } catch {
             return .failure(error)
         }
@@ -108,11 +113,6 @@ extension StoreState {
     func planUnblock(_ blocker: UserID, _ blocked: UserID) -> StoreMutation? {
         guard blockees[blocker]?.contains(blocked) ?? false else { return nil }
         return .unblock(blocker: blocker, blocked: blocked)
-    }
-
-    /// The mutation that deletes `user` with its edges, or `nil` when it has no record.
-    func planDelete(_ user: UserID) -> StoreMutation? {
-        records[user] == nil ? nil : .delete(user: user)
     }
 
     /// Throws unless `record` may be stored as the record of `user`.

@@ -15,9 +15,18 @@ extension StoreState {
     func inverse(of mutation: StoreMutation) throws(ProfileStoreError) -> [StoreMutation] {
         switch mutation {
         case .put(let record):
-            // A user without a record has no edges, so deleting it removes the record alone.
-            guard let previous = try self.record(for: record.userID) else { return [.delete(user: record.userID)] }
-            return [.put(record: previous)]
+            return try restoringRecord(replacedBy: record)
+        case .rename(let record, _, let hold):
+            var undo = try restoringRecord(replacedBy: record)
+            if let hold { undo += restoringHold(on: hold.username.canonicalKey) }
+            undo.append(.setHistory(user: record.userID, history: usernameHistories[record.userID] ?? []))
+            return undo
+        case .deleteHolding(let user, let hold):
+            return try inverse(of: .delete(user: user)) + restoringHold(on: hold.username.canonicalKey)
+        case .setHold(let usernameKey, _):
+            return restoringHold(on: usernameKey)
+        case .setHistory(let user, _):
+            return [.setHistory(user: user, history: usernameHistories[user] ?? [])]
         case .follow(let follower, let followee):
             return follows(follower, followee) ? [] : [.unfollow(follower: follower, followee: followee)]
         case .unfollow(let follower, let followee):
@@ -39,8 +48,38 @@ extension StoreState {
             undo += (blockers[user] ?? []).sorted().map { .block(blocker: $0, blocked: user) }
             undo += (followees[user] ?? []).sorted().map { .follow(follower: user, followee: $0) }
             undo += (followers[user] ?? []).sorted().map { .follow(follower: $0, followee: user) }
-            return undo
+            if let history = usernameHistories[user] { undo.append(.setHistory(user: user, history: history)) }
+            return undo + restoringHolds(claimedBy: [record])
         }
+    }
+
+    /// The record `record` replaces (or its absence, with any history) back, then the holds
+    /// that storing either of them ends.
+    private func restoringRecord(replacedBy record: UserRecord) throws(ProfileStoreError) -> [StoreMutation] {
+        let user = record.userID
+        let previous = try self.record(for: user)
+        var undo: [StoreMutation]
+        if let previous {
+            undo = [.put(record: previous)]
+        } else {
+            // A user without a record has no edges, so deleting it removes the record alone.
+            undo = [.delete(user: user)]
+            if let history = usernameHistories[user] { undo.append(.setHistory(user: user, history: history)) }
+        }
+        return undo + restoringHolds(claimedBy: [record, previous])
+    }
+
+    /// The holds on the usernames of `records` as they are now: storing a record ends the hold on
+    /// its key, so an undo that stores one puts them back after it.
+    private func restoringHolds(claimedBy records: [UserRecord?]) -> [StoreMutation] {
+        guard !usernameHolds.isEmpty else { return [] }
+        let keys = Set(records.compactMap { $0?.profile?.username?.canonicalKey })
+        return keys.sorted().filter { usernameHolds[$0] != nil }.flatMap(restoringHold(on:))
+    }
+
+    /// The hold on `usernameKey` as it is now (or its absence), to apply after what replaced it.
+    private func restoringHold(on usernameKey: String) -> [StoreMutation] {
+        [.setHold(usernameKey: usernameKey, hold: usernameHolds[usernameKey])]
     }
 
     private func follows(_ follower: UserID, _ followee: UserID) -> Bool {

@@ -39,6 +39,10 @@ struct StoreState: Sendable, Equatable {
     var blockees = Adjacency()
     /// Blocked user -> the users who block it.
     var blockers = Adjacency()
+    /// Username canonical key -> the hold on it, active or expired (see `StoreState+Holds`).
+    var usernameHolds = ShardedDictionary<String, UsernameHold>()
+    /// User -> the handles its profile left, oldest first; no empty arrays.
+    var usernameHistories = ShardedDictionary<UserID, [UsernameChange]>()
 
     /// An empty state.
     init() {}
@@ -52,14 +56,21 @@ struct StoreState: Sendable, Equatable {
         userByProfileID.reserveCapacity(recordCount)
     }
 
-    /// A state seeded with `records` and `edges`, checked like a sequence of updates.
+    /// A state seeded with `records`, `edges`, username `holds` and `histories`, checked like a
+    /// sequence of updates.
     ///
     /// Throws what the equivalent updates would throw: ``ProfileStoreError/usernameTaken(_:)`` or
     /// ``ProfileStoreError/emailTaken`` for a clash, ``ProfileStoreError/invalidMutation(_:)`` for
     /// two records of one user or a profile of another user, ``ProfileStoreError/notFound`` for an
     /// edge to an unknown user, ``ProfileStoreError/invalidRelationship(_:)`` for a self edge or a
-    /// follow across a block.
-    init(records: [UserRecord], edges: [RelationshipEdge]) throws(ProfileStoreError) {
+    /// follow across a block; ``ProfileStoreError/invalidMutation(_:)`` for two holds on one
+    /// canonical key or a history of a user without a record.
+    init(
+        records: [UserRecord],
+        edges: [RelationshipEdge],
+        holds: [UsernameHold] = [],
+        histories: [StoredUsernameHistory] = []
+    ) throws(ProfileStoreError) {
         for record in records {
             guard self.records[record.userID] == nil else {
                 throw .invalidMutation("two records for user \(record.userID)")
@@ -73,6 +84,7 @@ struct StoreState: Sendable, Equatable {
         for edge in edges where edge.kind == .follow {
             try apply(.follow(follower: edge.from, followee: edge.to))
         }
+        try seed(holds: holds, histories: histories)
     }
 
     /// How many records the state holds.

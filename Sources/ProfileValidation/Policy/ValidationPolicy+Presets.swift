@@ -75,6 +75,10 @@ extension ValidationPolicy {
     public static let creator = preset("creator") { policy in
         policy.requiredOnCreate = [.username, .displayName, .bio, .niches]
         policy.updatableFields = [.username, .displayName, .bio, .niches, .location, .socialLinks, .avatar]
+        // Creators are found by handle from links elsewhere: a month to reclaim after a rename,
+        // a quarter before a deleted creator's name can be taken by someone else.
+        policy.usernameHoldAfterRename = .lasting(.seconds(30 * 24 * 60 * 60))
+        policy.usernameHoldAfterDeletion = .lasting(.seconds(90 * 24 * 60 * 60))
         policy.socialLinks.acceptsBareHandles = true
     }
 
@@ -88,6 +92,10 @@ extension ValidationPolicy {
     public static let social = preset("social") { policy in
         policy.updatableFields = [.firstName, .middleName, .lastName, .bio, .location, .pictureURLs]
         policy.usernameChangeCooldown = .seconds(30 * 24 * 60 * 60)
+        // Longer than the cooldown, so the owner can still reclaim once it ends; a deleted
+        // account's name is never reused (mentions and replies keep pointing at it).
+        policy.usernameHoldAfterRename = .lasting(.seconds(90 * 24 * 60 * 60))
+        policy.usernameHoldAfterDeletion = .forever
         policy.bio = .multiLine(maximum: 1000)
     }
 
@@ -100,6 +108,8 @@ extension ValidationPolicy {
         policy.updatableFields = [.displayName]
         policy.acceptsPreferencesChanges = true
         policy.displayName = .singleLine(1...100)
+        policy.usernameHoldAfterRename = .lasting(.seconds(14 * 24 * 60 * 60))
+        policy.usernameHoldAfterDeletion = .lasting(.seconds(30 * 24 * 60 * 60))
         policy.wireNames = ["displayName": "display_name"]
     }
 
@@ -122,6 +132,8 @@ extension ValidationPolicy {
         policy.emailMaximumLength = 200
         policy.requiresEmail = true
         policy.phoneFormat = .digits(minimum: 7, maximum: 10)
+        policy.usernameHoldAfterRename = .lasting(.seconds(7 * 24 * 60 * 60))
+        policy.usernameHoldAfterDeletion = .lasting(.seconds(30 * 24 * 60 * 60))
         policy.imageUpload.formats = Set(ImageFormat.allCases)
         policy.mediaQuota = MediaQuota(maximumFiles: 1, maximumBytes: policy.imageUpload.maximumBytes)
         policy.wireNames = ["firstName": "first_name", "lastName": "last_name", "phoneNumber": "number_phone"]
@@ -141,6 +153,8 @@ extension ValidationPolicy {
         policy.acceptsAccountChanges = true
         policy.acceptsPreferencesChanges = true
         policy.usernameChangeCooldown = social.usernameChangeCooldown
+        policy.usernameHoldAfterRename = social.usernameHoldAfterRename
+        policy.usernameHoldAfterDeletion = social.usernameHoldAfterDeletion
         policy.displayName = creator.displayName.combined(with: mobile.displayName)
         policy.bio = creator.bio.combined(with: social.bio)
         policy.emailMaximumLength = django.emailMaximumLength

@@ -49,6 +49,12 @@ public struct ValidationPolicy: Sendable, Hashable {
     /// How long after a username change the next one is refused (`too_soon`), or `nil` for no
     /// cooldown.
     public var usernameChangeCooldown: Duration?
+    /// How long a username left by a rename stays held for its previous owner (nobody else may
+    /// claim it; the owner may reclaim it). `.none` frees it at once. See `Docs/Lifecycle.md`.
+    public var usernameHoldAfterRename: UsernameHoldDuration = .none
+    /// How long the username of a deleted user stays held (nobody may claim it). `.none` frees
+    /// it at once; `.forever` keeps it until an operator releases it.
+    public var usernameHoldAfterDeletion: UsernameHoldDuration = .none
 
     /// The display name (creator `displayName`, mobile `display_name`).
     public var displayName: TextRule

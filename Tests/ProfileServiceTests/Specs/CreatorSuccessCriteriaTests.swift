@@ -44,7 +44,13 @@ extension CreatorSpecTests {
             #expect(recased.status == 200, "\(recased.text)")
             #expect(recased.object("profile")["username"] as? String == "John_Doe")
             #expect(renamed.status == 200)
-            #expect(freed.status == 200, "the old name is free at once: \(freed.text)")
+            #expect(freed.status == 409, "the old name is held for its owner: \(freed.text)")
+            #expect(freed.text.contains("username_held"), "\(freed.text)")
+            client.clock.advance(by: 30 * 86_400)
+            let claimed = await client.put(
+                #"{"username": "john_doe", "displayName": "Jane", "bio": "Painter", "niche": ["art"]}"#,
+                as: client.other)
+            #expect(claimed.status == 200, "free once the creator preset's 30-day hold ends: \(claimed.text)")
         }
 
         @Test(

@@ -341,10 +341,15 @@ struct DjangoProfileTests {
         #expect(await client.send("POST", "/api/users/profile/", as: Self.john).status == 404)
         #expect(await client.send("DELETE", "/api/users/delete/1/", as: Self.john).status == 404)
 
-        // The username and email are free at once.
+        // The email is free at once; the username is held for the Django preset's 30 days.
         let newcomer = fixtureUserID("4")
         try await client.service.registerAccount(
             Account(userID: newcomer, email: "john@example.com", createdAt: client.clock.now()))
+        let held = await profileError {
+            _ = try await client.service.changeUsername(to: "johndoe", for: .user(newcomer))
+        }
+        #expect(held?.code == .usernameHeld)
+        client.clock.advance(by: 30 * 86_400)
         _ = try await client.service.changeUsername(to: "johndoe", for: .user(newcomer))
     }
 

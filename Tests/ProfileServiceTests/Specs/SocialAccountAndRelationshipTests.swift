@@ -88,8 +88,10 @@ struct SocialAccountAndRelationshipTests {
         #expect(await change("jane_x").status == 200)
     }
 
-    @Test("the old username is free for others at once after a rename", arguments: StoreKind.allCases)
-    func oldNameIsFree(kind: StoreKind) async throws {
+    @Test(
+        "the old username is held for 90 days after a rename: 409 username_held for others, then free",
+        arguments: StoreKind.allCases)
+    func oldNameIsHeld(kind: StoreKind) async throws {
         let client = try await Sample.client(kind)
         defer { client.cleanUp() }
 
@@ -99,9 +101,34 @@ struct SocialAccountAndRelationshipTests {
             "POST", "/api/v1/account/username/change", as: Sample.jane, json: #"{"newUsername": "john_doe"}"#)
 
         #expect(rename.status == 200)
-        #expect(claim.status == 200)
+        #expect(claim.status == 409, "\(claim.text)")
+        #expect(claim.text.contains(#""code":"held""#), "the details say held, not taken: \(claim.text)")
+        client.clock.advance(by: 90 * 86_400)
+        let later = await client.send(
+            "POST", "/api/v1/account/username/change", as: Sample.jane, json: #"{"newUsername": "john_doe"}"#)
+        #expect(later.status == 200, "\(later.text)")
         let found = await client.send("GET", "/api/v1/profile/u/john_doe")
         #expect(found.data["userId"] as? String == Sample.janeID)
+    }
+
+    @Test(
+        "GET /api/v1/profile/u/{old handle} during its hold: 404 in the spec's envelope naming the new handle",
+        arguments: StoreKind.allCases)
+    func heldHandleLookup(kind: StoreKind) async throws {
+        let client = try await Sample.client(kind)
+        defer { client.cleanUp() }
+        _ = await client.send(
+            "POST", "/api/v1/account/username/change", as: Sample.john, json: #"{"newUsername": "johnny"}"#)
+
+        let moved = await client.send("GET", "/api/v1/profile/u/John_Doe")
+
+        #expect(moved.status == 404)
+        #expect(moved.json["message"] as? String == "This profile is now @johnny", "\(moved.text)")
+        #expect(moved.text.contains(#""code":"moved""#), "\(moved.text)")
+        client.clock.advance(by: 90 * 86_400)
+        let expired = await client.send("GET", "/api/v1/profile/u/john_doe")
+        #expect(expired.status == 404)
+        #expect(!expired.text.contains("johnny"), "after the hold the old handle says nothing: \(expired.text)")
     }
 
     @Test(

@@ -1,0 +1,50 @@
+import ProfileDomain
+
+extension JSONFileProfileStore: UsernameHoldingStore {
+    /// Durably runs `body` like ``update(_:expectingVersion:_:)``, keeping username holds and
+    /// history under `terms` in the same journal record; see ``UsernameHoldingStore``.
+    public func update<Value: Sendable, Failure: Error>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        holding terms: UsernameHoldTerms,
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value {
+        try await update(user, expectingVersion: expectedVersion, terms: terms, body)
+    }
+
+    /// Durably removes `user` like ``deleteUser(_:)``, holding its username under
+    /// `terms.afterDeletion` in the same journal record.
+    public func deleteUser(
+        _ user: UserID, holding terms: UsernameHoldTerms
+    ) async throws(ProfileStoreError)
+        -> UserRecord?
+    {
+        try await deleteUser(user, terms: terms)
+    }
+
+    /// The hold on `username`'s canonical key, active or expired, or `nil`.
+    public func hold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? {
+        try await read { $0.hold(on: username) }
+    }
+
+    /// Every hold of `user`, sorted by canonical key.
+    public func holds(heldFor user: UserID) async throws(ProfileStoreError) -> [UsernameHold] {
+        try await read { $0.holds(heldFor: user) }
+    }
+
+    /// The handles `user` left, oldest first.
+    public func usernameHistory(for user: UserID) async throws(ProfileStoreError) -> [UsernameChange] {
+        try await read { $0.usernameHistory(for: user) }
+    }
+
+    /// Durably ends the hold on `username`'s canonical key; returns it, or `nil` when there was
+    /// none.
+    public func releaseHold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? {
+        defer { snapshotInBackgroundIfDue() }
+        return try await durably { (core) throws(ProfileStoreError) -> UsernameHold? in
+            let hold = core.state.hold(on: username)
+            _ = try core.commit { state in state.planReleaseHold(on: username) }
+            return hold
+        }.get()
+    }
+}

@@ -1,0 +1,95 @@
+import ProfileDomain
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Username holds and history: what renames and deletions leave behind (`Docs/Lifecycle.md`).
+extension ProfileService {
+    /// The store as a ``UsernameHoldingStore``, or `nil` when it keeps no holds.
+    var holdingStore: (any UsernameHoldingStore)? { store as? any UsernameHoldingStore }
+
+    /// The hold terms of this service's policy at `date`.
+    func holdTerms(at date: Date) -> UsernameHoldTerms {
+        UsernameHoldTerms(
+            now: date, afterRename: policy.usernameHoldAfterRename, afterDeletion: policy.usernameHoldAfterDeletion)
+    }
+
+    /// Deletes `userID`'s record, holding its username on a store that keeps holds.
+    func deleteStoredUser(_ userID: UserID) async throws(ProfileError) -> UserRecord? {
+        try await storeCall { () async throws(ProfileStoreError) in
+            if let holdingStore {
+                return try await holdingStore.deleteUser(userID, holding: holdTerms(at: now()))
+            }
+            return try await store.deleteUser(userID)
+        }
+    }
+
+    /// The caller's current username, the handles they left and the holds in their favour.
+    ///
+    /// Owner only: the history says who someone used to be, which a stranger must not learn
+    /// from an id. On a store that keeps no holds, the history and holds are empty.
+    ///
+    /// - Throws: 401 anonymous (an operator is not a user either); 404 when the caller has no
+    ///   record.
+    public func usernameHistory(for caller: Caller) async throws(ProfileError) -> UsernameHistoryView {
+        let userID = try authenticated(caller)
+        guard let record = try await storedRecord(userID) else { throw .userNotFound }
+        guard let holdingStore else {
+            return UsernameHistoryView(username: record.profile?.username, history: [], holds: [])
+        }
+        return try await storeCall { () async throws(ProfileStoreError) in
+            UsernameHistoryView(
+                username: record.profile?.username,
+                history: try await holdingStore.usernameHistory(for: userID),
+                holds: try await holdingStore.holds(heldFor: userID))
+        }
+    }
+
+    /// Ends the hold on `handle` before its time, so that anyone may claim the name: an
+    /// operator's call (scope ``ProfileDomain/OperatorScope/releaseUsernames``), e.g. to settle a
+    /// trademark claim or free a deleted user's name.
+    ///
+    /// - Returns: the released hold (active or already expired).
+    /// - Throws: 401 anonymous; 403 for a user or an operator without the scope; 404 when
+    ///   `handle` is not a username or no hold covers it.
+    @discardableResult
+    public func releaseUsernameHold(_ handle: String, for caller: Caller) async throws(ProfileError) -> UsernameHold {
+        guard caller != .anonymous else { throw .unauthenticated }
+        guard caller.hasOperatorScope(.releaseUsernames) else { throw .forbidden }
+        guard let username = Username(lookup: handle), let holdingStore else { throw .holdNotFound }
+        let released = try await storeCall { () async throws(ProfileStoreError) in
+            try await holdingStore.releaseHold(on: username)
+        }
+        guard let released else { throw .holdNotFound }
+        return released
+    }
+
+    /// The `profile_moved` error for a lookup of `username` that nobody has: when an active hold
+    /// covers it and its holder still has a profile with another name that `caller` may see.
+    ///
+    /// `nil` (a plain not-found) when there is no hold, it expired, the holder was deleted (the
+    /// name stays held, but a deleted user must not be pointed at), has no name, or blocks the
+    /// caller (a blocked caller cannot tell a block from a missing user).
+    func movedProfileError(_ username: Username, for caller: Caller) async throws(ProfileError) -> ProfileError? {
+        guard let holdingStore else { return nil }
+        let hold = try await storeCall { () async throws(ProfileStoreError) in try await holdingStore.hold(on: username)
+        }
+        guard let hold, hold.isActive(at: now()), let record = try await storedRecord(hold.holder),
+            let newUsername = record.profile?.username
+        else { return nil }
+        if let viewer = caller.userID, viewer != hold.holder,
+            try await visibleRelationship(of: hold.holder, to: viewer) == nil
+        {
+            return nil
+        }
+        return .profileMoved(from: username.rawValue, to: newUsername)
+    }
+}
+
+extension ProfileError {
+    /// No hold covers the username an operator asked to release.
+    static let holdNotFound = ProfileError(code: .notFound, message: "No hold on that username")
+}
