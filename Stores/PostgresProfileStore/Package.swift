@@ -50,6 +50,16 @@ let package = Package(
                 .product(name: "ProfileDomain", package: "ProfileKit"),
             ]
         ),
+        // ci-run's kill-and-restart check: writers through ProfileService while the database is
+        // killed mid-write and started again.
+        .executableTarget(
+            name: "PostgresRestartCheck",
+            dependencies: [
+                "PostgresProfileStore", .product(name: "ProfileStore", package: "ProfileKit"),
+                .product(name: "ProfileDomain", package: "ProfileKit"),
+                .product(name: "ProfileHTTP", package: "ProfileKit"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // profilekit-pg-bench: upsert latency (1 writer), upserts per second (16 writers) and read
         // latency, as JSON lines for Benchmarks/run; run in release.
         .executableTarget(

@@ -13,6 +13,10 @@ import Synchronization
 /// within `leaseTimeout` retires that client: cancelling its `run()` shuts the pool down, which
 /// fails every lease queued on it at once (`poolShutdown`, mapped to `unavailable`), and the next
 /// operation goes to a new client whose first attempt connects without any backoff.
+///
+/// A client that granted any lease while an overdue one waited is busy, not stuck: it is kept, and
+/// the overdue lease keeps its place in the queue. Retiring it would cut every transaction it
+/// runs, so that a loaded machine would lose work instead of queueing it.
 final class PostgresPool: Sendable {
     /// One client and the task running it; `number` tells whether a failing lease still concerns
     /// the current client, so that many overdue leases retire it only once.
@@ -20,6 +24,12 @@ final class PostgresPool: Sendable {
         let number: Int
         let client: PostgresClient
         let running: Task<Void, Never>
+        /// How many leases this client has granted.
+        let grants: Counter
+    }
+
+    private final class Counter: Sendable {
+        let value = Atomic<Int>(0)
     }
 
     private struct State: Sendable {
@@ -50,7 +60,7 @@ final class PostgresPool: Sendable {
 
     private static func start(number: Int, configuration: PostgresClient.Configuration, logger: Logger) -> Generation {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return Generation(number: number, client: client, running: Task { await client.run() })
+        return Generation(number: number, client: client, running: Task { await client.run() }, grants: Counter())
     }
 
     /// The client operations use now (tests query through it).
@@ -59,8 +69,9 @@ final class PostgresPool: Sendable {
     /// How many times the client was replaced since the store started.
     var replacements: Int { state.withLock { $0.current.number } }
 
-    /// Leases a connection for `body`; throws the pool's error when none is granted within the
-    /// lease timeout or the pool fails the lease, and retires the client in both cases.
+    /// Leases a connection for `body`; throws the pool's error when the pool fails the lease, or
+    /// when none is granted within the lease timeout while the client granted no other lease
+    /// either, and retires the client in both cases.
     func withConnection<Result>(
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result
@@ -68,15 +79,19 @@ final class PostgresPool: Sendable {
         let generation = state.withLock { $0.current }
         let flag = LeaseFlag()
         let leaseTimeout = self.leaseTimeout
+        let grantsBefore = generation.grants.value.load(ordering: .acquiring)
         let watchdog = Task { [weak self] in
             try? await Task.sleep(for: leaseTimeout)
-            guard !Task.isCancelled, !flag.granted.load(ordering: .acquiring) else { return }
+            guard !Task.isCancelled, !flag.granted.load(ordering: .acquiring),
+                generation.grants.value.load(ordering: .acquiring) == grantsBefore
+            else { return }
             self?.retire(generation.number, because: "no connection within \(leaseTimeout)")
         }
         defer { watchdog.cancel() }
         do {
             return try await generation.client.withConnection(isolation: isolation) { connection in
                 flag.granted.store(true, ordering: .releasing)
+                generation.grants.value.add(1, ordering: .releasing)
                 watchdog.cancel()
                 return try await body(connection)
             }

@@ -28,10 +28,12 @@ extension PostgresProfileStore {
         /// How long to wait for a connection to open, 5 seconds by default. While the server is
         /// down, operations fail with `ProfileStoreError.unavailable` after about this long.
         public var connectTimeout: Duration
-        /// How long an operation waits for a pooled connection, 5 seconds by default. Past it the
-        /// operation fails with `ProfileStoreError.unavailable` and the pool is replaced by a new
-        /// one, so that a restarted server is reached at once rather than after the old pool's
-        /// backoff (Docs/PostgresStore.md, "Failure behaviour").
+        /// How long an operation waits for a pooled connection while the pool grants none, 5
+        /// seconds by default. Past it the operation fails with `ProfileStoreError.unavailable` and
+        /// the pool is replaced by a new one, so that a restarted server is reached at once rather
+        /// than after the old pool's backoff. A pool that grants other leases meanwhile is busy,
+        /// not down: the operation keeps waiting its turn (Docs/PostgresStore.md, "Failure
+        /// behaviour").
         public var leaseTimeout: Duration
 
         /// Creates a configuration; see each property for its default.

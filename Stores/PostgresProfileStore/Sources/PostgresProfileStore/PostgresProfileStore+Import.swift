@@ -20,7 +20,7 @@ extension PostgresProfileStore {
     ///   (a clash between records, an edge to an unknown user, the database unavailable).
     public func importContents(records: [UserRecord], edges: [RelationshipEdge]) async throws -> ImportReport {
         try await withRetries { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 "SELECT count(*) FROM \(unescaped: schema.name).users", logger: logger)
             for try await (count) in rows.decode(Int.self) where count > 0 {
                 throw CallerError(underlying: PostgresImportError.targetNotEmpty(userCount: count))
@@ -33,7 +33,7 @@ extension PostgresProfileStore {
             for edge in edges.sorted(by: { $0.kind == .block && $1.kind == .follow }) {
                 let table = edge.kind == .follow ? "follows" : "blocks"
                 let columns = edge.kind == .follow ? "follower_id, followee_id" : "blocker_id, blocked_id"
-                try await connection.query(
+                try await connection.guardedQuery(
                     """
                     INSERT INTO \(unescaped: schema.name).\(unescaped: table) (\(unescaped: columns))
                     VALUES (\(edge.from.rawValue), \(edge.to.rawValue))
@@ -60,7 +60,7 @@ extension PostgresProfileStore {
 
     private func storedEdges(on connection: PostgresConnection) async throws -> Set<RelationshipEdge> {
         var edges: Set<RelationshipEdge> = []
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             SELECT follower_id, followee_id, 'follow' FROM \(unescaped: schema.name).follows
             UNION ALL SELECT blocker_id, blocked_id, 'block' FROM \(unescaped: schema.name).blocks

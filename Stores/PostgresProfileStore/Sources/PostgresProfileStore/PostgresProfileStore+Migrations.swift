@@ -8,13 +8,13 @@ extension PostgresProfileStore {
         do {
             try await pool.withConnection(isolation: isolation) { connection in
                 try await Self.transaction(on: connection, logger: logger) {
-                    try await connection.query(
+                    try await connection.guardedQuery(
                         "SELECT pg_advisory_xact_lock(hashtext(\("profilekit.migrations." + schema.name)))",
                         logger: logger)
                     for statement in schema.bookkeeping {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        try await connection.guardedQuery(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
-                    let rows = try await connection.query(
+                    let rows = try await connection.guardedQuery(
                         "SELECT coalesce(max(version), 0) FROM \(unescaped: schema.name).schema_migrations",
                         logger: logger)
                     var current = 0
@@ -24,9 +24,9 @@ extension PostgresProfileStore {
                     }
                     for (index, statements) in schema.migrations.enumerated() where index + 1 > current {
                         for statement in statements {
-                            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                            try await connection.guardedQuery(PostgresQuery(unsafeSQL: statement), logger: logger)
                         }
-                        try await connection.query(
+                        try await connection.guardedQuery(
                             "INSERT INTO \(unescaped: schema.name).schema_migrations (version) VALUES (\(index + 1))",
                             logger: logger)
                         logger.info("applied migration \(index + 1) to schema \(schema.name)")
@@ -49,13 +49,13 @@ extension PostgresProfileStore {
         isolation: isolated (any Actor)? = #isolation,
         _ body: () async throws -> Result
     ) async throws -> Result {
-        try await connection.query("BEGIN", logger: logger)
+        try await connection.guardedQuery("BEGIN", logger: logger)
         do {
             let result = try await body()
-            try await connection.query("COMMIT", logger: logger)
+            try await connection.guardedQuery("COMMIT", logger: logger)
             return result
         } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await connection.guardedQuery("ROLLBACK", logger: logger)
             throw error
         }
     }

@@ -80,7 +80,7 @@ extension PostgresProfileStore {
                 let removed = try await fetchRecord(
                     where: "u.user_id = $1", user.rawValue, lockingUser: true, on: connection)
             else { return nil }
-            try await connection.query(
+            try await connection.guardedQuery(
                 "DELETE FROM \(unescaped: schema.name).users WHERE user_id = \(user.rawValue)", logger: logger)
             return removed
         }
@@ -101,10 +101,10 @@ extension PostgresProfileStore {
             // `SELECT ... FOR UPDATE` would hand back the profile as it was before the lock holder
             // committed (a lost update).
             let lock = "SELECT 1 FROM \(schema.name).users u WHERE \(condition) FOR UPDATE"
-            try await connection.query(PostgresQuery(unsafeSQL: lock, binds: bindings), logger: logger)
+            try await connection.guardedQuery(PostgresQuery(unsafeSQL: lock, binds: bindings), logger: logger)
         }
         let sql = PostgresRecordColumns.select(in: schema.name, where: condition)
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        let rows = try await connection.guardedQuery(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
         var found: UserRecord?
         for try await row in rows {
             found = try PostgresRecordColumns.record(from: row)

@@ -46,7 +46,7 @@ extension PostgresProfileStore {
                 VALUES (\(blocker.rawValue), \(blocked.rawValue)) ON CONFLICT DO NOTHING RETURNING 1
                 """, on: connection)
             guard inserted else { return false }
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 DELETE FROM \(unescaped: schema.name).follows
                 WHERE (follower_id = \(blocker.rawValue) AND followee_id = \(blocked.rawValue))
@@ -81,7 +81,7 @@ extension PostgresProfileStore {
     /// The exact follower and following counts of `user`; zeros for an unknown user.
     public func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts {
         try await storeOperation { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 SELECT follower_count, following_count FROM \(unescaped: schema.name).users
                 WHERE user_id = \(user.rawValue)
@@ -99,7 +99,7 @@ extension PostgresProfileStore {
     private func lockUsers(
         _ first: UserID, _ second: UserID, requireBoth: Bool = true, on connection: PostgresConnection
     ) async throws {
-        let rows = try await connection.query(
+        let rows = try await connection.guardedQuery(
             """
             SELECT user_id FROM \(unescaped: schema.name).users
             WHERE user_id = ANY(\([first.rawValue, second.rawValue])) ORDER BY user_id FOR UPDATE
@@ -124,7 +124,7 @@ extension PostgresProfileStore {
         var bindings = PostgresBindings()
         bindings.append(viewerID)
         bindings.append(subjectID)
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
+        let rows = try await connection.guardedQuery(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
         for try await (a, b, c, d) in rows.decode((Bool, Bool, Bool, Bool).self) {
             return Relationship(
                 viewerFollowsSubject: a, subjectFollowsViewer: b, viewerBlocksSubject: c, subjectBlocksViewer: d)
@@ -135,7 +135,7 @@ extension PostgresProfileStore {
     /// Runs `query` (which returns one row per changed row) and tells whether it changed any.
     private func changedRows(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> Bool {
         var changed = false
-        for try await _ in try await connection.query(query, logger: logger) { changed = true }
+        for try await _ in try await connection.guardedQuery(query, logger: logger) { changed = true }
         return changed
     }
 }

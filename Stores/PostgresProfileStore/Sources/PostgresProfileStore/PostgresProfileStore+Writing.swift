@@ -45,7 +45,7 @@ extension PostgresProfileStore {
     /// Inserts the user's row without its email key, which ``updateAccount(_:on:)`` sets once
     /// the profile is written.
     private func insertAccount(_ account: Account, on connection: PostgresConnection) async throws {
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO \(unescaped: schema.name).users (user_id, email, phone_number, is_verified,
                 is_email_verified, is_phone_verified, is_two_factor_enabled, is_locked, roles, created_at)
@@ -58,7 +58,7 @@ extension PostgresProfileStore {
     }
 
     private func updateAccount(_ account: Account, on connection: PostgresConnection) async throws {
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             UPDATE \(unescaped: schema.name).users SET email = \(account.email), email_key = \(account.emailKey),
                 phone_number = \(account.phoneNumber), is_verified = \(account.isVerified),
@@ -72,13 +72,13 @@ extension PostgresProfileStore {
 
     private func writeProfile(_ profile: Profile?, of user: UserID, on connection: PostgresConnection) async throws {
         guard let profile else {
-            try await connection.query(
+            try await connection.guardedQuery(
                 "DELETE FROM \(unescaped: schema.name).profiles WHERE user_id = \(user.rawValue)", logger: logger)
             return
         }
         let location = profile.location
         let socialLinks = try JSONCoding.encode(profile.socialLinks)
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO \(unescaped: schema.name).profiles AS p (user_id, profile_id, username, username_key,
                 display_name, first_name, middle_name, last_name, bio, niches, location_city, location_state,
@@ -111,7 +111,7 @@ extension PostgresProfileStore {
         _ preferences: Preferences, of user: UserID, on connection: PostgresConnection
     ) async throws {
         let additional = try JSONCoding.encode(preferences.additional)
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             INSERT INTO \(unescaped: schema.name).preferences (user_id, voice_preference, default_scenario,
                 additional, updated_at)
@@ -127,10 +127,10 @@ extension PostgresProfileStore {
 
     private func writeMedia(_ media: [MediaReference], of user: UserID, on connection: PostgresConnection) async throws
     {
-        try await connection.query(
+        try await connection.guardedQuery(
             "DELETE FROM \(unescaped: schema.name).media_references WHERE user_id = \(user.rawValue)", logger: logger)
         for (position, reference) in media.enumerated() {
-            try await connection.query(
+            try await connection.guardedQuery(
                 """
                 INSERT INTO \(unescaped: schema.name).media_references (user_id, position, media_key, content_type,
                     byte_count, purpose, created_at)

@@ -74,7 +74,7 @@ public final class PostgresProfileStore: ProfileStore {
     /// The schema version the database is at once the store has started.
     public func schemaVersion() async throws(ProfileStoreError) -> Int {
         try await storeOperation { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 "SELECT coalesce(max(version), 0) FROM \(unescaped: schema.name).schema_migrations",
                 logger: logger)
             for try await (version) in rows.decode(Int.self) { return version }
@@ -88,7 +88,7 @@ extension PostgresProfileStore {
     /// schema of their own. The store is unusable afterwards.
     public func dropSchema() async throws(ProfileStoreError) {
         try await storeOperation { connection in
-            try await connection.query("DROP SCHEMA \(unescaped: schema.name) CASCADE", logger: logger)
+            try await connection.guardedQuery("DROP SCHEMA \(unescaped: schema.name) CASCADE", logger: logger)
             return ()
         }
     }
