@@ -286,12 +286,15 @@ func runStartup(rounds: Int) throws {
 }
 
 // `StoreBenchmark startup [rounds]` measures only start-up (each open in a child process run as
-// `startup-child`), `writers [rounds]` only the write path; without arguments, everything.
+// `startup-child`), `writers [rounds]` only the write path, `erasure [deletes]` the cost of a
+// compacting deleteUser; without arguments, everything but erasure.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "startup-child", arguments.count == 3 {
     try await runStartupChild(directory: arguments[1], size: Int(arguments[2]) ?? 0)
 } else if arguments.first == "startup" {
     try runStartup(rounds: max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 3))
+} else if arguments.first == "erasure" {
+    try await runErasure(deletes: max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 5))
 } else if arguments.first == "writers" {
     try await runWriters(rounds: max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 5))
 } else {
