@@ -21,7 +21,9 @@ extension ProfileStoreConformance {
                     RelationshipEdge(from: from, to: to, kind: kind)
                 }
                 func ordered(_ edges: [RelationshipEdge]) -> [RelationshipEdge] {
-                    edges.sorted { ($0.kind == .follow ? 0 : 1, $0.from, $0.to) < ($1.kind == .follow ? 0 : 1, $1.from, $1.to) }
+                    edges.sorted {
+                        ($0.kind == .follow ? 0 : 1, $0.from, $0.to) < ($1.kind == .follow ? 0 : 1, $1.from, $1.to)
+                    }
                 }
                 let expected = ordered([
                     edge(fan, subject, .follow), edge(subject, idol, .follow),
@@ -29,13 +31,15 @@ extension ProfileStoreConformance {
                 ])
                 try expect.equal(try await store.edges(touching: subject), expected, "the subject's edges")
                 try expect.equal(
-                    try await store.edges(touching: fan), ordered([edge(fan, subject, .follow), edge(fan, idol, .follow)]),
+                    try await store.edges(touching: fan),
+                    ordered([edge(fan, subject, .follow), edge(fan, idol, .follow)]),
                     "the fan's edges")
                 try expect.equal(try await store.edges(touching: .random()), [], "an unknown user's edges")
                 _ = try await store.deleteUser(subject)
                 try expect.equal(try await store.edges(touching: subject), [], "a deleted user's edges")
                 try expect.equal(
-                    try await store.edges(touching: idol), [edge(fan, idol, .follow)], "the idol's edges after the delete")
+                    try await store.edges(touching: idol), [edge(fan, idol, .follow)],
+                    "the idol's edges after the delete")
             }
         ]
     }

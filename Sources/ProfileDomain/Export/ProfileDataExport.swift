@@ -66,7 +66,8 @@ public struct ProfileDataExport: Sendable, Hashable, Codable {
                 .map { from ? $0.to : $0.from }.sorted()
         }
         self.relationships = ExportedRelationships(
-            following: ids(.follow, from: true), followers: ids(.follow, from: false), blocking: ids(.block, from: true))
+            following: ids(.follow, from: true), followers: ids(.follow, from: false), blocking: ids(.block, from: true)
+        )
     }
 
     /// The document as UTF-8 JSON with sorted keys. An optional value that is absent has no key,

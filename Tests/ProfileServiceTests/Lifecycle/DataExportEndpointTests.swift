@@ -28,7 +28,8 @@ struct DataExportEndpointTests {
         defer { client.cleanUp() }
         try await client.harness.registerUser("owner")
         let owner = fixtureUserID("user-owner")
-        try await seedProfile(ProfilePatch(username: .value("owner")), for: owner, in: client.store, at: client.clock.now())
+        try await seedProfile(
+            ProfilePatch(username: .value("owner")), for: owner, in: client.store, at: client.clock.now())
         let fan = try await client.harness.registerUserWithProfile("fan")
         _ = try await client.store.follow(fan, owner)
 

@@ -13,7 +13,8 @@ struct DataExportGeneratedTests {
 
     @Test("generated records export documents that read back, with exactly the owner's visible edges")
     func generatedRecords() throws {
-        let seed = ProcessInfo.processInfo.environment["PROFILEKIT_EXPORT_SEED"].flatMap { UInt64($0) }
+        let seed =
+            ProcessInfo.processInfo.environment["PROFILEKIT_EXPORT_SEED"].flatMap { UInt64($0) }
             ?? UInt64.random(in: 0...UInt64.max)
         var generator = SeededGenerator(seed: seed)
         let samples = ProcessInfo.processInfo.environment["PROFILEKIT_EXPORT_SAMPLES"].map(URL.init(fileURLWithPath:))
@@ -22,14 +23,16 @@ struct DataExportGeneratedTests {
         let decoder = JSONDecoder()
         for index in 0..<Self.count {
             let (record, edges) = Self.generated(index, using: &generator)
-            let export = ProfileDataExport(record: record, edges: edges, exportedAt: Date(timeIntervalSince1970: 1_767_225_600))
+            let export = ProfileDataExport(
+                record: record, edges: edges, exportedAt: Date(timeIntervalSince1970: 1_767_225_600))
             let bytes = try export.encoded()
             let decoded = try decoder.decode(ProfileDataExport.self, from: Data(bytes))
             #expect(decoded == export, "document \(index) does not read back (seed \(seed))")
             let user = record.userID
             let visible = Set(edges.filter { !($0.kind == .block && $0.to == user) }.flatMap { [$0.from, $0.to] })
                 .subtracting([user])
-            let listed = Set(export.relationships.following + export.relationships.followers + export.relationships.blocking)
+            let listed = Set(
+                export.relationships.following + export.relationships.followers + export.relationships.blocking)
             #expect(listed == visible, "document \(index) lists other edges than the owner's (seed \(seed))")
             if let samples { try Data(bytes).write(to: samples.appendingPathComponent("export-\(index).json")) }
             if ContinuousClock.now - started > .seconds(20) {
@@ -45,7 +48,10 @@ struct DataExportGeneratedTests {
         func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &generator) ? value() : nil }
         let alphabet = Array("aé\"\\\n\t/ß漢👍🏽 <>&\u{0}\u{7F}z")
         func text() -> String {
-            String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a" })
+            String(
+                (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator) ?? "a"
+                })
         }
         let user = fixtureUserID("user-\(index)")
         let date = Date(timeIntervalSince1970: Double.random(in: 0...2_000_000_000, using: &generator))
@@ -65,10 +71,12 @@ struct DataExportGeneratedTests {
                 isTwoFactorEnabled: Bool.random(using: &generator), createdAt: date),
             profile: maybe(profile),
             preferences: Preferences(
-                additional: Bool.random(using: &generator) ? ["k": .array([.number(1.5), .null, .string(text())])] : [:],
+                additional: Bool.random(using: &generator)
+                    ? ["k": .array([.number(1.5), .null, .string(text())])] : [:],
                 updatedAt: maybe(date)),
             media: (0..<Int.random(in: 0...2, using: &generator)).map {
-                MediaReference(key: "key-\($0)", contentType: "image/png", byteCount: $0 * 100, purpose: "avatar", createdAt: date)
+                MediaReference(
+                    key: "key-\($0)", contentType: "image/png", byteCount: $0 * 100, purpose: "avatar", createdAt: date)
             })
         var edges: [RelationshipEdge] = []
         for other in (0..<Int.random(in: 0...6, using: &generator)).map({ fixtureUserID("other-\($0)") }) {

@@ -7,7 +7,9 @@ import Testing
 /// (`Conformance/export.example.json`, checked against `Conformance/export.schema.json` by CI).
 @Suite("Data export through the service")
 struct DataExportTests {
-    @Test("the owner's export holds the account, profile, preferences, media and follows both ways", arguments: StoreKind.allCases)
+    @Test(
+        "the owner's export holds the account, profile, preferences, media and follows both ways",
+        arguments: StoreKind.allCases)
     func ownerGetsEverything(kind: StoreKind) async throws {
         let harness = try ServiceHarness(kind, policy: .creator)
         defer { harness.cleanUp() }
@@ -69,8 +71,11 @@ struct DataExportTests {
         let service = harness.service
         #expect(await profileError { _ = try await service.exportData(for: .anonymous) }?.code == .unauthenticated)
         #expect(
-            await profileError { _ = try await service.exportData(of: owner, for: .anonymous) }?.code == .unauthenticated)
-        #expect(await profileError { _ = try await service.exportData(of: owner, for: .user(stranger)) }?.code == .forbidden)
+            await profileError { _ = try await service.exportData(of: owner, for: .anonymous) }?.code
+                == .unauthenticated)
+        #expect(
+            await profileError { _ = try await service.exportData(of: owner, for: .user(stranger)) }?.code == .forbidden
+        )
         #expect(
             await profileError { _ = try await service.exportData(of: .random(), for: .user(stranger)) }?.code
                 == .forbidden)
@@ -94,7 +99,8 @@ struct DataExportTests {
         let current = try JSONSerialization.jsonObject(with: Data(encoded)) as? NSDictionary
         #expect(
             committed == current,
-            "export.example.json differs from the encoder; run PROFILEKIT_WRITE_VECTORS=1 swift test --filter DataExport")
+            "export.example.json differs from the encoder; run PROFILEKIT_WRITE_VECTORS=1 swift test --filter DataExport"
+        )
         let decoded = try JSONDecoder().decode(ProfileDataExport.self, from: Data(encoded))
         #expect(decoded == export, "the document reads back as it was written")
     }
@@ -130,7 +136,8 @@ struct DataExportTests {
                 updatedAt: date(4)),
             media: [
                 MediaReference(
-                    key: "example.png", contentType: "image/png", byteCount: 1234, purpose: "avatar", createdAt: date(3))
+                    key: "example.png", contentType: "image/png", byteCount: 1234, purpose: "avatar", createdAt: date(3)
+                )
             ])
     }
 

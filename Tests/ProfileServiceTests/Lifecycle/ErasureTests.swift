@@ -61,7 +61,8 @@ struct ErasureTests {
         try await service.registerAccount(
             Account(userID: user, email: "\(marker)mail@example.com", phoneNumber: phone, createdAt: Date()))
         let avatarMarker = "\(marker)pixels"
-        let avatar = TestImages.png.dropLast(12) + MetadataImages.pngChunk("IDAT", Array(avatarMarker.utf8))
+        let avatar =
+            TestImages.png.dropLast(12) + MetadataImages.pngChunk("IDAT", Array(avatarMarker.utf8))
             + TestImages.png.suffix(12)
         let upload = try await service.uploadMedia(Array(avatar), purpose: "avatar", for: .user(user))
         try await service.store.update(user, expectingVersion: nil) { record in
@@ -96,7 +97,8 @@ struct ErasureTests {
     func deletedUserLeavesNoResidue(snapshotEvery: Int) async throws {
         let seed = UInt64.random(in: 0...UInt64.max)
         let tag = String(seed, radix: 16)
-        let disk = Disk(root: FileManager.default.temporaryDirectory.appendingPathComponent("profilekit-erasure-\(tag)"))
+        let disk = Disk(
+            root: FileManager.default.temporaryDirectory.appendingPathComponent("profilekit-erasure-\(tag)"))
         defer { try? FileManager.default.removeItem(at: disk.root) }
         let (store, service) = try disk.open(snapshotEvery: snapshotEvery)
         var users: [MarkedUser] = []
@@ -129,7 +131,8 @@ struct ErasureTests {
     @Test("compact() alone rewrites the files without an overwritten value, and keeps every current one")
     func compactDropsOverwrittenValues() async throws {
         let tag = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        let disk = Disk(root: FileManager.default.temporaryDirectory.appendingPathComponent("profilekit-compact-\(tag)"))
+        let disk = Disk(
+            root: FileManager.default.temporaryDirectory.appendingPathComponent("profilekit-compact-\(tag)"))
         defer { try? FileManager.default.removeItem(at: disk.root) }
         let (store, service) = try disk.open(snapshotEvery: 10_000)
         let user = try await Self.makeUser(0, tag: tag, service: service)

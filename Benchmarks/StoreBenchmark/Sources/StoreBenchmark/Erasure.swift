@@ -37,7 +37,8 @@ func runErasure(deletes: Int) async throws {
         let cpuPerDelete = (processCPUSeconds() - cpuStart) / Double(deletes)
         writer.cancel()
         let worstWrite = try await writer.value
-        let snapshotBytes = (try? FileManager.default.attributesOfItem(atPath: subject.directory + "/snapshot.json")[.size])
+        let snapshotBytes =
+            (try? FileManager.default.attributesOfItem(atPath: subject.directory + "/snapshot.json")[.size])
             as? Int ?? 0
         try store.close()
         try? FileManager.default.removeItem(atPath: subject.directory)

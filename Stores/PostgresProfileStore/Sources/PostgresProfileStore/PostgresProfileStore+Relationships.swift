@@ -108,7 +108,8 @@ extension PostgresProfileStore {
             for try await (from, to, kind, order) in rows.decode((String, String, String, Int).self) {
                 guard let from = UserID(from), let to = UserID(to), let kind = RelationshipEdge.Kind(rawValue: kind)
                 else {
-                    throw ProfileStoreError.invalidMutation("the database holds an edge \(from) -> \(to) of kind \(kind)")
+                    throw ProfileStoreError.invalidMutation(
+                        "the database holds an edge \(from) -> \(to) of kind \(kind)")
                 }
                 edges.append((order, RelationshipEdge(from: from, to: to, kind: kind)))
             }
