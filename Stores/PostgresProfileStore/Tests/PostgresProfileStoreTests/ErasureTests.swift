@@ -46,15 +46,16 @@ struct ErasureTests {
 
             let tables = try await store.client.query(
                 """
-                SELECT table_name FROM information_schema.tables
-                WHERE table_schema = \(store.schema.name) AND table_type = 'BASE TABLE'
+                SELECT table_name::text FROM information_schema.tables
+                WHERE table_schema::text = \(store.schema.name) AND table_type = 'BASE TABLE'
                 """)
             var names: [String] = []
             for try await name in tables.decode(String.self) { names.append(name) }
             #expect(names.count >= 6, "the schema's tables: \(names)")
+            let tableNames = names
             func rowsMentioning(_ marker: String) async throws -> [String] {
                 var found: [String] = []
-                for table in names {
+                for table in tableNames {
                     let rows = try await store.client.query(
                         PostgresQuery(
                             unsafeSQL:
