@@ -23,6 +23,7 @@ private struct UnreachableProfileStore: ProfileStore {
         throw failure
     }
     func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts { throw failure }
+    func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] { throw failure }
     func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? { throw failure }
 }
 

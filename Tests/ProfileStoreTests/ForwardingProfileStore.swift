@@ -54,6 +54,10 @@ extension ForwardingProfileStore {
         try await inner.socialCounts(for: user)
     }
 
+    func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] {
+        try await inner.edges(touching: user)
+    }
+
     func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
         try await inner.deleteUser(user)
     }

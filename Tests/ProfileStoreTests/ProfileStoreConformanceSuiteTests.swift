@@ -63,5 +63,6 @@ private struct UnavailableProfileStore: ProfileStore {
         throw Self.failure
     }
     func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts { throw Self.failure }
+    func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] { throw Self.failure }
     func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? { throw Self.failure }
 }

@@ -15,6 +15,8 @@ extension ProfileAPI {
         case .creatorGetUser:
             let view = try await service.ownProfile(for: request.caller)
             return Self.json(CreatorWire.UserResponse(view), version: view.version)
+        case .creatorExportData:
+            return Self.json(try await service.exportData(for: request.caller))
         default:
             let upload = try await service.uploadMedia(request.body, purpose: "avatar", for: request.caller)
             return Self.json(CreatorWire.UploadMediaResponse(url: upload.path, media: upload.reference))

@@ -16,6 +16,8 @@ extension ProfileAPI {
             let update = try decodeUpdate(DjangoWire.UpdateRequest.self, request, emptyMeansObject: true)
             let result = try await service.updateUser(target, with: update, avatar: request.avatar, for: request.caller)
             return Self.json(DjangoWire.User(result.view), version: result.view.version)
+        case .djangoExportData:
+            return Self.json(try await service.exportData(for: request.caller))
         default:
             let target = try targetUser(call.parameters["user_id"], request.caller)
             try await service.deleteUser(target, for: request.caller)

@@ -39,6 +39,9 @@ extension ProfileAPI {
             return Self.ok(
                 SocialWire.OwnerProfile(result.view), "Username changed successfully", at: now,
                 version: result.view.version)
+        case .socialExportData:
+            let export = try await service.exportData(for: request.caller)
+            return Self.ok(export, "Data exported successfully", at: now)
         default:
             return try await relationship(action, call, at: now)
         }

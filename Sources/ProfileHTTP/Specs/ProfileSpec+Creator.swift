@@ -1,6 +1,7 @@
 extension ProfileSpec {
     /// The creator platform: `PUT/GET /api/v1/profiles/me`, `GET /api/v1/users/me`,
-    /// `POST /api/v1/profiles/upload-media`, under `ValidationPolicy.creator`.
+    /// `POST /api/v1/profiles/upload-media`, `GET /api/v1/profiles/me/export` (the caller's data
+    /// export), under `ValidationPolicy.creator`.
     public static let creator = ProfileSpec(
         .creator, policy: .creator,
         routes: [
@@ -9,5 +10,6 @@ extension ProfileSpec {
             ProfileRoute(.creator, "GET", "/api/v1/profiles/me", .creatorGetProfile),
             ProfileRoute(.creator, "GET", "/api/v1/users/me", .creatorGetUser),
             ProfileRoute(.creator, "POST", "/api/v1/profiles/upload-media", .creatorUploadMedia, bodies: [.image]),
+            ProfileRoute(.creator, "GET", "/api/v1/profiles/me/export", .creatorExportData),
         ])
 }

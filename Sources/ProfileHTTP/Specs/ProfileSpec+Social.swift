@@ -1,6 +1,6 @@
 extension ProfileSpec {
-    /// The social platform: `/api/v1/profile/...`, `POST /api/v1/account/username/change`, and
-    /// follow and block, under `ValidationPolicy.social`. Public profiles are open to anonymous
+    /// The social platform: `/api/v1/profile/...`, `POST /api/v1/account/username/change`,
+    /// `GET /api/v1/account/export` (the caller's data export), and follow and block, under `ValidationPolicy.social`. Public profiles are open to anonymous
     /// callers; everything else requires a user.
     public static let social = ProfileSpec(
         .social, policy: .social,
@@ -20,5 +20,6 @@ extension ProfileSpec {
             ProfileRoute(
                 .social, "POST", "/api/v1/account/username/change", .socialChangeUsername, bodies: [.json],
                 headers: ["If-Match"]),
+            ProfileRoute(.social, "GET", "/api/v1/account/export", .socialExportData),
         ])
 }

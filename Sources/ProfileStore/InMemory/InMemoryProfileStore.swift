@@ -118,6 +118,11 @@ public final class InMemoryProfileStore: ProfileStore {
         state.withLock { $0.socialCounts(for: user) }
     }
 
+    /// Every edge to or from `user`, follows first, each kind sorted by `from` then `to`.
+    public func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] {
+        state.withLock { $0.edges(touching: user) }
+    }
+
     /// Removes `user`'s record and edges; returns the removed record, or `nil`.
     public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
         try deleteUser(user, terms: nil)

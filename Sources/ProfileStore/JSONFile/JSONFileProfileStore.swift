@@ -320,20 +320,32 @@ extension JSONFileProfileStore {
         try await read { $0.socialCounts(for: user) }
     }
 
-    /// Durably removes `user`'s record and every edge to or from it; returns the removed record.
+    /// Every edge to or from `user`, follows first, each kind sorted by `from` then `to`.
+    public func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] {
+        try await read { $0.edges(touching: user) }
+    }
+
+    /// Durably removes `user`'s record and every edge to or from it, then erases them from the
+    /// files (``compact()``); returns the removed record.
+    ///
+    /// When it returns, neither the journal nor the snapshot holds a byte of the user's data. When
+    /// the deletion is durable but its compaction fails, it throws the compaction's error: the user
+    /// is gone from the store, not yet from its files, until ``compact()`` succeeds.
     public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
         try await deleteUser(user, terms: nil)
     }
 
-    /// Durably removes `user`, holding its username under `terms` when given.
+    /// Durably removes `user`, holding its username under `terms` when given, then erases the
+    /// user from the files (``compact()``).
     func deleteUser(_ user: UserID, terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
-        defer { snapshotInBackgroundIfDue() }
-        return try await durably { (core) throws(ProfileStoreError) -> UserRecord? in
+        let removed = try await durably { (core) throws(ProfileStoreError) -> UserRecord? in
             try core.requireWritable()
             guard let mutation = try core.state.planDelete(user, holding: terms) else { return nil }
             let removed = try core.state.record(for: user)
             try core.commit(mutation)
             return removed
         }.get()
+        if removed != nil { try await compact() }
+        return removed
     }
 }

@@ -86,6 +86,13 @@ public protocol ProfileStore: Sendable {
     /// How many users follow `user` and how many it follows (0 and 0 for an unknown user).
     func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts
 
+    /// Every follow and block edge that starts or ends at `user`, sorted by kind (follows first),
+    /// then `from`, then `to`, read at one instant; empty for an unknown user.
+    ///
+    /// What a data export lists as the user's relationships. The store returns blocks made
+    /// against `user` too; deciding what the user may see of them is the caller's.
+    func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge]
+
     /// Removes `user`'s record and every edge to or from it, freeing its username and email.
     ///
     /// - Returns: the removed record (so that a caller can delete the media it references), or

@@ -189,13 +189,6 @@ func run() async throws {
     print("16 concurrent writers, 1000 profiles: \(concurrent.summary)")
 }
 
-/// CPU time this process has used on all its threads, in seconds (lost in a merge; restored).
-func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
 /// Start-up in a fresh process per open, so that the peak resident memory is the
 /// store's alone (VmHWM, the peak resident memory of this process image): the child opens the store in `directory`, reads one record by id and one by
 /// username, and prints nanoseconds to open, nanoseconds to the first read, its peak RSS in KiB
@@ -294,7 +287,8 @@ func runStartup(rounds: Int) throws {
 
 // `StoreBenchmark startup [rounds]` measures only start-up (each open in a child process run as
 // `startup-child`), `writers [rounds]` only the write path, `snapshot-pause [writes]` the writers'
-// pause while background snapshots of 100,000 users run; without arguments, everything.
+// pause while background snapshots of 100,000 users run, `erasure [deletes]` the cost of a
+// compacting deleteUser; without arguments, everything but erasure.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "startup-child", arguments.count == 3 {
     try await runStartupChild(directory: arguments[1], size: Int(arguments[2]) ?? 0)
@@ -303,6 +297,8 @@ if arguments.first == "startup-child", arguments.count == 3 {
 } else if arguments.first == "snapshot-pause" {
     let writes = max(2, arguments.dropFirst().first.flatMap { Int($0) } ?? 2_000)
     try await runSnapshotPause(size: 100_000, writes: writes, snapshotEvery: max(1, writes / 4))
+} else if arguments.first == "erasure" {
+    try await runErasure(deletes: max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 5))
 } else if arguments.first == "writers" {
     try await runWriters(rounds: max(1, arguments.dropFirst().first.flatMap { Int($0) } ?? 5))
 } else {

@@ -93,6 +93,33 @@ extension PostgresProfileStore {
         }
     }
 
+    /// Every edge to or from `user`, follows first, each kind sorted by `from` then `to`; one
+    /// statement, so one instant.
+    public func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] {
+        try await storeOperation { connection in
+            let rows = try await connection.query(
+                """
+                SELECT follower_id, followee_id, 'follow', 0 FROM \(unescaped: schema.name).follows
+                WHERE follower_id = \(user.rawValue) OR followee_id = \(user.rawValue)
+                UNION ALL SELECT blocker_id, blocked_id, 'block', 1 FROM \(unescaped: schema.name).blocks
+                WHERE blocker_id = \(user.rawValue) OR blocked_id = \(user.rawValue)
+                """, logger: logger)
+            var edges: [(order: Int, edge: RelationshipEdge)] = []
+            for try await (from, to, kind, order) in rows.decode((String, String, String, Int).self) {
+                guard let from = UserID(from), let to = UserID(to), let kind = RelationshipEdge.Kind(rawValue: kind)
+                else {
+                    throw ProfileStoreError.invalidMutation(
+                        "the database holds an edge \(from) -> \(to) of kind \(kind)")
+                }
+                edges.append((order, RelationshipEdge(from: from, to: to, kind: kind)))
+            }
+            // Sorted here rather than by ORDER BY: the database's collation need not order ids
+            // the way Swift's `String` comparison (the other stores') does.
+            return edges.sorted { ($0.order, $0.edge.from, $0.edge.to) < ($1.order, $1.edge.from, $1.edge.to) }
+                .map(\.edge)
+        }
+    }
+
     /// Locks both users' rows in a fixed order (by id, so that two transactions locking the same
     /// pair cannot deadlock) until the transaction ends; with `requireBoth`, a missing user is
     /// ``ProfileStore/ProfileStoreError/notFound``.

@@ -1,0 +1,16 @@
+import ProfileDomain
+
+extension StoreState {
+    /// Every edge that starts or ends at `user`, sorted by kind, then `from`, then `to`; empty for
+    /// an unknown user. What ``ProfileStore/edges(touching:)`` answers.
+    func edges(touching user: UserID) -> [RelationshipEdge] {
+        func edges(
+            _ outgoing: [UserID: Set<UserID>], _ incoming: [UserID: Set<UserID>], as kind: RelationshipEdge.Kind
+        ) -> [RelationshipEdge] {
+            let out = (outgoing[user] ?? []).map { RelationshipEdge(from: user, to: $0, kind: kind) }
+            let into = (incoming[user] ?? []).map { RelationshipEdge(from: $0, to: user, kind: kind) }
+            return (out + into).sorted { ($0.from, $0.to) < ($1.from, $1.to) }
+        }
+        return edges(followees, followers, as: .follow) + edges(blockees, blockers, as: .block)
+    }
+}
