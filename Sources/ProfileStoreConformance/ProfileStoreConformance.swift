@@ -16,9 +16,10 @@ import ProfileStore
 /// scheduling lets races happen, so run the suite repeatedly in CI rather than once.
 public enum ProfileStoreConformance {
     /// Every check, in a stable order: creation and look-ups, updates and versions, unique
-    /// indexes, relationships, deletion, concurrency.
+    /// indexes, relationships, deletion, account states, concurrency.
     public static var checks: [ProfileStoreConformanceCheck] {
-        lookupChecks + updateChecks + uniqueIndexChecks + relationshipChecks + deletionChecks + concurrencyChecks
+        lookupChecks + updateChecks + uniqueIndexChecks + relationshipChecks + deletionChecks + accountStateChecks
+            + concurrencyChecks
     }
 
     /// Runs every check against a fresh store from `makeStore` and returns the failures

@@ -26,6 +26,8 @@ struct StoreState: Sendable, Equatable {
     var userByEmailKey: [String: UserID] = [:]
     /// Profile id -> the user whose record holds that profile.
     var userByProfileID: [ProfileID: UserID] = [:]
+    /// The users whose record has an account state other than active: what a purge run reads.
+    var usersWithAccountState: Set<UserID> = []
     /// Follower -> the users it follows.
     var followees: [UserID: Set<UserID>] = [:]
     /// Followee -> the users who follow it.
