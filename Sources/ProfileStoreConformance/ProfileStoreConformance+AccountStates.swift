@@ -61,7 +61,7 @@ extension ProfileStoreConformance {
                     "due later, after one was deleted")
             },
             .init("racing state changes and profile edits of one user lose neither") { scenario in
-                let (store, expect) = (scenario.store, scenario.expect)
+                let expect = scenario.expect
                 let user = try await scenario.createUser(username: "racer")
                 let suspension = AccountState.suspended(since: ConformanceScenario.date, until: nil)
                 try await withThrowingTaskGroup(of: Void.self) { group in
