@@ -36,7 +36,9 @@ extension ProfileStoreConformance {
                 scenario in
                 let (store, expect) = (scenario.store, scenario.expect)
                 let now = ConformanceScenario.date
-                let due = [try await scenario.createUser(username: "due1"), try await scenario.createUser(username: nil)]
+                let due = [
+                    try await scenario.createUser(username: "due1"), try await scenario.createUser(username: nil),
+                ]
                 let onTheDot = try await scenario.createUser(username: "dot")
                 let notYet = try await scenario.createUser(username: "notyet")
                 let cancelled = try await scenario.createUser(username: "cancelled")

@@ -10,18 +10,25 @@ struct AccountStateTests {
     static let day: TimeInterval = 86_400
 
     /// A harness with `alice` (profile, username `alice`) and `bob` (profile, username `bob`).
-    static func harness(_ kind: StoreKind, policy: ValidationPolicy = .social) async throws -> (
+    static func harness(
+        _ kind: StoreKind, policy: ValidationPolicy = .social
+    ) async throws -> (
         ServiceHarness, alice: UserID, bob: UserID
     ) {
         let harness = try ServiceHarness(kind, policy: policy)
-        return (harness, try await harness.registerUserWithProfile("alice"), try await harness.registerUserWithProfile("bob"))
+        return (
+            harness, try await harness.registerUserWithProfile("alice"),
+            try await harness.registerUserWithProfile("bob")
+        )
     }
 
     static func code(_ body: () async throws -> Void) async -> ProfileError.Code? {
         await profileError(body)?.code
     }
 
-    static func publicCodes(_ service: ProfileService, _ user: UserID, _ name: String, as caller: Caller) async
+    static func publicCodes(
+        _ service: ProfileService, _ user: UserID, _ name: String, as caller: Caller
+    ) async
         -> [ProfileError.Code?]
     {
         [
@@ -36,21 +43,26 @@ struct AccountStateTests {
         defer { harness.cleanUp() }
         let service = harness.service
 
-        #expect(try await service.deactivateAccount(alice, for: .user(alice)) == .deactivated(since: harness.clock.now()))
+        #expect(
+            try await service.deactivateAccount(alice, for: .user(alice)) == .deactivated(since: harness.clock.now()))
         let missing = try #require(UserID("user-nobody"))
         for caller in [Caller.anonymous, .user(bob), .user(alice)] {
             #expect(await Self.publicCodes(service, alice, "alice", as: caller) == [.notFound, .notFound])
             let hidden = await profileError { _ = try await service.publicProfile(userID: alice.rawValue, for: caller) }
-            let absent = await profileError { _ = try await service.publicProfile(userID: missing.rawValue, for: caller) }
+            let absent = await profileError {
+                _ = try await service.publicProfile(userID: missing.rawValue, for: caller)
+            }
             #expect(hidden == absent, "a deactivated account answers exactly as a missing one")
         }
         #expect(await Self.code { try await service.follow(alice, for: .user(bob)) } == .notFound)
         #expect(try await service.ownProfile(for: .user(alice)).userID == alice, "the owner still reads their own")
-        #expect(await Self.code { try await service.deactivateAccount(alice, for: .user(alice)) } == .accountStateConflict)
+        #expect(
+            await Self.code { try await service.deactivateAccount(alice, for: .user(alice)) } == .accountStateConflict)
 
         #expect(try await service.reactivateAccount(alice, for: .user(alice)) == .active)
         #expect(try await service.publicProfile(username: "alice", for: .user(bob)).userID == alice)
-        #expect(await Self.code { try await service.reactivateAccount(alice, for: .user(alice)) } == .accountStateConflict)
+        #expect(
+            await Self.code { try await service.reactivateAccount(alice, for: .user(alice)) } == .accountStateConflict)
     }
 
     @Test("only the owner deactivates, reactivates, requests or cancels a deletion", arguments: StoreKind.allCases)
@@ -74,7 +86,9 @@ struct AccountStateTests {
         #expect(await Self.code { try await service.deactivateAccount(nobody, for: .user(nobody)) } == .notFound)
     }
 
-    @Test("a suspension refuses public views and the owner's writes, not the owner's reads", arguments: StoreKind.allCases)
+    @Test(
+        "a suspension refuses public views and the owner's writes, not the owner's reads", arguments: StoreKind.allCases
+    )
     func suspensionRefusesViewsAndWrites(kind: StoreKind) async throws {
         let (harness, alice, bob) = try await Self.harness(kind)
         defer { harness.cleanUp() }
@@ -82,12 +96,19 @@ struct AccountStateTests {
         try await service.suspendAccount(alice, until: nil, for: Self.moderator)
 
         for caller in [Caller.anonymous, .user(bob)] {
-            #expect(await Self.publicCodes(service, alice, "alice", as: caller) == [.accountSuspended, .accountSuspended])
+            #expect(
+                await Self.publicCodes(service, alice, "alice", as: caller) == [.accountSuspended, .accountSuspended])
         }
         let error = await profileError { _ = try await service.publicProfile(username: "alice", for: .anonymous) }
         #expect(error?.message == "This account is suspended indefinitely")
         let writes: [(String, () async throws -> Void)] = [
-            ("upsert", { _ = try await service.upsertProfile(ProfileUpdate(profile: ProfilePatch(bio: .value("hi"))), for: .user(alice)) }),
+            (
+                "upsert",
+                {
+                    _ = try await service.upsertProfile(
+                        ProfileUpdate(profile: ProfilePatch(bio: .value("hi"))), for: .user(alice))
+                }
+            ),
             ("rename", { _ = try await service.changeUsername(to: "alice2", for: .user(alice)) }),
             ("upload", { _ = try await service.uploadMedia(TestImages.png, for: .user(alice)) }),
             ("follow", { _ = try await service.follow(bob, for: .user(alice)) }),
@@ -102,7 +123,9 @@ struct AccountStateTests {
         }
         #expect(harness.media.keys.isEmpty, "the refused upload left no file")
         #expect(try await service.ownProfile(for: .user(alice)).profile?.username?.rawValue == "alice")
-        #expect(try await service.accountState(of: alice, for: .user(alice)) == .suspended(since: harness.clock.now(), until: nil))
+        #expect(
+            try await service.accountState(of: alice, for: .user(alice))
+                == .suspended(since: harness.clock.now(), until: nil))
         #expect(await Self.code { try await service.follow(alice, for: .user(bob)) } == .notFound)
     }
 
@@ -115,18 +138,24 @@ struct AccountStateTests {
         for caller in [Caller.user(bob), .user(alice), purger] {
             #expect(await Self.code { try await service.suspendAccount(alice, until: nil, for: caller) } == .forbidden)
         }
-        #expect(await Self.code { try await service.suspendAccount(alice, until: nil, for: .anonymous) } == .unauthenticated)
+        #expect(
+            await Self.code { try await service.suspendAccount(alice, until: nil, for: .anonymous) } == .unauthenticated
+        )
         #expect(await Self.code { _ = try await service.accountState(of: alice, for: .user(bob)) } == .forbidden)
         try await service.suspendAccount(alice, until: nil, for: Self.moderator)
         for caller in [Caller.user(bob), .user(alice), purger] {
             #expect(await Self.code { try await service.reinstateAccount(alice, for: caller) } == .forbidden)
         }
         #expect(try await service.reinstateAccount(alice, for: Self.moderator) == .active)
-        #expect(await Self.code { try await service.reinstateAccount(alice, for: Self.moderator) } == .accountStateConflict)
+        #expect(
+            await Self.code { try await service.reinstateAccount(alice, for: Self.moderator) } == .accountStateConflict)
         let nobody = try #require(UserID("user-nobody"))
-        #expect(await Self.code { try await service.suspendAccount(nobody, until: nil, for: Self.moderator) } == .notFound)
+        #expect(
+            await Self.code { try await service.suspendAccount(nobody, until: nil, for: Self.moderator) } == .notFound)
         let past = harness.clock.now()
-        #expect(await Self.code { try await service.suspendAccount(alice, until: past, for: Self.moderator) } == .validationFailed)
+        #expect(
+            await Self.code { try await service.suspendAccount(alice, until: past, for: Self.moderator) }
+                == .validationFailed)
     }
 
     @Test("a suspension until a date lifts itself at that date by the service's clock", arguments: StoreKind.allCases)
@@ -137,15 +166,18 @@ struct AccountStateTests {
         let until = harness.clock.now() + Self.day
         try await service.suspendAccount(alice, until: until, for: Self.moderator)
         harness.clock.advance(by: Self.day - 1)
-        #expect(await Self.publicCodes(service, alice, "alice", as: .user(bob)) == [.accountSuspended, .accountSuspended])
+        #expect(
+            await Self.publicCodes(service, alice, "alice", as: .user(bob)) == [.accountSuspended, .accountSuspended])
         harness.clock.advance(by: 1)
         #expect(try await service.publicProfile(username: "alice", for: .user(bob)).userID == alice)
         #expect(try await service.accountState(of: alice, for: Self.moderator) == .active)
-        _ = try await service.upsertProfile(ProfileUpdate(profile: ProfilePatch(bio: .value("back"))), for: .user(alice))
+        _ = try await service.upsertProfile(
+            ProfileUpdate(profile: ProfilePatch(bio: .value("back"))), for: .user(alice))
         try await service.deactivateAccount(alice, for: .user(alice))
     }
 
-    @Test("a deletion request hides the account; the owner cancels within the grace period, not after",
+    @Test(
+        "a deletion request hides the account; the owner cancels within the grace period, not after",
         arguments: StoreKind.allCases)
     func deletionGracePeriod(kind: StoreKind) async throws {
         var policy = ValidationPolicy.social
@@ -155,9 +187,12 @@ struct AccountStateTests {
         let service = harness.service
         let start = harness.clock.now()
 
-        #expect(try await service.requestDeletion(alice, for: .user(alice)) == .pendingDeletion(requestedAt: start, purgeAfter: start + 7 * Self.day))
+        #expect(
+            try await service.requestDeletion(alice, for: .user(alice))
+                == .pendingDeletion(requestedAt: start, purgeAfter: start + 7 * Self.day))
         #expect(await Self.publicCodes(service, alice, "alice", as: .user(bob)) == [.notFound, .notFound])
-        #expect(await Self.code { try await service.requestDeletion(alice, for: .user(alice)) } == .accountStateConflict)
+        #expect(
+            await Self.code { try await service.requestDeletion(alice, for: .user(alice)) } == .accountStateConflict)
         harness.clock.advance(by: 7 * Self.day - 1)
         #expect(try await service.purgeExpiredDeletions() == [], "nothing is due before the grace period ends")
         #expect(try await service.cancelDeletion(alice, for: .user(alice)) == .active)
@@ -171,7 +206,8 @@ struct AccountStateTests {
         #expect(try await harness.store.record(for: alice)?.state.name == "pending_deletion")
     }
 
-    @Test("the purge deletes exactly the due accounts with their edges and media; their names are free",
+    @Test(
+        "the purge deletes exactly the due accounts with their edges and media; their names are free",
         arguments: StoreKind.allCases)
     func purgeDeletesDueAccounts(kind: StoreKind) async throws {
         let (harness, alice, bob) = try await Self.harness(kind)
@@ -197,7 +233,8 @@ struct AccountStateTests {
         _ = try await service.changeUsername(to: "alice", for: .user(bob))
     }
 
-    @Test("an operator with the purge scope purges a pending deletion early, nothing else", arguments: StoreKind.allCases)
+    @Test(
+        "an operator with the purge scope purges a pending deletion early, nothing else", arguments: StoreKind.allCases)
     func operatorPurge(kind: StoreKind) async throws {
         let (harness, alice, bob) = try await Self.harness(kind)
         defer { harness.cleanUp() }
@@ -215,7 +252,8 @@ struct AccountStateTests {
         #expect(try await harness.store.record(for: bob)?.state == .active)
     }
 
-    @Test("a suspension overrides a pending deletion, and the owner cannot escape it by deleting",
+    @Test(
+        "a suspension overrides a pending deletion, and the owner cannot escape it by deleting",
         arguments: StoreKind.allCases)
     func suspensionOverridesDeletion(kind: StoreKind) async throws {
         let (harness, alice, _) = try await Self.harness(kind)
@@ -229,7 +267,8 @@ struct AccountStateTests {
         #expect(try await harness.store.record(for: alice) != nil)
     }
 
-    @Test("a registered account without a profile answers every public look-up as a missing user",
+    @Test(
+        "a registered account without a profile answers every public look-up as a missing user",
         arguments: StoreKind.allCases)
     func accountWithoutProfileIsMissing(kind: StoreKind) async throws {
         let (harness, _, bob) = try await Self.harness(kind)
@@ -238,13 +277,19 @@ struct AccountStateTests {
         let bare = try await harness.registerUser("bare")
         let missing = try #require(UserID("user-missing"))
         for caller in [Caller.anonymous, .user(bob)] {
-            let registered = await profileError { _ = try await service.publicProfile(userID: bare.rawValue, for: caller) }
-            let absent = await profileError { _ = try await service.publicProfile(userID: missing.rawValue, for: caller) }
+            let registered = await profileError {
+                _ = try await service.publicProfile(userID: bare.rawValue, for: caller)
+            }
+            let absent = await profileError {
+                _ = try await service.publicProfile(userID: missing.rawValue, for: caller)
+            }
             #expect(registered == absent)
             #expect(registered == .userNotFound)
         }
         try await service.suspendAccount(bare, until: nil, for: Self.moderator)
-        let suspendedBare = await profileError { _ = try await service.publicProfile(userID: bare.rawValue, for: .anonymous) }
+        let suspendedBare = await profileError {
+            _ = try await service.publicProfile(userID: bare.rawValue, for: .anonymous)
+        }
         #expect(suspendedBare == .userNotFound, "without a profile, even a suspended account is a missing user")
     }
 }

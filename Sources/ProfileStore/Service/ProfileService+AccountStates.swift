@@ -139,7 +139,8 @@ extension ProfileService {
     func requireOperator(_ caller: Caller, _ scope: OperatorScope) throws(ProfileError) {
         if caller == .anonymous { throw .unauthenticated }
         guard caller.hasOperatorScope(scope) else {
-            throw ProfileError(code: .forbidden, message: "This call needs an operator with the \(scope.rawValue) scope")
+            throw ProfileError(
+                code: .forbidden, message: "This call needs an operator with the \(scope.rawValue) scope")
         }
     }
 

@@ -49,7 +49,7 @@ extension ProfileService {
     private func purge(_ user: UserID, ifDueAt date: Date, early: Bool) async throws(ProfileError) -> Bool {
         do {
             return try await purgeReturningRecord(user, ifDueAt: date, early: early) != nil
-        } catch where error.code == .notFound {
+        } catch  where error.code == .notFound {
             return false
         }
     }

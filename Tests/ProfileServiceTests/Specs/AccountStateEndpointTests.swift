@@ -77,10 +77,13 @@ struct AccountStateEndpointTests {
 
         let hide: [(String, () async throws -> Void)] = [
             ("deactivated", { try await client.service.deactivateAccount(Self.owner, for: .user(Self.owner)) }),
-            ("pending deletion", {
-                try await client.service.reactivateAccount(Self.owner, for: .user(Self.owner))
-                try await client.service.requestDeletion(Self.owner, for: .user(Self.owner))
-            }),
+            (
+                "pending deletion",
+                {
+                    try await client.service.reactivateAccount(Self.owner, for: .user(Self.owner))
+                    try await client.service.requestDeletion(Self.owner, for: .user(Self.owner))
+                }
+            ),
         ]
         for (state, change) in hide {
             try await change()

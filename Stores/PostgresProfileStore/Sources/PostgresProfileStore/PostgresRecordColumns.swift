@@ -115,7 +115,8 @@ enum PostgresRecordColumns {
         case ("active", _, _): return .active
         case ("deactivated", let since?, _): return .deactivated(since: since)
         case ("suspended", let since?, let until): return .suspended(since: since, until: until)
-        case ("pending_deletion", let since?, let until?): return .pendingDeletion(requestedAt: since, purgeAfter: until)
+        case ("pending_deletion", let since?, let until?):
+            return .pendingDeletion(requestedAt: since, purgeAfter: until)
         default:
             throw ProfileStoreError.invalidMutation("the database holds an account state \(name) without its dates")
         }
