@@ -124,14 +124,16 @@ enum PostgresRecordColumns {
 
     /// The columns `account_state`, `state_since`, `state_until` for `state`.
     static func columns(of state: AccountState) -> (name: String, since: Double?, until: Double?) {
+        let dates: (since: Date?, until: Date?)
         switch state {
-        case .active: (state.name, nil, nil)
-        case .deactivated(let since): (state.name, since.timeIntervalSinceReferenceDate, nil)
-        case .suspended(let since, let until):
-            (state.name, since.timeIntervalSinceReferenceDate, until?.timeIntervalSinceReferenceDate)
-        case .pendingDeletion(let requestedAt, let purgeAfter):
-            (state.name, requestedAt.timeIntervalSinceReferenceDate, purgeAfter.timeIntervalSinceReferenceDate)
+        case .active: dates = (nil, nil)
+        case .deactivated(let since): dates = (since, nil)
+        case .suspended(let since, let until): dates = (since, until)
+        case .pendingDeletion(let requestedAt, let purgeAfter): dates = (requestedAt, purgeAfter)
         }
+        return (
+            state.name, dates.since?.timeIntervalSinceReferenceDate, dates.until?.timeIntervalSinceReferenceDate
+        )
     }
 
     /// A stored identifier that no longer parses means rows written by something else.
