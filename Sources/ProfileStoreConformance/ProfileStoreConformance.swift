@@ -16,10 +16,10 @@ import ProfileStore
 /// scheduling lets races happen, so run the suite repeatedly in CI rather than once.
 public enum ProfileStoreConformance {
     /// Every check, in a stable order: creation and look-ups, updates and versions, unique
-    /// indexes, relationships, deletion, a user's edges for export, concurrency.
+    /// indexes, relationships, deletion, a user's edges for export, account states, concurrency.
     public static var checks: [ProfileStoreConformanceCheck] {
         lookupChecks + updateChecks + uniqueIndexChecks + relationshipChecks + deletionChecks + exportChecks
-            + concurrencyChecks
+            + accountStateChecks + concurrencyChecks
     }
 
     /// Runs every check against a fresh store from `makeStore` and returns the failures

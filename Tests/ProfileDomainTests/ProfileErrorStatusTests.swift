@@ -9,8 +9,8 @@ struct ProfileErrorStatusTests {
         (.validationFailed, 422), (.malformedRequest, 400), (.unauthenticated, 401), (.forbidden, 403),
         (.notFound, 404), (.methodNotAllowed, 405), (.usernameTaken, 409), (.emailTaken, 409),
         (.versionConflict, 412), (.payloadTooLarge, 413), (.unsupportedMediaType, 415),
-        (.invalidRelationship, 400), (.storeUnavailable, 503), (.internalError, 500),
-        (.usernameHeld, 409), (.profileMoved, 404),
+        (.invalidRelationship, 400), (.accountSuspended, 403), (.accountStateConflict, 409),
+        (.storeUnavailable, 503), (.internalError, 500), (.usernameHeld, 409), (.profileMoved, 404),
     ]
 
     @Test("each code the library defines has its documented status", arguments: table)

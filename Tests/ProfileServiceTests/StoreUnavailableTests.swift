@@ -25,6 +25,7 @@ private struct UnreachableProfileStore: ProfileStore {
     func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts { throw failure }
     func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] { throw failure }
     func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? { throw failure }
+    func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] { throw failure }
 }
 
 @Suite("A store that cannot be reached")

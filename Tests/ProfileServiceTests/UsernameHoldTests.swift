@@ -40,13 +40,13 @@ struct UsernameHoldTests {
         #expect(view.holds.first?.until == start.addingTimeInterval(11 * 86_400))
     }
 
-    @Test("history: anonymous and operators are 401, a caller without a record 404")
+    @Test("history: anonymous is 401, an operator 403 (not a user), a caller without a record 404")
     func historyErrors() async throws {
         let harness = try ServiceHarness(.inMemory, policy: Self.policy)
-        for caller in [Caller.anonymous, Self.releaser] {
-            let error = await profileError { _ = try await harness.service.usernameHistory(for: caller) }
-            #expect(error?.code == .unauthenticated)
-        }
+        let anonymous = await profileError { _ = try await harness.service.usernameHistory(for: .anonymous) }
+        #expect(anonymous?.code == .unauthenticated)
+        let byOperator = await profileError { _ = try await harness.service.usernameHistory(for: Self.releaser) }
+        #expect(byOperator?.code == .forbidden)
         let error = await profileError { _ = try await harness.service.usernameHistory(for: .user(.random())) }
         #expect(error?.code == .notFound)
     }
@@ -202,6 +202,12 @@ private struct PlainStore: ProfileStore {
     }
     func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts {
         try await inner.socialCounts(for: user)
+    }
+    func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] {
+        try await inner.edges(touching: user)
+    }
+    func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] {
+        try await inner.usersPendingDeletion(dueAt: now)
     }
     func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? { try await inner.deleteUser(user) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ProfileDomain
 import ProfileStore
 
@@ -60,5 +61,9 @@ extension ForwardingProfileStore {
 
     func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
         try await inner.deleteUser(user)
+    }
+
+    func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] {
+        try await inner.usersPendingDeletion(dueAt: now)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ProfileDomain
 import ProfileStore
 import ProfileStoreConformance
@@ -65,4 +66,5 @@ private struct UnavailableProfileStore: ProfileStore {
     func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts { throw Self.failure }
     func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] { throw Self.failure }
     func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? { throw Self.failure }
+    func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] { throw Self.failure }
 }

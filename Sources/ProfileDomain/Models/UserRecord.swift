@@ -4,7 +4,7 @@
 /// A record exists once a user is known (its ``account``); the ``profile`` exists once created
 /// (the creator spec's upsert creates it). Preferences always have a value: the defaults until
 /// the user saves their own.
-public struct UserRecord: Sendable, Hashable, Codable {
+public struct UserRecord: Sendable, Hashable {
     /// Who the user is.
     public var account: Account
     /// How the user appears, or `nil` before the profile is created.
@@ -13,18 +13,22 @@ public struct UserRecord: Sendable, Hashable, Codable {
     public var preferences: Preferences
     /// Uploaded files the user owns, deleted with the user.
     public var media: [MediaReference]
+    /// Where the account is in its lifecycle; ``AccountState/active`` unless changed.
+    public var state: AccountState
 
     /// Creates a record.
     public init(
         account: Account,
         profile: Profile? = nil,
         preferences: Preferences = .defaults,
-        media: [MediaReference] = []
+        media: [MediaReference] = [],
+        state: AccountState = .active
     ) {
         self.account = account
         self.profile = profile
         self.preferences = preferences
         self.media = media
+        self.state = state
     }
 
     /// The user the record belongs to.

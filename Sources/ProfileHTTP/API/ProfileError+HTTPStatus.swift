@@ -8,7 +8,8 @@ extension ProfileError {
     /// `validation_failed` 422, `malformed_request` 400, `unauthenticated` 401, `forbidden` 403,
     /// `not_found` and `profile_moved` 404, `method_not_allowed` 405, `username_taken`, `username_held` and `email_taken` 409,
     /// `version_conflict` 412, `payload_too_large` 413, `unsupported_media_type` 415,
-    /// `invalid_relationship` 400, `store_unavailable` 503, `internal_error` and any code this
+    /// `invalid_relationship` 400, `account_suspended` 403, `account_state_conflict` 409,
+    /// `store_unavailable` 503, `internal_error` and any code this
     /// library does not define 500.
     public var status: HTTPStatus { HTTPStatus.defaultStatus(for: code) }
 }
@@ -35,6 +36,8 @@ extension HTTPStatus {
         .payloadTooLarge: .payloadTooLarge,
         .unsupportedMediaType: .unsupportedMediaType,
         .invalidRelationship: .badRequest,
+        .accountSuspended: .forbidden,
+        .accountStateConflict: .conflict,
         .storeUnavailable: .serviceUnavailable,
         .internalError: .internalServerError,
     ]

@@ -1,6 +1,12 @@
 import ProfileDomain
 import Synchronization
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A ``ProfileStore`` that keeps everything in memory behind one lock: the default for tests,
 /// previews and small servers that can lose their data on exit.
 ///
@@ -137,6 +143,11 @@ public final class InMemoryProfileStore: ProfileStore {
             }
             return removed
         }
+    }
+
+    /// The users whose deletion is due at `now`, sorted.
+    public func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] {
+        try state.withLock { state throws(ProfileStoreError) in try state.usersPendingDeletion(dueAt: now) }
     }
 
     /// Plans and applies one mutation under the lock; `true` when something changed.

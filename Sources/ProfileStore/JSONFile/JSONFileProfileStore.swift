@@ -348,4 +348,11 @@ extension JSONFileProfileStore {
         if removed != nil { try await compact() }
         return removed
     }
+
+    /// The users whose deletion is due at `now`, sorted.
+    public func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] {
+        try await read { state in
+            Result { () throws(ProfileStoreError) in try state.usersPendingDeletion(dueAt: now) }
+        }.get()
+    }
 }

@@ -137,6 +137,7 @@ struct JSONFileSnapshotScanner {
         var email: String??
         var profile: (id: String?, owner: String?, username: String??)?
         var isNullProfile = false
+        var hasAccountState = false
         let parsed = object { (scanner: inout Self, key: String) -> Bool in
             switch key {
             case "account":
@@ -163,12 +164,18 @@ struct JSONFileSnapshotScanner {
                 }
                 profile = found
                 return parsed
+            case "state":
+                // Present only for a state other than active (`UserRecord+Codable`).
+                hasAccountState = true
+                return scanner.skipValue()
             default:
                 return scanner.skipValue()
             }
         }
         guard parsed, let user = user.flatMap(UserID.init) else { return false }
-        var keys = UserRecordKeys(user: user, profile: nil, profileOwner: nil, username: nil, email: email ?? nil)
+        var keys = UserRecordKeys(
+            user: user, profile: nil, profileOwner: nil, username: nil, email: email ?? nil,
+            hasAccountState: hasAccountState)
         if let profile, !isNullProfile {
             guard let id = profile.id.flatMap(ProfileID.init), let owner = profile.owner.flatMap(UserID.init) else {
                 return false
@@ -178,7 +185,9 @@ struct JSONFileSnapshotScanner {
                 guard let valid = Username(raw) else { return false }
                 username = valid
             }
-            keys = UserRecordKeys(user: user, profile: id, profileOwner: owner, username: username, email: email ?? nil)
+            keys = UserRecordKeys(
+                user: user, profile: id, profileOwner: owner, username: username, email: email ?? nil,
+                hasAccountState: hasAccountState)
         }
         guard state.records[user] == nil, (try? state.checkPut(keys, as: user)) != nil else { return false }
         let encoded = EncodedUserRecord(source: file, offset: start, count: index - start, keys: keys)

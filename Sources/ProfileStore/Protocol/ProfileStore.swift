@@ -1,5 +1,11 @@
 import ProfileDomain
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Where users' records and the edges between them live: the contract every store meets.
 ///
 /// In the spirit of swift-log's `LogHandler`, the protocol is small and every requirement is
@@ -25,6 +31,8 @@ import ProfileDomain
 ///   user; the username and email are free at once.
 /// - **Durability is the store's to state.** An in-memory store loses everything on exit; a
 ///   durable store returns from a write only once it survives a crash.
+/// - **Account states travel with the record.** ``ProfileDomain/UserRecord/state`` is stored and
+///   read back like any other field, and ``usersPendingDeletion(dueAt:)`` finds the deletions due.
 public protocol ProfileStore: Sendable {
     /// The record of `user`, or `nil` when the store has none.
     func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord?
@@ -98,4 +106,11 @@ public protocol ProfileStore: Sendable {
     /// - Returns: the removed record (so that a caller can delete the media it references), or
     ///   `nil` when there was none.
     func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord?
+
+    /// The users whose record is ``ProfileDomain/AccountState/pendingDeletion(requestedAt:purgeAfter:)``
+    /// with `purgeAfter` at or before `now`, sorted by user id: what a purge run deletes.
+    ///
+    /// A snapshot of the moment; the purge re-checks each user inside an atomic step before it
+    /// deletes, so a user whose state changed since is left alone.
+    func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID]
 }

@@ -96,7 +96,9 @@ extension ProfileService {
     /// follows and blocks both ways, uploaded media. `DELETE /api/users/delete/<user_id>/`.
     ///
     /// Only the user themself may delete (the Django spec's endpoint deletes any id it is given,
-    /// an IDOR this method makes impossible): 401 anonymous, 403 anyone else, 404 unknown.
+    /// an IDOR this method makes impossible): 401 anonymous, 403 anyone else, 404 unknown, 403
+    /// `account_suspended` while suspended. Immediate, with no grace period: the Django spec
+    /// promises a permanent deletion; ``requestDeletion(_:for:)`` is the one with a grace period.
     /// The email is free at once; the username is held for the policy's
     /// ``ProfileValidation/ValidationPolicy/usernameHoldAfterDeletion`` (on a
     /// ``UsernameHoldingStore``) and the username history is deleted. The record is deleted first, then every media
@@ -108,12 +110,21 @@ extension ProfileService {
     public func deleteUser(_ target: UserID, for caller: Caller) async throws(ProfileError) -> UserRecord {
         let userID = try owner(target, caller)
         return try await mediaGate.serialized(userID) { () async throws(ProfileError) in
-            guard let removed = try await deleteStoredUser(userID) else { throw .userNotFound }
-            // Every file of the owner, orphans included; the references one by one if that fails.
-            if (try? await media?.deleteAll(ownedBy: userID)) == nil {
-                await deleteMedia(removed.media)
+            if let record = try await storedRecord(userID) {
+                try Self.requireNotSuspended(record.state.effective(at: now()))
             }
-            return removed
+            return try await deleteRecordAndMedia(userID)
         }
+    }
+
+    /// Deletes the record of `userID` with its edges, then every media file it owns; 404 when
+    /// there is no record. Call it with the user's media gate held.
+    func deleteRecordAndMedia(_ userID: UserID) async throws(ProfileError) -> UserRecord {
+        guard let removed = try await deleteStoredUser(userID) else { throw .userNotFound }
+        // Every file of the owner, orphans included; the references one by one if that fails.
+        if (try? await media?.deleteAll(ownedBy: userID)) == nil {
+            await deleteMedia(removed.media)
+        }
+        return removed
     }
 }

@@ -32,7 +32,7 @@ extension ProfileService {
     /// Owner only: the history says who someone used to be, which a stranger must not learn
     /// from an id. On a store that keeps no holds, the history and holds are empty.
     ///
-    /// - Throws: 401 anonymous (an operator is not a user either); 404 when the caller has no
+    /// - Throws: 401 anonymous, 403 an operator (not a user); 404 when the caller has no
     ///   record.
     public func usernameHistory(for caller: Caller) async throws(ProfileError) -> UsernameHistoryView {
         let userID = try authenticated(caller)

@@ -35,6 +35,7 @@ extension ProfileService {
             try await withStoredImage(bytes, purpose: purpose, owner: userID) { reference throws(ProfileError) in
                 try await changingMedia(of: userID) { (record) throws(ProfileError) in
                     guard var next = record else { throw ProfileError.userNotFound }
+                    try Self.requireNotSuspended(next.state.effective(at: now()))
                     if !next.media.contains(where: { $0.key == reference.key }) {
                         next.media.append(reference)
                     }

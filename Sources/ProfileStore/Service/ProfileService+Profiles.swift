@@ -38,6 +38,9 @@ extension ProfileService {
     /// `GET /api/v1/users/me` (creator), `GET /profile/me` (social), `GET /mobile/user/profile`,
     /// the Django profile view.
     ///
+    /// Allowed in every account state, a suspension included: the owner can see what they hold
+    /// (the writes are what a suspension refuses).
+    ///
     /// - Throws: 401 anonymous; 404 when the store has no record of the caller. A record without
     ///   a profile is returned with ``ProfileDomain/OwnerProfileView/profile`` `nil`: the creator
     ///   wire format renders that as 404 "Profile not found", the mobile one as defaults.
@@ -87,10 +90,15 @@ extension ProfileService {
         return try await publicView(of: record, for: caller)
     }
 
-    /// The public view of `record` for `caller`; 404 unless the record has a profile and its owner
-    /// does not block the caller, so that a stranger cannot tell those cases from a missing user.
+    /// The public view of `record` for `caller`; 404 unless the record has a profile, its account
+    /// is not deactivated or pending deletion, and its owner does not block the caller, so that a
+    /// stranger cannot tell those cases from a missing user. A suspended account is 403
+    /// `account_suspended` (after the profile check: without a profile it is a missing user).
     func publicView(of record: UserRecord?, for caller: Caller) async throws(ProfileError) -> PublicProfileView {
         guard let record, record.profile != nil else { throw .userNotFound }
+        let state = record.state.effective(at: now())
+        guard !state.isHidden else { throw .userNotFound }
+        try Self.requireNotSuspended(state)
         let subject = record.userID
         let relationship: Relationship?
         if let viewer = caller.userID, viewer != subject {
@@ -131,6 +139,7 @@ extension ProfileService {
         let outcome = try await changingMedia(of: userID, expectingVersion: update.expectedVersion, at: date) {
             (record) throws(ProfileError) in
             if requireRecord, record == nil { throw ProfileError.userNotFound }
+            if let record { try Self.requireNotSuspended(record.state.effective(at: date)) }
             var next = record ?? UserRecord(account: Account(userID: userID, createdAt: date))
             let outcome = try merge(update, into: &next, uploadedAvatar: uploadedAvatar, policy: policy, at: date)
             record = next

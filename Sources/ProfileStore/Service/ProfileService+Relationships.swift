@@ -72,10 +72,13 @@ extension ProfileService {
     }
 
     /// The edges between `viewer` and `subject`, or `nil` when `subject` is not visible to
-    /// `viewer`: no record, no profile, or a block of `viewer`. Everything that names another
-    /// user answers an invisible one exactly as a missing one.
+    /// `viewer`: no record, no profile, an account that is not active (deactivated, suspended,
+    /// pending deletion), or a block of `viewer`. Everything that names another user answers an
+    /// invisible one exactly as a missing one.
     func visibleRelationship(of subject: UserID, to viewer: UserID) async throws(ProfileError) -> Relationship? {
-        guard try await storedRecord(subject)?.profile != nil else { return nil }
+        guard let record = try await storedRecord(subject), record.profile != nil,
+            record.state.effective(at: now()) == .active
+        else { return nil }
         let edges = try await storeCall { () async throws(ProfileStoreError) in
             try await store.relationship(between: viewer, and: subject)
         }
@@ -106,6 +109,7 @@ extension ProfileService {
         whenHidden: HiddenTarget,
         _ change: (any ProfileStore, UserID) async throws(ProfileStoreError) -> Void
     ) async throws(ProfileError) -> Relationship {
+        if let mine = try await storedRecord(me) { try Self.requireNotSuspended(mine.state.effective(at: now())) }
         if whenHidden == .refuse, try await visibleRelationship(of: target, to: me) == nil {
             throw .userNotFound
         }

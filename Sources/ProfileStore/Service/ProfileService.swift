@@ -72,9 +72,16 @@ public struct ProfileService: Sendable {
         return service
     }
 
-    /// The caller's user id, or 401.
+    /// The caller's user id; 401 for anonymous, 403 for an operator (authenticated, but it owns
+    /// no profile: its powers are the operator calls).
     func authenticated(_ caller: Caller) throws(ProfileError) -> UserID {
-        guard let userID = caller.userID else { throw .unauthenticated }
+        guard let userID = caller.userID else {
+            if case .operator = caller {
+                throw ProfileError(
+                    code: .forbidden, message: "An operator owns no profile; it acts through the operator calls")
+            }
+            throw .unauthenticated
+        }
         return userID
     }
 

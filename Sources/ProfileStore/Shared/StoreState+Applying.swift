@@ -70,6 +70,9 @@ extension StoreState {
         if let emailKey = keys.emailKey {
             userByEmailKey[emailKey] = owner
         }
+        if keys.hasAccountState {
+            if let owner { usersWithAccountState.insert(owner) } else { usersWithAccountState.remove(keys.user) }
+        }
     }
 
     private mutating func delete(_ user: UserID) {

@@ -5,7 +5,7 @@ extension StoreState {
     /// an unknown user. What ``ProfileStore/edges(touching:)`` answers.
     func edges(touching user: UserID) -> [RelationshipEdge] {
         func edges(
-            _ outgoing: [UserID: Set<UserID>], _ incoming: [UserID: Set<UserID>], as kind: RelationshipEdge.Kind
+            _ outgoing: Adjacency, _ incoming: Adjacency, as kind: RelationshipEdge.Kind
         ) -> [RelationshipEdge] {
             let out = (outgoing[user] ?? []).map { RelationshipEdge(from: user, to: $0, kind: kind) }
             let into = (incoming[user] ?? []).map { RelationshipEdge(from: $0, to: user, kind: kind) }

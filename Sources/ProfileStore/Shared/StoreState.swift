@@ -31,6 +31,9 @@ struct StoreState: Sendable, Equatable {
     var userByEmailKey = ShardedDictionary<String, UserID>()
     /// Profile id -> the user whose record holds that profile.
     var userByProfileID = ShardedDictionary<ProfileID, UserID>()
+    /// The users whose record has an account state other than active: what a purge run reads.
+    /// Few (a set copied whole after a snapshot is cheap while it stays small).
+    var usersWithAccountState: Set<UserID> = []
     /// Follower -> the users it follows.
     var followees = Adjacency()
     /// Followee -> the users who follow it.

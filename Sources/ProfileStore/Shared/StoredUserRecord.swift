@@ -68,6 +68,9 @@ struct UserRecordKeys: Sendable, Equatable {
     var username: String?
     /// ``Account/emailKey``.
     var emailKey: String?
+    /// Whether the record has an account state other than ``ProfileDomain/AccountState/active``
+    /// (a `state` key in its bytes): the records a purge run decodes, and no others.
+    var hasAccountState: Bool = false
 
     /// The keys of `record`.
     init(_ record: UserRecord) {
@@ -77,16 +80,21 @@ struct UserRecordKeys: Sendable, Equatable {
         usernameKey = record.profile?.username?.canonicalKey
         username = record.profile?.username?.rawValue
         emailKey = record.account.emailKey
+        hasAccountState = record.state != .active
     }
 
     /// Keys read from a record's bytes.
-    init(user: UserID, profile: ProfileID?, profileOwner: UserID?, username: Username?, email: String?) {
+    init(
+        user: UserID, profile: ProfileID?, profileOwner: UserID?, username: Username?, email: String?,
+        hasAccountState: Bool = false
+    ) {
         self.user = user
         self.profile = profile
         self.profileOwner = profileOwner
         self.usernameKey = username?.canonicalKey
         self.username = username?.rawValue
         self.emailKey = email.map { $0.lowercased() }
+        self.hasAccountState = hasAccountState
     }
 }
 

@@ -92,6 +92,9 @@ public struct ValidationPolicy: Sendable, Hashable {
     public var imageUpload: ImageUploadRule
     /// How many uploaded files, and how many bytes of them, one user may hold at once.
     public var mediaQuota: MediaQuota
+    /// How long an account waits in pending deletion, during which its owner can cancel, before
+    /// the purge deletes it: 30 days unless a server sets its own (`Docs/Lifecycle.md`).
+    public var deletionGracePeriod: Duration = .seconds(30 * 24 * 60 * 60)
     /// Renames of the first segment of every field path this policy reports, so that paths read as
     /// the preset's wire format spells them (`firstName` -> `first_name` for Django). Canonical
     /// names (``ProfileDomain/ProfileField`` raw values, `email`, `phoneNumber`, `preferences`) otherwise.

@@ -2,6 +2,12 @@ import PostgresNIO
 import ProfileDomain
 import ProfileStore
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 extension PostgresProfileStore {
     /// The record of `user`, or `nil`.
     public func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? {
@@ -83,6 +89,27 @@ extension PostgresProfileStore {
             try await connection.guardedQuery(
                 "DELETE FROM \(unescaped: schema.name).users WHERE user_id = \(user.rawValue)", logger: logger)
             return removed
+        }
+    }
+
+    /// The users whose pending deletion's grace period ended at or before `now`, sorted by user
+    /// id (in Swift, so that the order is the other stores' whatever the database's collation).
+    public func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] {
+        try await storeOperation { connection in
+            let rows = try await connection.query(
+                """
+                SELECT user_id FROM \(unescaped: schema.name).users
+                WHERE account_state = 'pending_deletion' AND state_until <= \(now.timeIntervalSinceReferenceDate)
+                """,
+                logger: logger)
+            var users: [UserID] = []
+            for try await (raw) in rows.decode(String.self) {
+                guard let user = UserID(raw) else {
+                    throw ProfileStoreError.invalidMutation("the database holds \(raw), which is not a valid UserID")
+                }
+                users.append(user)
+            }
+            return users.sorted()
         }
     }
 

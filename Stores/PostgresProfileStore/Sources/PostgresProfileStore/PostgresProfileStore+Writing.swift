@@ -20,6 +20,9 @@ extension PostgresProfileStore {
             if candidate.account != current?.account, current != nil || candidate.account.emailKey != nil {
                 try await updateAccount(candidate.account, on: connection)
             }
+            if candidate.state != current?.state ?? .active {
+                try await writeState(candidate.state, of: candidate.userID, on: connection)
+            }
             if current == nil || candidate.preferences != current?.preferences {
                 try await writePreferences(candidate.preferences, of: candidate.userID, on: connection)
             }
@@ -66,6 +69,17 @@ extension PostgresProfileStore {
                 is_two_factor_enabled = \(account.isTwoFactorEnabled), is_locked = \(account.isLocked),
                 roles = \(account.roles), created_at = \(account.createdAt.timeIntervalSinceReferenceDate)
             WHERE user_id = \(account.userID.rawValue)
+            """,
+            logger: logger)
+    }
+
+    private func writeState(_ state: AccountState, of user: UserID, on connection: PostgresConnection) async throws {
+        let columns = PostgresRecordColumns.columns(of: state)
+        try await connection.query(
+            """
+            UPDATE \(unescaped: schema.name).users SET account_state = \(columns.name),
+                state_since = \(columns.since), state_until = \(columns.until)
+            WHERE user_id = \(user.rawValue)
             """,
             logger: logger)
     }

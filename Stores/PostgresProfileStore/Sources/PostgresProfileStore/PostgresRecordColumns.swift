@@ -21,6 +21,7 @@ enum PostgresRecordColumns {
         return """
             SELECT u.user_id, u.email, u.phone_number, u.is_verified, u.is_email_verified, u.is_phone_verified,
                 u.is_two_factor_enabled, u.is_locked, u.roles, u.created_at,
+                u.account_state, u.state_since, u.state_until,
                 p.profile_id, p.username, p.display_name, p.first_name, p.middle_name, p.last_name, p.bio,
                 p.niches, p.location_city, p.location_state, p.location_country, p.location_text,
                 p.social_links::text AS social_links, p.avatar, p.picture_urls, p.posts_count, p.shops_count,
@@ -103,7 +104,36 @@ enum PostgresRecordColumns {
                 key: keys[index], contentType: types[index], byteCount: sizes[index], purpose: purposes[index],
                 createdAt: Date(timeIntervalSinceReferenceDate: dates[index]))
         }
-        return UserRecord(account: account, profile: profile, preferences: preferences, media: media)
+        let state = try accountState(
+            try value("account_state"), since: try optionalDate("state_since"), until: try optionalDate("state_until"))
+        return UserRecord(account: account, profile: profile, preferences: preferences, media: media, state: state)
+    }
+
+    /// The state the three state columns hold; the table's check constraint keeps them consistent.
+    private static func accountState(_ name: String, since: Date?, until: Date?) throws -> AccountState {
+        switch (name, since, until) {
+        case ("active", _, _): return .active
+        case ("deactivated", let since?, _): return .deactivated(since: since)
+        case ("suspended", let since?, let until): return .suspended(since: since, until: until)
+        case ("pending_deletion", let since?, let until?):
+            return .pendingDeletion(requestedAt: since, purgeAfter: until)
+        default:
+            throw ProfileStoreError.invalidMutation("the database holds an account state \(name) without its dates")
+        }
+    }
+
+    /// The columns `account_state`, `state_since`, `state_until` for `state`.
+    static func columns(of state: AccountState) -> (name: String, since: Double?, until: Double?) {
+        let dates: (since: Date?, until: Date?)
+        switch state {
+        case .active: dates = (nil, nil)
+        case .deactivated(let since): dates = (since, nil)
+        case .suspended(let since, let until): dates = (since, until)
+        case .pendingDeletion(let requestedAt, let purgeAfter): dates = (requestedAt, purgeAfter)
+        }
+        return (
+            state.name, dates.since?.timeIntervalSinceReferenceDate, dates.until?.timeIntervalSinceReferenceDate
+        )
     }
 
     /// A stored identifier that no longer parses means rows written by something else.

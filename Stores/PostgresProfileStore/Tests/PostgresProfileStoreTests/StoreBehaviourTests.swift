@@ -106,10 +106,11 @@ struct StoreBehaviourTests {
             for _ in 0..<8 { group.addTask { try await PostgresProfileStore(configuration: configuration) } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        for store in stores { #expect(try await store.schemaVersion() == 1) }
+        let latest = stores[0].schema.latestVersion
+        for store in stores { #expect(try await store.schemaVersion() == latest) }
         let rows = try await stores[0].client.query(
             "SELECT count(*) FROM \(unescaped: configuration.schema).schema_migrations")
-        for try await (count) in rows.decode(Int.self) { #expect(count == 1) }
+        for try await (count) in rows.decode(Int.self) { #expect(count == latest) }
         try await stores[0].dropSchema()
         for store in stores { await store.close() }
     }
@@ -120,7 +121,8 @@ struct StoreBehaviourTests {
         let store = try await PostgresProfileStore(configuration: configuration)
         try await store.client.query(
             "INSERT INTO \(unescaped: configuration.schema).schema_migrations (version) VALUES (99)")
-        await #expect(throws: PostgresProfileStoreError.schemaTooNew(found: 99, supported: 1)) {
+        let supported = store.schema.latestVersion
+        await #expect(throws: PostgresProfileStoreError.schemaTooNew(found: 99, supported: supported)) {
             _ = try await PostgresProfileStore(configuration: configuration)
         }
         try await store.dropSchema()
