@@ -93,7 +93,8 @@ enum ProbeBody {
     static func storedRecord() throws -> UserRecord {
         guard let userID = UserID("probe-user") else { throw ProfileError.userNotFound }
         let patch = try RequestBodyDecoder().decode(ProfilePatch.self, from: Array(storedBody.utf8))
-        let profile = try Profile.creating(from: patch, userID: userID, at: now)
+        guard let stored = ValidatedProfilePatch(storedValues: patch) else { throw ProfileError.userNotFound }
+        let profile = Profile.creating(from: stored, userID: userID, at: now)
         return UserRecord(account: Account(userID: userID, createdAt: now), profile: profile)
     }
 }

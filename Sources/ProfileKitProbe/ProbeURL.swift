@@ -55,7 +55,7 @@ enum ProbeURL {
     )
         -> Verdict
     {
-        let cleaned: ProfilePatch
+        let cleaned: ValidatedProfilePatch
         do {
             cleaned = try policy.validate(patch, against: nil)
         } catch {

@@ -15,7 +15,7 @@ func codes(_ patch: ProfilePatch, _ policy: ValidationPolicy, existing: Profile?
 
 /// The validated patch, or `nil` when it fails.
 func cleaned(_ patch: ProfilePatch, _ policy: ValidationPolicy, existing: Profile? = nil) -> ProfilePatch? {
-    try? policy.validate(patch, against: existing)
+    (try? policy.validate(patch, against: existing))?.normalized
 }
 
 /// A stored profile valid under every preset, built field by field so that no fixture can throw.

@@ -50,7 +50,7 @@ struct SocialLinkTests {
     func accepted(platform: String, value: String, normalized: String) throws {
         let clean = try ValidationPolicy.creator.validate(
             ProfilePatch(socialLinks: .value([platform: .value(value)])), against: storedProfile)
-        #expect(clean.socialLinks == .value([platform: .value(normalized)]))
+        #expect(clean.normalized.socialLinks == .value([platform: .value(normalized)]))
     }
 
     @Test(
@@ -65,7 +65,7 @@ struct SocialLinkTests {
     func handles(platform: String, handle: String, url: String) throws {
         let clean = try ValidationPolicy.creator.validate(
             ProfilePatch(socialLinks: .value([platform: .value(handle)])), against: storedProfile)
-        #expect(clean.socialLinks == .value([platform: .value(url)]))
+        #expect(clean.normalized.socialLinks == .value([platform: .value(url)]))
         #expect(Self.link(platform, handle, .default) == ["socialLinks.\(platform)": [.invalidURL]])
     }
 
@@ -82,7 +82,7 @@ struct SocialLinkTests {
         policy.socialLinks.allowsHTTP = true
         let clean = try policy.validate(
             ProfilePatch(socialLinks: .value(["twitch": .value("http://twitch.tv/jd")])), against: storedProfile)
-        #expect(clean.socialLinks == .value(["twitch": .value("https://twitch.tv/jd")]))
+        #expect(clean.normalized.socialLinks == .value(["twitch": .value("https://twitch.tv/jd")]))
     }
 
     @Test("links are bounded: limit passes, limit + 1 is too_long")

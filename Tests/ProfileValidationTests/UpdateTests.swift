@@ -49,8 +49,8 @@ struct UpdateTests {
         let clean = try ValidationPolicy.creator.validate(ProfileUpdate(profile: patch), against: nil)
         #expect(clean.profile.displayName == .value("John Doe"))
         #expect(clean.profile.niches == .value(["fitness", "lifestyle"]))
-        #expect(clean.profile.socialLinks.value?["tiktok"] == .value("https://tiktok.com/@johndoe"))
-        let profile = try Profile.creating(from: clean.profile, userID: storedProfile.userID, at: Date())
+        #expect(clean.profile.socialLinks.value?[.tiktok] == .value("https://tiktok.com/@johndoe"))
+        let profile = Profile.creating(from: clean.profile, userID: storedProfile.userID, at: Date())
         #expect(profile.username?.rawValue == "john_doe")
     }
 

@@ -1,6 +1,6 @@
 extension FieldError {
     /// The error for a social-link key that is no ``SocialPlatform``, worded here once for every
-    /// layer that meets one (validation, the merge):
+    /// layer that meets one (validation, and a wire format that refuses the key while decoding):
     /// `socialLinks.myspace is not a supported platform; use instagram, tiktok, youtube, twitch, twitter or linkedin`.
     ///
     /// `root` is the path of the links object as the request spells it. The key is shown as at

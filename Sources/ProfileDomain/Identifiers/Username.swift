@@ -31,6 +31,12 @@ public struct Username: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.rawValue = rawValue
     }
 
+    /// A username from a handle that validation has already checked (`ValidationPolicy`'s username
+    /// rule accepts only well-formed handles), so that the check is not run a second time.
+    package init(checked rawValue: String) {
+        self.rawValue = rawValue
+    }
+
     /// Parses a handle typed in a look-up (a URL path, a mention): one leading `@` is dropped,
     /// then the rest must be a valid username.
     ///

@@ -5,19 +5,17 @@ import Foundation
 #endif
 
 extension Profile {
-    /// Merges `patch` into the profile as a pure function.
+    /// Merges a validated `patch` into the profile as a pure function; it cannot fail, because
+    /// the patch's values are already parsed (see ``ValidatedProfilePatch``).
     ///
     /// - Absent fields keep their values; `null` clears; a value replaces (lists whole, location
     ///   and social links key by key).
     /// - When a value actually changes, ``updatedAt`` becomes `date` and ``version`` goes up by
     ///   one (renaming an existing username also stamps ``usernameChangedAt``). A patch that sets every
     ///   field to its stored value is a no-op: the profile comes back identical.
-    /// - The patch should have passed `ValidationPolicy.validate(_:against:)`. A username that is
-    ///   not a ``Username`` or a social link key that is not a ``SocialPlatform`` is still refused
-    ///   here, with a ``FieldError``, because the model cannot hold it.
-    public func applying(_ patch: ProfilePatch, at date: Date) throws(FieldError) -> ProfileMerge {
+    public func applying(_ patch: ValidatedProfilePatch, at date: Date) -> ProfileMerge {
         var merged = self
-        merged.username = try Self.username(from: patch.username, over: username)
+        merged.username = patch.username.merged(over: username)
         merged.displayName = patch.displayName.merged(over: displayName)
         merged.firstName = patch.firstName.merged(over: firstName)
         merged.middleName = patch.middleName.merged(over: middleName)
@@ -25,7 +23,7 @@ extension Profile {
         merged.bio = patch.bio.merged(over: bio)
         merged.niches = patch.niches.merged(over: niches) ?? []
         merged.location = Self.location(from: patch.location, over: location)
-        merged.socialLinks = try Self.socialLinks(from: patch.socialLinks, over: socialLinks)
+        merged.socialLinks = Self.socialLinks(from: patch.socialLinks, over: socialLinks)
         merged.avatar = patch.avatar.merged(over: avatar)
         merged.pictureURLs = patch.pictureURLs.merged(over: pictureURLs) ?? []
 
@@ -38,14 +36,15 @@ extension Profile {
         return ProfileMerge(profile: merged, changedFields: changed)
     }
 
-    /// A new profile for `userID` built from `patch`, created and updated at `date`, version 1.
+    /// A new profile for `userID` built from a validated `patch`, created and updated at `date`,
+    /// version 1.
     public static func creating(
-        from patch: ProfilePatch,
+        from patch: ValidatedProfilePatch,
         id: ProfileID = .random(),
         userID: UserID,
         at date: Date
-    ) throws(FieldError) -> Profile {
-        var profile = try Profile(id: id, userID: userID, createdAt: date).applying(patch, at: date).profile
+    ) -> Profile {
+        var profile = Profile(id: id, userID: userID, createdAt: date).applying(patch, at: date).profile
         profile.version = 1
         profile.usernameChangedAt = nil
         return profile
@@ -68,24 +67,6 @@ extension Profile {
         }
     }
 
-    private static func username(
-        from field: PatchField<String>, over current: Username?
-    ) throws(FieldError)
-        -> Username?
-    {
-        switch field {
-        case .absent: return current
-        case .null: return nil
-        case .value(let string):
-            guard let username = Username(string) else {
-                throw FieldError(
-                    field: ProfileField.username.rawValue, code: .invalidCharacters,
-                    message: "username may only hold the letters A-Z and a-z, digits and _")
-            }
-            return username
-        }
-    }
-
     private static func location(from field: PatchField<LocationPatch>, over current: Location?) -> Location? {
         switch field {
         case .absent: current
@@ -95,16 +76,15 @@ extension Profile {
     }
 
     private static func socialLinks(
-        from field: PatchField<[String: PatchField<String>]>,
+        from field: PatchField<[SocialPlatform: PatchField<String>]>,
         over current: [SocialPlatform: String]
-    ) throws(FieldError) -> [SocialPlatform: String] {
+    ) -> [SocialPlatform: String] {
         switch field {
         case .absent: return current
         case .null: return [:]
         case .value(let patches):
             var links = current
-            for (key, link) in patches {
-                guard let platform = SocialPlatform(rawValue: key) else { throw .unknownPlatform(key) }
+            for (platform, link) in patches {
                 links[platform] = link.merged(over: current[platform])
             }
             return links

@@ -1,4 +1,4 @@
-/// The result of merging a ``ProfilePatch`` into a ``Profile``: the new profile and which
+/// The result of merging a ``ValidatedProfilePatch`` into a ``Profile``: the new profile and which
 /// fields changed.
 public struct ProfileMerge: Sendable, Hashable {
     /// The merged profile; the input profile itself when nothing changed.

@@ -3,8 +3,8 @@
 ///
 /// Server-owned fields (id, user id, timestamps, version, counters, verification, roles, email,
 /// phone) have no property here, so no request can express a change to them. Values are raw as
-/// the client sent them; `ValidationPolicy.validate(_:against:)` trims, checks and normalises a
-/// patch before it is applied.
+/// the client sent them; `ValidationPolicy.validate(_:against:)` trims, checks and parses a patch
+/// into the ``ValidatedProfilePatch`` that a profile merges.
 ///
 /// Lists (``niches``, ``pictureURLs``) are replaced whole, as RFC 7396 replaces arrays.
 /// ``location`` and ``socialLinks`` merge key by key.
@@ -27,7 +27,7 @@ public struct ProfilePatch: Sendable, Hashable {
     public var location: PatchField<LocationPatch>
     /// Social links by platform key: `null` removes every link, an object merges per key, and a
     /// key mapped to `null` removes that one link. Keys are raw so that validation can name an
-    /// unknown platform; a merge accepts only ``SocialPlatform`` raw values.
+    /// unknown platform; validation parses them into ``SocialPlatform``s.
     public var socialLinks: PatchField<[String: PatchField<String>]>
     /// The avatar URL or media path.
     public var avatar: PatchField<String>

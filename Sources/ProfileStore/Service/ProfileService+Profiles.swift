@@ -166,15 +166,15 @@ extension ProfileService {
         var update = update
         let ownUpload = ownUploadedAvatar(in: update.profile.avatar, of: record, policy: policy)
         if ownUpload != nil { update.profile.avatar = .absent }
-        var clean: ProfileUpdate
+        var clean: ValidatedProfileUpdate
         do {
             clean = try policy.validate(update, against: record, at: date)
         } catch {
             throw error.profileError
         }
-        if let ownUpload { clean.profile.avatar = .value(ownUpload) }
+        if let ownUpload { clean = clean.settingAvatar(ownUpload) }
         if let uploadedAvatar {
-            clean.profile.avatar = .value(mediaPathPrefix + uploadedAvatar.key)
+            clean = clean.settingAvatar(mediaPathPrefix + uploadedAvatar.key)
             if !record.media.contains(where: { $0.key == uploadedAvatar.key }) {
                 record.media.append(uploadedAvatar)
             }
@@ -182,19 +182,14 @@ extension ProfileService {
 
         var created = false
         var changedFields: [ProfileField] = []
-        do {
-            if let profile = record.profile {
-                let merge = try profile.applying(clean.profile, at: date)
-                record.profile = merge.profile
-                changedFields = merge.changedFields
-            } else if !clean.profile.isEmpty || !policy.requiredOnCreate.isEmpty {
-                let profile = try Profile.creating(from: clean.profile, userID: record.userID, at: date)
-                record.profile = profile
-                created = true
-                changedFields = clean.profile.presentFields
-            }
-        } catch {
-            throw .validation([error])
+        if let profile = record.profile {
+            let merge = profile.applying(clean.profile, at: date)
+            record.profile = merge.profile
+            changedFields = merge.changedFields
+        } else if !clean.profile.isEmpty || !policy.requiredOnCreate.isEmpty {
+            record.profile = Profile.creating(from: clean.profile, userID: record.userID, at: date)
+            created = true
+            changedFields = clean.profile.presentFields
         }
         let account = record.account.applying(clean.account)
         record.account = account.account

@@ -8,7 +8,8 @@ import Foundation
 
 extension ValidationPolicy {
     /// Validates and normalises a profile patch against the stored profile (`nil` on create),
-    /// reporting every failure at once.
+    /// reporting every failure at once, and returns it parsed: the ``ProfileDomain/ValidatedProfilePatch``
+    /// that ``ProfileDomain/Profile/applying(_:at:)`` merges without failing.
     ///
     /// - On create, every field in ``requiredOnCreate`` must be present with a value.
     /// - On any request, `null` or an empty value for a required field is `required`.
@@ -22,11 +23,12 @@ extension ValidationPolicy {
     ///   re-checked, so tightening a policy never locks a user out of editing other fields.
     /// - The username-change cooldown is measured against the current time; see
     ///   ``validate(_:against:at:)-(ProfilePatch,_,_)`` to pass a clock's time.
-    public func validate(_ patch: ProfilePatch, against existing: Profile?) throws(ValidationReport) -> ProfilePatch {
-        var errors: [FieldError] = []
-        let result = checkProfile(patch, existing: existing, now: nil, errors: &errors)
-        guard errors.isEmpty else { throw ValidationReport(errors: errors) }
-        return result
+    public func validate(
+        _ patch: ProfilePatch, against existing: Profile?
+    ) throws(ValidationReport)
+        -> ValidatedProfilePatch
+    {
+        try validateProfile(patch, against: existing, now: nil)
     }
 
     /// Validates a profile patch as ``validate(_:against:)-(ProfilePatch,_)`` does, measuring the
@@ -34,7 +36,15 @@ extension ValidationPolicy {
     public func validate(
         _ patch: ProfilePatch, against existing: Profile?, at now: Date
     ) throws(ValidationReport)
-        -> ProfilePatch
+        -> ValidatedProfilePatch
+    {
+        try validateProfile(patch, against: existing, now: now)
+    }
+
+    private func validateProfile(
+        _ patch: ProfilePatch, against existing: Profile?, now: Date?
+    ) throws(ValidationReport)
+        -> ValidatedProfilePatch
     {
         var errors: [FieldError] = []
         let result = checkProfile(patch, existing: existing, now: now, errors: &errors)
@@ -42,10 +52,11 @@ extension ValidationPolicy {
         return result
     }
 
+    /// The checked patch; meaningful only when no error was added to `errors`.
     func checkProfile(
         _ patch: ProfilePatch, existing: Profile?, now: Date?, errors: inout [FieldError]
     )
-        -> ProfilePatch
+        -> ValidatedProfilePatch
     {
         // One look at the stored profile, before the closures: each read through the optional (and
         // each pattern on it) copied the whole profile. No links stored is `nil`, not an empty
@@ -63,75 +74,77 @@ extension ValidationPolicy {
             existingLocation = profile.location
             existingLinks = profile.socialLinks
         }
-        // The input is the result until a check changes a value (each check returns `nil` for "as
-        // it came"): a valid, already normalised patch, the usual request, comes back unchanged
-        // without a field compared or rewritten. So each field of `result` still holds the input
-        // when its check reads it.
-        var result = patch
-
-        checkField(.username, in: &result.username, isCreate: isCreate, errors: &errors) { raw, _, errors in
+        // Each check returns `nil` for "as it came": a valid, already normalised value, the usual
+        // request, is kept without being compared or rewritten.
+        let username = checkField(.username, patch.username, isCreate: isCreate, errors: &errors) {
+            raw, _, errors in
             checkUsernameField(raw, existing: existing, now: now, errors: &errors)
         }
         // Spelled out field by field: key paths and a table would cost more than the checks.
-        checkTextField(.displayName, rule: displayName, in: &result.displayName, isCreate: isCreate, errors: &errors)
-        checkTextField(.firstName, rule: firstName, in: &result.firstName, isCreate: isCreate, errors: &errors)
-        checkTextField(.middleName, rule: middleName, in: &result.middleName, isCreate: isCreate, errors: &errors)
-        checkTextField(.lastName, rule: lastName, in: &result.lastName, isCreate: isCreate, errors: &errors)
-        checkTextField(.bio, rule: bio, in: &result.bio, isCreate: isCreate, errors: &errors)
-        checkField(.niches, in: &result.niches, isCreate: isCreate, errors: &errors) { raw, required, errors in
-            checkNiches(raw, required: required, errors: &errors)
+        let displayName = checkTextField(.displayName, rule: displayName, patch.displayName, isCreate, &errors)
+        let firstName = checkTextField(.firstName, rule: firstName, patch.firstName, isCreate, &errors)
+        let middleName = checkTextField(.middleName, rule: middleName, patch.middleName, isCreate, &errors)
+        let lastName = checkTextField(.lastName, rule: lastName, patch.lastName, isCreate, &errors)
+        let bio = checkTextField(.bio, rule: bio, patch.bio, isCreate, &errors)
+        let niches = checkField(.niches, patch.niches, isCreate: isCreate, errors: &errors) { raw, required, errors in
+            checkNiches(raw, required: required, errors: &errors) ?? .value(raw)
         }
-        checkField(.location, in: &result.location, isCreate: isCreate, errors: &errors) { raw, required, errors in
-            checkLocation(raw, existing: existingLocation, required: required, errors: &errors)
+        let location = checkField(.location, patch.location, isCreate: isCreate, errors: &errors) {
+            raw, required, errors in
+            checkLocation(raw, existing: existingLocation, required: required, errors: &errors) ?? .value(raw)
         }
-        checkField(.socialLinks, in: &result.socialLinks, isCreate: isCreate, errors: &errors) {
+        let socialLinks = checkField(.socialLinks, patch.socialLinks, isCreate: isCreate, errors: &errors) {
             raw, required, errors in
             checkSocialLinks(raw, existing: existingLinks, required: required, errors: &errors)
         }
-        checkField(.avatar, in: &result.avatar, isCreate: isCreate, errors: &errors) { raw, required, errors in
-            checkAvatar(raw, required: required, errors: &errors)
+        let avatar = checkField(.avatar, patch.avatar, isCreate: isCreate, errors: &errors) { raw, required, errors in
+            checkAvatar(raw, required: required, errors: &errors) ?? .value(raw)
         }
-        checkField(.pictureURLs, in: &result.pictureURLs, isCreate: isCreate, errors: &errors) {
+        let pictureURLs = checkField(.pictureURLs, patch.pictureURLs, isCreate: isCreate, errors: &errors) {
             raw, required, errors in
-            checkPictureURLs(raw, required: required, errors: &errors)
+            checkPictureURLs(raw, required: required, errors: &errors) ?? .value(raw)
         }
-        return result
+        return ValidatedProfilePatch(
+            username: username, displayName: displayName, firstName: firstName, middleName: middleName,
+            lastName: lastName, bio: bio, niches: niches, location: location, socialLinks: socialLinks,
+            avatar: avatar, pictureURLs: pictureURLs)
     }
 
     /// Checks one field of the patch where ``gate(_:present:isCreate:errors:)`` lets it through:
     /// `null` is a `required` error on a required field and otherwise kept; a value goes to `check`,
-    /// whose result replaces `value` unless it is `nil` ("as it came").
-    private func checkField<Value>(
+    /// which parses it. A field the gate stops comes back absent (its error is in `errors`).
+    private func checkField<Value, Checked>(
         _ field: ProfileField,
-        in value: inout PatchField<Value>,
+        _ value: PatchField<Value>,
         isCreate: Bool,
         errors: inout [FieldError],
-        _ check: (_ value: Value, _ required: Bool, _ errors: inout [FieldError]) -> PatchField<Value>?
-    ) {
-        guard gate(field, present: value.isPresent, isCreate: isCreate, errors: &errors) else { return }
-        let required = requiredMask.contains(field)
+        _ check: (_ value: Value, _ required: Bool, _ errors: inout [FieldError]) -> PatchField<Checked>
+    ) -> PatchField<Checked> {
+        guard gate(field, present: value.isPresent, isCreate: isCreate, errors: &errors) else { return .absent }
         switch value {
         case .absent:
-            return
+            return .absent
         case .null:
-            if required { errors.append(Messages.required(wirePath(field.rawValue), "; it cannot be null")) }
-        case .value(let raw):
-            if let checked = check(raw, required, &errors) {
-                value = checked
+            if requiredMask.contains(field) {
+                errors.append(Messages.required(wirePath(field.rawValue), "; it cannot be null"))
             }
+            return .null
+        case .value(let raw):
+            return check(raw, requiredMask.contains(field), &errors)
         }
     }
 
-    /// ``checkField(_:in:isCreate:errors:_:)`` for a text field, reported under its wire name.
+    /// ``checkField(_:_:isCreate:errors:_:)`` for a text field, reported under its wire name.
     private func checkTextField(
         _ field: ProfileField,
         rule: TextRule,
-        in value: inout PatchField<String>,
-        isCreate: Bool,
-        errors: inout [FieldError]
-    ) {
-        checkField(field, in: &value, isCreate: isCreate, errors: &errors) { raw, required, errors in
+        _ value: PatchField<String>,
+        _ isCreate: Bool,
+        _ errors: inout [FieldError]
+    ) -> PatchField<String> {
+        checkField(field, value, isCreate: isCreate, errors: &errors) { raw, required, errors in
             checkText(raw, path: wirePath(field.rawValue), rule: rule, required: required, errors: &errors)
+                ?? .value(raw)
         }
     }
 
@@ -202,16 +215,16 @@ extension ValidationPolicy {
         existing: Profile?,
         now: Date?,
         errors: inout [FieldError]
-    ) -> PatchField<String>? {
+    ) -> PatchField<Username> {
         let path = wirePath(ProfileField.username.rawValue)
-        guard let username = checkUsername(raw, path: path, errors: &errors) else { return nil }
+        guard let username = checkUsername(raw, path: path, errors: &errors) else { return .absent }
         // The cooldown first: most policies have none, and binding `existing` copies a profile.
         if let cooldown = usernameChangeCooldown, let existing, let changedAt = existing.usernameChangedAt,
             existing.username?.rawValue != username
         {
             checkCooldown(cooldown, changedAt: changedAt, now: now ?? Date(), path: path, errors: &errors)
         }
-        return username == raw ? nil : .value(username)
+        return .value(Username(checked: username))
     }
 
     private func checkCooldown(
@@ -265,10 +278,10 @@ extension ValidationPolicy {
         existing: [SocialPlatform: String]?,
         required: Bool,
         errors: inout [FieldError]
-    ) -> PatchField<[String: PatchField<String>]>? {
+    ) -> PatchField<[SocialPlatform: PatchField<String>]> {
         let root = wirePath(ProfileField.socialLinks.rawValue)
-        var result = links
-        var isChanged = false
+        var result: [SocialPlatform: PatchField<String>] = [:]
+        result.reserveCapacity(links.count)
         let firstError = errors.count
         var remaining = existing?.count ?? 0
         for (key, link) in links {
@@ -281,14 +294,13 @@ extension ValidationPolicy {
                 continue
             case .null:
                 if existing?[platform] != nil { remaining -= 1 }
+                result[platform] = .null
             case .value(let raw):
                 if existing?[platform] == nil { remaining += 1 }
-                if isCanonicalSocialLink(raw, platform: platform) { continue }
-                if let url = checkSocialLink(raw, platform: platform, path: "\(root).\(key)", errors: &errors),
-                    url != raw
-                {
-                    result[key] = .value(url)
-                    isChanged = true
+                if isCanonicalSocialLink(raw, platform: platform) {
+                    result[platform] = link
+                } else if let url = checkSocialLink(raw, platform: platform, path: "\(root).\(key)", errors: &errors) {
+                    result[platform] = .value(url)
                 }
             }
         }
@@ -298,7 +310,7 @@ extension ValidationPolicy {
         if required && remaining <= 0 {
             errors.append(Messages.required(root, "; keep at least one link"))
         }
-        return isChanged ? .value(result) : nil
+        return .value(result)
     }
 
     private func checkAvatar(

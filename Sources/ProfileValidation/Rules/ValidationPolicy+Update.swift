@@ -7,7 +7,8 @@ import Foundation
 #endif
 
 extension ValidationPolicy {
-    /// Validates and normalises a whole update: its profile patch against the stored profile
+    /// Validates and normalises a whole update into the ``ProfileDomain/ValidatedProfileUpdate`` the merges
+    /// consume without failing: its profile patch against the stored profile
     /// (required-on-create when there is none), its account patch, its preferences patch, and the
     /// fields its wire format already refused (``ProfileDomain/ProfileUpdate/rejectedFields``), reporting all of
     /// them in one ``ValidationReport``.
@@ -19,7 +20,7 @@ extension ValidationPolicy {
     public func validate(
         _ update: ProfileUpdate, against record: UserRecord?
     ) throws(ValidationReport)
-        -> ProfileUpdate
+        -> ValidatedProfileUpdate
     {
         try validate(update, against: record, now: nil)
     }
@@ -29,7 +30,7 @@ extension ValidationPolicy {
     public func validate(
         _ update: ProfileUpdate, against record: UserRecord?, at now: Date
     ) throws(ValidationReport)
-        -> ProfileUpdate
+        -> ValidatedProfileUpdate
     {
         try validate(update, against: record, now: now)
     }
@@ -37,14 +38,15 @@ extension ValidationPolicy {
     private func validate(
         _ update: ProfileUpdate, against record: UserRecord?, now: Date?
     ) throws(ValidationReport)
-        -> ProfileUpdate
+        -> ValidatedProfileUpdate
     {
         var errors: [FieldError] = []
-        var result = update
-        result.profile = checkProfile(update.profile, existing: record?.profile, now: now, errors: &errors)
+        let profile = checkProfile(update.profile, existing: record?.profile, now: now, errors: &errors)
+        var account = update.account
+        var preferences = update.preferences
         if !update.account.isEmpty {
             if acceptsAccountChanges {
-                result.account = checkAccount(update.account, errors: &errors)
+                account = checkAccount(update.account, errors: &errors)
             } else {
                 let hint = "change it through the account API (/api/v1/account/link)"
                 if update.account.email.isPresent { errors.append(Messages.notUpdatable(wirePath("email"), hint)) }
@@ -55,13 +57,15 @@ extension ValidationPolicy {
         }
         if !update.preferences.isEmpty {
             if acceptsPreferencesChanges {
-                result.preferences = checkPreferences(
-                    update.preferences, existing: record?.preferences, errors: &errors)
+                preferences = checkPreferences(update.preferences, existing: record?.preferences, errors: &errors)
             } else {
                 errors.append(Messages.notUpdatable("preferences", "the \(name) request has no preferences"))
             }
         }
-        guard !errors.isEmpty || !update.rejectedFields.isEmpty else { return result }
+        guard !errors.isEmpty || !update.rejectedFields.isEmpty else {
+            return ValidatedProfileUpdate(
+                profile: profile, account: account, preferences: preferences, expectedVersion: update.expectedVersion)
+        }
         let refused = Set(update.rejectedFields.map(\.field))
         throw ValidationReport(
             errors: update.rejectedFields + errors.filter { !refused.contains($0.field) })

@@ -21,7 +21,8 @@ func jsonObject(_ text: String) throws -> [String: Any] {
 /// Gives the registered `user` a profile built from `patch` straight in the store, whatever the
 /// service's policy would require: a fixture for tests about something else than validation.
 func seedProfile(_ patch: ProfilePatch, for user: UserID, in store: any ProfileStore, at date: Date) async throws {
+    let stored = try #require(ValidatedProfilePatch(storedValues: patch), "a fixture the model can hold")
     try await store.update(user, expectingVersion: nil) { record in
-        record?.profile = try Profile.creating(from: patch, userID: user, at: date)
+        record?.profile = Profile.creating(from: stored, userID: user, at: date)
     }
 }

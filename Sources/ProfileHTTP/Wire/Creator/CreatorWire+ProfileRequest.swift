@@ -96,11 +96,9 @@ extension CreatorWire {
             try container.encodePatchField(profile.avatar, forKey: "avatar")
         }
 
+        /// The domain's one wording of an unknown platform, so that decoding and validation agree.
         static func unknownPlatform(_ key: String) -> FieldError {
-            FieldError(
-                field: "socialLinks.\(key)", code: .unknownField,
-                message: "\(key) is not a supported platform; use one of "
-                    + SocialPlatform.allCases.map(\.rawValue).joined(separator: ", "))
+            .unknownPlatform(key)
         }
     }
 }
