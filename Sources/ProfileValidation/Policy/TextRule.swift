@@ -19,7 +19,7 @@ public struct TextRule: Sendable, Hashable {
     public var allowsEmpty: Bool
     /// The most Unicode scalars one character may be built from; refuses combining-mark floods.
     ///
-    /// Every character is at least one scalar, so a value below 1 acts as 1 (see ``scalarCap``).
+    /// Every character is at least one scalar, so a value below 1 acts as 1.
     public var maximumScalarsPerCharacter: Int
 
     /// The scalar cap the rule enforces: ``maximumScalarsPerCharacter``, and never below 1.
