@@ -15,7 +15,8 @@ extension JSONFileProfileStore {
     /// Freed disk blocks, file-system journals and backups are below the store and out of its
     /// reach: erase those with the storage (encrypted volumes, `fstrim`, backup rotation).
     ///
-    /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` on a system failure or a closed store.
+    /// - Throws: ``ProfileStoreError/storageFailed(_:)`` carrying
+    ///   ``JSONFileStoreError/io(operation:path:errno:)`` on a system failure or a closed store.
     public func compact() async throws(ProfileStoreError) {
         let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<ProfileStoreError?, Never>) in
             // A dedicated thread: writing a snapshot blocks in `write` and `fsync` for as long as
