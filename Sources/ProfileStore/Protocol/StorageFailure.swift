@@ -32,7 +32,7 @@ public struct StorageFailure: Error, Sendable, Hashable, CustomStringConvertible
         lhs.description == rhs.description
     }
 
-    /// Hashes the description, as ``==(_:_:)`` compares it.
+    /// Hashes the description, which equality compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(description)
     }
