@@ -14,7 +14,7 @@ public struct ConformanceFailure: Error, Sendable, CustomStringConvertible {
     public let line: Int
 
     /// Creates a failure; for checks written outside the suite.
-    public init(check: String, message: String, file: String = #fileID, line: Int = #line) {
+    package init(check: String, message: String, file: String = #fileID, line: Int = #line) {
         self.check = check
         self.message = message
         self.file = file

@@ -12,10 +12,8 @@ extension ProfileStoreError {
         case .versionConflict: "versionConflict"
         case .invalidRelationship: "invalidRelationship"
         case .invalidMutation: "invalidMutation"
-        case .corrupt: "corrupt"
-        case .locked: "locked"
-        case .io: "io"
         case .unavailable: "unavailable"
+        case .storageFailed: "storageFailed"
         }
     }
 }

@@ -120,7 +120,7 @@ struct JSONFileCorruptionTests {
         try await Fixture.withDirectory { directory in
             let offset = try await damage.apply(directory)
             let before = try Fixture.contents(of: directory)
-            let error = try #require(throws: ProfileStoreError.self) {
+            let error = try #require(throws: JSONFileStoreError.self) {
                 try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             }
             guard case .corrupt(let file, let reportedOffset, let reason) = error else {
@@ -164,7 +164,7 @@ struct JSONFileCorruptionTests {
             try Fixture.write(journal, to: "journal.jsonl", in: directory)
             let before = try Fixture.contents(of: directory)
 
-            let error = try #require(throws: ProfileStoreError.self) {
+            let error = try #require(throws: JSONFileStoreError.self) {
                 try JSONFileProfileStore(directory: directory)
             }
             #expect(error.corruptFile == directory + "/journal.jsonl")

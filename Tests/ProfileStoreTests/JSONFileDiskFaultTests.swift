@@ -71,7 +71,7 @@ struct JSONFileDiskFaultTests {
         let error = try await #require(throws: ProfileStoreError.self) {
             try await Fixture.put(try Fixture.record("refused"), in: store)
         }
-        guard case .io(let operation, _, ENOENT) = error else {
+        guard case .io(let operation, _, ENOENT)? = JSONFileStoreError(error) else {
             Issue.record("expected .io(ENOENT), got \(error)")
             return error
         }
@@ -89,11 +89,13 @@ struct JSONFileDiskFaultTests {
             let (acknowledged, error) = try await writeUntilFailure(store, upTo: 10)
             #expect(acknowledged == (1...5).map { "u\($0)" })
             #expect(
-                error as? ProfileStoreError == .io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO))
+                (error as? ProfileStoreError).flatMap(JSONFileStoreError.init)
+                    == .io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO))
             // The store does not report the unacknowledged write, and refuses the rest.
             #expect(try await store.record(for: Fixture.user("u6")) == nil)
             await #expect(
-                throws: ProfileStoreError.io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO)
+                throws: ProfileStoreError(
+                    JSONFileStoreError.io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO))
             ) {
                 try await Fixture.put(try Fixture.record("u7"), in: store)
             }
@@ -119,7 +121,8 @@ struct JSONFileDiskFaultTests {
             try await Fixture.put(try Fixture.record("u1"), in: store)
             try await Fixture.put(try Fixture.record("u2"), in: store)
             await #expect(
-                throws: ProfileStoreError.io(operation: "write", path: directory + "/journal.jsonl", errno: code)
+                throws: ProfileStoreError(
+                    JSONFileStoreError.io(operation: "write", path: directory + "/journal.jsonl", errno: code))
             ) {
                 try await Fixture.put(try Fixture.record("u3"), in: store)
             }
@@ -201,7 +204,7 @@ struct JSONFileDiskFaultTests {
             }
             let before = try Fixture.contents(of: directory)
             for options in [JSONFileProfileStore.Options(), .createIfMissing] {
-                let error = try #require(throws: ProfileStoreError.self) {
+                let error = try #require(throws: JSONFileStoreError.self) {
                     try JSONFileProfileStore(directory: directory, options: options)
                 }
                 #expect(error.corruptFile == directory + "/journal.jsonl", "\(error)")

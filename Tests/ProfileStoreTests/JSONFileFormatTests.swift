@@ -127,7 +127,7 @@ struct JSONFileFormatTests {
         let text = String(decoding: bytes, as: UTF8.self)
             .replacingOccurrences(of: "\"records\" : [", with: "\"records\" : [\n" + lines.joined(separator: ",\n"))
         bytes = JSONFileSnapshot.sealed(try #require(JSONFileSnapshot.unsealed(Array(text.utf8))))
-        let error = try #require(throws: ProfileStoreError.self) {
+        let error = try #require(throws: JSONFileStoreError.self) {
             try JSONFileSnapshot.decodeInParallel(bytes, path: "snapshot.json", minimumChunk: 7)
         }
         #expect(
@@ -148,7 +148,7 @@ struct JSONFileFormatTests {
                     Array(text.replacingOccurrences(of: #""user_100""#, with: #""not a username!""#).utf8))))
         #expect(damaged != written)
         #expect(try JSONFileSnapshot.decodeInParallel(damaged, path: "snapshot.json", minimumChunk: 7) == nil)
-        let error = try #require(throws: ProfileStoreError.self) {
+        let error = try #require(throws: JSONFileStoreError.self) {
             try JSONFileSnapshot.decode(damaged, path: "snapshot.json")
         }
         guard case .corrupt(_, _, let reason) = error else {

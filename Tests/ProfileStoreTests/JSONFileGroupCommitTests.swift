@@ -98,7 +98,9 @@ struct JSONFileGroupCommitTests {
             gate.attach(store)
             let first = try Fixture.record("first", username: "claimed")
             let second = try Fixture.record("second", username: "claimed")
-            let fsyncFailure = ProfileStoreError.io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO)
+            let fsyncFailure = ProfileStoreError.storageFailed(
+                StorageFailure(
+                    JSONFileStoreError.io(operation: "fsync", path: directory + "/journal.jsonl", errno: EIO)))
             let claimed = try #require(Username("claimed"))
             let firstWrite = Task { try await Fixture.put(first, in: store) }
             // The claim is queued before the others start: they find it pending.
@@ -144,7 +146,7 @@ struct JSONFileGroupCommitTests {
             } catch let error as ProfileStoreError {
                 switch error {
                 // A failed follow or unfollow carries no value: -1 matches no version.
-                case .io: outcomes.append(.failed(value: kind < 6 ? value : -1, error))
+                case .storageFailed: outcomes.append(.failed(value: kind < 6 ? value : -1, error))
                 default: outcomes.append(.refused)
                 }
             }

@@ -37,7 +37,8 @@ struct JSONFileLazyRecordTests {
             #expect(try await store.record(for: Fixture.user("u0"))?.userID == Fixture.user("u0"))
             let path = directory + "/snapshot.json"
             func isCorruptAtRecord(_ error: any Error) -> Bool {
-                guard case .corrupt(let file, let at, _) = error as? ProfileStoreError else { return false }
+                let cause = (error as? ProfileStoreError).flatMap(JSONFileStoreError.init)
+                guard case .corrupt(let file, let at, _) = cause else { return false }
                 return file == path && at == offset
             }
             await #expect(performing: { try await store.record(for: Fixture.user("u1")) }, throws: isCorruptAtRecord)
@@ -84,7 +85,7 @@ struct JSONFileLazyRecordTests {
             let error = await #expect(throws: ProfileStoreError.self) {
                 try await store.record(for: Fixture.user("u2"))
             }
-            guard case .corrupt(let file, _, let reason) = error else {
+            guard case .corrupt(let file, _, let reason) = error.flatMap(JSONFileStoreError.init) else {
                 Issue.record("expected corrupt, got \(String(describing: error))")
                 return
             }

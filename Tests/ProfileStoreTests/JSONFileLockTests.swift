@@ -10,7 +10,7 @@ struct JSONFileLockTests {
     func sameProcess() async throws {
         try await Fixture.withDirectory { directory in
             let first = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
-            #expect(throws: ProfileStoreError.locked(path: directory + "/LOCK")) {
+            #expect(throws: JSONFileStoreError.locked(path: directory + "/LOCK")) {
                 try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             }
             try first.close()
@@ -24,7 +24,7 @@ struct JSONFileLockTests {
         try await Fixture.withDirectory { directory in
             let first = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             let alias = directory + "/../" + URL(fileURLWithPath: directory).lastPathComponent + "/."
-            #expect(throws: ProfileStoreError.locked(path: alias + "/LOCK")) {
+            #expect(throws: JSONFileStoreError.locked(path: alias + "/LOCK")) {
                 try JSONFileProfileStore(directory: alias, options: .createIfMissing)
             }
             try first.close()
@@ -46,7 +46,7 @@ struct JSONFileLockTests {
             let line = holder.nextLine()
             try #require(
                 line?.hasPrefix("locked") == true, "the holder said \(line ?? "nothing"): \(holder.errorOutput())")
-            #expect(throws: ProfileStoreError.locked(path: directory + "/LOCK")) {
+            #expect(throws: JSONFileStoreError.locked(path: directory + "/LOCK")) {
                 try JSONFileProfileStore(directory: directory, options: .createIfMissing)
             }
             holder.killNow()

@@ -137,7 +137,7 @@ struct JSONFileProfileStoreContractTests {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let file = directory + "/file"
             try Fixture.write([1], to: "file", in: directory)
-            let error = try #require(throws: ProfileStoreError.self) {
+            let error = try #require(throws: JSONFileStoreError.self) {
                 try JSONFileProfileStore(directory: file + "/store", options: .createIfMissing)
             }
             guard case .io(_, let path, _) = error else {
@@ -272,7 +272,9 @@ struct JSONFileProfileStoreContractTests {
         try store.store.close()
         try store.store.close()
         await #expect(
-            throws: ProfileStoreError.io(operation: "use a closed store", path: store.store.directory, errno: EBADF)
+            throws: ProfileStoreError.storageFailed(
+                StorageFailure(
+                    JSONFileStoreError.io(operation: "use a closed store", path: store.store.directory, errno: EBADF)))
         ) {
             try await store.record(for: Fixture.user("alice"))
         }

@@ -39,14 +39,14 @@ struct ProfileStoreConformanceSuiteTests {
             try await check.run(UnavailableProfileStore())
         } throws: { error in
             guard let failure = error as? ConformanceFailure else { return false }
-            return failure.check == check.name && failure.message.contains("io(")
+            return failure.check == check.name && failure.message.contains("storageFailed")
         }
     }
 }
 
-/// A store whose every operation fails with an I/O error.
+/// A store whose every operation fails with a storage failure.
 private struct UnavailableProfileStore: ProfileStore {
-    static let failure = ProfileStoreError.io(operation: "connect", path: "db", errno: 111)
+    static let failure = ProfileStoreError.storageFailed(StorageFailure("connect to db failed (errno 111)"))
 
     func record(for user: UserID) async throws(ProfileStoreError) -> UserRecord? { throw Self.failure }
     func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? { throw Self.failure }

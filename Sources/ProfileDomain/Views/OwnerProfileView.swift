@@ -10,20 +10,20 @@ import Foundation
 /// Built only for the owner; the wire formats of `GET /me`-style endpoints encode it.
 public struct OwnerProfileView: Sendable, Hashable {
     /// The account.
-    public var account: Account
+    public let account: Account
     /// The profile, or `nil` before it is created.
-    public var profile: Profile?
+    public let profile: Profile?
     /// The preferences (defaults until saved).
-    public var preferences: Preferences
+    public let preferences: Preferences
     /// Followers and following.
-    public var socialCounts: SocialCounts
+    public let socialCounts: SocialCounts
     /// The account's security strength.
-    public var securityStrength: SecurityStrength
+    public let securityStrength: SecurityStrength
     /// How complete the profile is.
-    public var completeness: ProfileCompleteness
+    public let completeness: ProfileCompleteness
 
     /// Builds the owner's view of `record`.
-    public init(record: UserRecord, socialCounts: SocialCounts) {
+    package init(record: UserRecord, socialCounts: SocialCounts) {
         self.account = record.account
         self.profile = record.profile
         self.preferences = record.preferences

@@ -12,47 +12,47 @@ import Foundation
 /// ``isOwnProfile`` is `true` when the caller looks at their own.
 public struct PublicProfileView: Sendable, Hashable {
     /// The user.
-    public var userID: UserID
+    public let userID: UserID
     /// The profile's id, or `nil` before the profile is created.
-    public var profileID: ProfileID?
+    public let profileID: ProfileID?
     /// The public handle.
-    public var username: Username?
+    public let username: Username?
     /// The display name.
-    public var displayName: String?
+    public let displayName: String?
     /// The first name.
-    public var firstName: String?
+    public let firstName: String?
     /// The middle name.
-    public var middleName: String?
+    public let middleName: String?
     /// The last name.
-    public var lastName: String?
+    public let lastName: String?
     /// The bio.
-    public var bio: String?
+    public let bio: String?
     /// The niches.
-    public var niches: [String]
+    public let niches: [String]
     /// The location.
-    public var location: Location?
+    public let location: Location?
     /// Social links.
-    public var socialLinks: [SocialPlatform: String]
+    public let socialLinks: [SocialPlatform: String]
     /// The avatar.
-    public var avatar: String?
+    public let avatar: String?
     /// Profile pictures, primary first.
-    public var pictureURLs: [String]
+    public let pictureURLs: [String]
     /// The platform's verified badge (the social spec's public `isVerified`).
-    public var isVerified: Bool
+    public let isVerified: Bool
     /// Followers and following.
-    public var socialCounts: SocialCounts
+    public let socialCounts: SocialCounts
     /// Posts, shops and events.
-    public var counters: ProfileCounters
+    public let counters: ProfileCounters
     /// When the account was created.
-    public var createdAt: Date
+    public let createdAt: Date
     /// Whether the caller is looking at their own profile.
-    public var isOwnProfile: Bool
+    public let isOwnProfile: Bool
     /// The caller's relationship with this user; `nil` for anonymous callers and for one's own.
-    public var relationship: Relationship?
+    public let relationship: Relationship?
 
     /// Builds the view of `record` for `caller`, with the relationship the store reported
     /// between them (ignored unless the caller is authenticated and someone else).
-    public init(record: UserRecord, socialCounts: SocialCounts, caller: Caller, relationship: Relationship?) {
+    package init(record: UserRecord, socialCounts: SocialCounts, caller: Caller, relationship: Relationship?) {
         let profile = record.profile
         self.userID = record.userID
         self.profileID = profile?.id

@@ -2,14 +2,14 @@
 /// keep left (or deleted) names reserved for them.
 public struct UsernameHistoryView: Sendable, Hashable, Codable {
     /// The current username; `nil` without a profile or a name.
-    public var username: Username?
+    public let username: Username?
     /// The handles the profile left, oldest first.
-    public var history: [UsernameChange]
+    public let history: [UsernameChange]
     /// The holds in the owner's favour, active or expired, sorted by canonical key.
-    public var holds: [UsernameHold]
+    public let holds: [UsernameHold]
 
     /// A view of `username`, its `history` and `holds`.
-    public init(username: Username?, history: [UsernameChange], holds: [UsernameHold]) {
+    package init(username: Username?, history: [UsernameChange], holds: [UsernameHold]) {
         self.username = username
         self.history = history
         self.holds = holds

@@ -56,9 +56,9 @@ struct JSONFileJournal {
     /// Verifies `bytes`, the content of the journal at `path`, against a snapshot that holds
     /// every record up to `snapshotSequence`.
     ///
-    /// - Throws: ``ProfileStoreError/corrupt(file:offset:reason:)`` naming `path` and the offset
+    /// - Throws: ``JSONFileStoreError/corrupt(file:offset:reason:)`` naming `path` and the offset
     ///   of the first bad line.
-    init(bytes: [UInt8], path: String, snapshotSequence: Int) throws(ProfileStoreError) {
+    init(bytes: [UInt8], path: String, snapshotSequence: Int) throws(JSONFileStoreError) {
         self.path = path
         self.snapshotSequence = snapshotSequence
         var lineStart = 0
@@ -79,7 +79,7 @@ struct JSONFileJournal {
 
     /// Reads the bytes after the last line end: a torn record to discard, a whole record that
     /// lacks only its line end, or damage.
-    private mutating func readUnterminated(_ bytes: [UInt8], from start: Int) throws(ProfileStoreError) {
+    private mutating func readUnterminated(_ bytes: [UInt8], from start: Int) throws(JSONFileStoreError) {
         var end = bytes.count
         while end > start, bytes[end - 1] == 0 { end -= 1 }
         switch JSONFileJournalCodec.classifyUnterminated(bytes[start..<end]) {
@@ -99,9 +99,9 @@ struct JSONFileJournal {
     }
 
     /// Checks and keeps one checksum-valid record line (without its line end).
-    private mutating func accept(_ line: ArraySlice<UInt8>, at lineStart: Int) throws(ProfileStoreError) {
+    private mutating func accept(_ line: ArraySlice<UInt8>, at lineStart: Int) throws(JSONFileStoreError) {
         let path = path
-        let corrupt = { (reason: String) in ProfileStoreError.corrupt(file: path, offset: lineStart, reason: reason) }
+        let corrupt = { (reason: String) in JSONFileStoreError.corrupt(file: path, offset: lineStart, reason: reason) }
         let header: Header
         do {
             header = try decoder.decode(Header.self, from: Data(line))

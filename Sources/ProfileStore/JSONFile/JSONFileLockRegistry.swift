@@ -34,10 +34,10 @@ enum JSONFileLockRegistry {
 
     private static let held = Mutex<Set<FileID>>([])
 
-    /// Locks the file at `path` (creating it), or throws ``ProfileStoreError/locked(path:)``
+    /// Locks the file at `path` (creating it), or throws ``JSONFileStoreError/locked(path:)``
     /// when this or another process holds it.
-    static func acquire(_ path: String) throws(ProfileStoreError) -> Held {
-        try held.withLock { (held) throws(ProfileStoreError) -> Held in
+    static func acquire(_ path: String) throws(JSONFileStoreError) -> Held {
+        try held.withLock { (held) throws(JSONFileStoreError) -> Held in
             var status = stat()
             if stat(path, &status) == 0, held.contains(FileID(status)) {
                 throw .locked(path: path)
@@ -45,7 +45,7 @@ enum JSONFileLockRegistry {
             let descriptor = try JSONFilePOSIX.open(path, flags: O_RDWR | O_CREAT)
             // Closing is safe here: no store in this process holds this file (checked above,
             // and every other opener waits for this mutex).
-            do throws(ProfileStoreError) {
+            do throws(JSONFileStoreError) {
                 guard fstat(descriptor, &status) == 0 else { throw .io(operation: "fstat", path: path, errno: errno) }
                 let file = FileID(status)
                 guard !held.contains(file), try JSONFilePOSIX.lockRecord(descriptor, path: path) else {

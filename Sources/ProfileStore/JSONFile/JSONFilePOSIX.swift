@@ -7,13 +7,13 @@ import Darwin
 #endif
 
 /// The few POSIX calls the JSON-file store makes, each retried on `EINTR`, with short writes
-/// completed, and every failure turned into ``ProfileStoreError/io(operation:path:errno:)``.
+/// completed, and every failure turned into ``JSONFileStoreError/io(operation:path:errno:)``.
 ///
 /// Foundation's file APIs are not used for the durable path because they neither `fsync` nor
 /// say which system call failed.
 enum JSONFilePOSIX {
     /// Opens `path`, returning the descriptor.
-    static func open(_ path: String, flags: Int32, mode: mode_t = 0o644) throws(ProfileStoreError) -> Int32 {
+    static func open(_ path: String, flags: Int32, mode: mode_t = 0o644) throws(JSONFileStoreError) -> Int32 {
         while true {
             let descriptor = systemOpen(path, flags | O_CLOEXEC, mode)
             if descriptor >= 0 { return descriptor }
@@ -22,7 +22,7 @@ enum JSONFilePOSIX {
     }
 
     /// The whole content of `path`, or `nil` when there is no such file.
-    static func readFile(_ path: String) throws(ProfileStoreError) -> [UInt8]? {
+    static func readFile(_ path: String) throws(JSONFileStoreError) -> [UInt8]? {
         let descriptor: Int32
         do {
             descriptor = try open(path, flags: O_RDONLY)
@@ -50,7 +50,7 @@ enum JSONFilePOSIX {
     }
 
     /// Writes every byte of `bytes` to `descriptor`, continuing after short writes.
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(ProfileStoreError) {
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(JSONFileStoreError) {
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
@@ -67,35 +67,35 @@ enum JSONFilePOSIX {
     }
 
     /// Flushes `descriptor`'s data and metadata to stable storage.
-    static func fsync(_ descriptor: Int32, path: String) throws(ProfileStoreError) {
+    static func fsync(_ descriptor: Int32, path: String) throws(JSONFileStoreError) {
         while systemFsync(descriptor) != 0 {
             if errno != EINTR { throw .io(operation: "fsync", path: path, errno: errno) }
         }
     }
 
     /// Makes the directory entries of `directory` (creations, renames) durable.
-    static func fsyncDirectory(_ directory: String) throws(ProfileStoreError) {
+    static func fsyncDirectory(_ directory: String) throws(JSONFileStoreError) {
         let descriptor = try open(directory, flags: O_RDONLY | O_DIRECTORY)
         defer { systemClose(descriptor) }
         try fsync(descriptor, path: directory)
     }
 
     /// Cuts `descriptor`'s file to `length` bytes.
-    static func truncate(_ descriptor: Int32, to length: Int, path: String) throws(ProfileStoreError) {
+    static func truncate(_ descriptor: Int32, to length: Int, path: String) throws(JSONFileStoreError) {
         while systemFtruncate(descriptor, off_t(length)) != 0 {
             if errno != EINTR { throw .io(operation: "ftruncate", path: path, errno: errno) }
         }
     }
 
     /// Atomically replaces `destination` with `source`.
-    static func rename(_ source: String, to destination: String) throws(ProfileStoreError) {
+    static func rename(_ source: String, to destination: String) throws(JSONFileStoreError) {
         guard systemRename(source, destination) == 0 else {
             throw .io(operation: "rename", path: destination, errno: errno)
         }
     }
 
     /// Removes `path`; a missing file is not an error.
-    static func unlink(_ path: String) throws(ProfileStoreError) {
+    static func unlink(_ path: String) throws(JSONFileStoreError) {
         guard systemUnlink(path) == 0 || errno == ENOENT else {
             throw .io(operation: "unlink", path: path, errno: errno)
         }
@@ -120,14 +120,14 @@ enum JSONFilePOSIX {
     }
 
     /// The identity of the file open as `descriptor`.
-    static func identity(of descriptor: Int32, path: String) throws(ProfileStoreError) -> Identity {
+    static func identity(of descriptor: Int32, path: String) throws(JSONFileStoreError) -> Identity {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .io(operation: "fstat", path: path, errno: errno) }
         return Identity(status)
     }
 
     /// The identity of the file at `path`, or `nil` when there is none.
-    static func identity(of path: String) throws(ProfileStoreError) -> Identity? {
+    static func identity(of path: String) throws(JSONFileStoreError) -> Identity? {
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
@@ -139,7 +139,7 @@ enum JSONFilePOSIX {
     /// Takes an exclusive, non-blocking POSIX record lock on the whole file of `descriptor`.
     ///
     /// - Returns: `false` when another process holds a conflicting lock.
-    static func lockRecord(_ descriptor: Int32, path: String) throws(ProfileStoreError) -> Bool {
+    static func lockRecord(_ descriptor: Int32, path: String) throws(JSONFileStoreError) -> Bool {
         var lock = flock()
         lock.l_type = Int16(F_WRLCK)
         lock.l_whence = Int16(SEEK_SET)

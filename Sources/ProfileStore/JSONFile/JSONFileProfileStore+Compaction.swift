@@ -15,7 +15,8 @@ extension JSONFileProfileStore {
     /// Freed disk blocks, file-system journals and backups are below the store and out of its
     /// reach: erase those with the storage (encrypted volumes, `fstrim`, backup rotation).
     ///
-    /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` on a system failure or a closed store.
+    /// - Throws: ``ProfileStoreError/storageFailed(_:)`` carrying
+    ///   ``JSONFileStoreError/io(operation:path:errno:)`` on a system failure or a closed store.
     public func compact() async throws(ProfileStoreError) {
         try await onOwnThread { [self] () throws(ProfileStoreError) in try snapshot() }
     }
@@ -34,8 +35,9 @@ extension JSONFileProfileStore {
     /// A compaction that failed (a full disk) is retried once here, and its error thrown; a
     /// failed compaction is not retried by itself until the next regular snapshot.
     ///
-    /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` when the compaction fails, the
-    ///   store refuses writes or is closed with the erasure pending.
+    /// - Throws: ``ProfileStoreError/storageFailed(_:)`` when the compaction fails, the store
+    ///   refuses writes or is closed with the erasure pending (``JSONFileStoreError/init(_:)``
+    ///   takes the `errno` back out).
     public func awaitErasure() async throws(ProfileStoreError) {
         try await onOwnThread { [self] () throws(ProfileStoreError) in try waitForErasure() }
     }

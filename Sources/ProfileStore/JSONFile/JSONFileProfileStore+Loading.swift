@@ -13,7 +13,7 @@ extension JSONFileProfileStore {
     static let storeMarkerContent = Array("ProfileKit JSONFileProfileStore: keep this file with journal.jsonl\n".utf8)
 
     /// The error for a directory that holds no store when opening may not create one.
-    static func noStore(in directory: String) -> ProfileStoreError {
+    static func noStore(in directory: String) -> JSONFileStoreError {
         .io(
             operation: "open a store (the directory holds none; pass `creation: .createIfMissing` to create one)",
             path: directory, errno: ENOENT)
@@ -27,7 +27,7 @@ extension JSONFileProfileStore {
     /// Refuses a directory without a store unless opening may create one, and then creates the
     /// directory (and its parents) when missing, making the new entry durable. Runs before the
     /// lock is taken, so that a refused open leaves no `LOCK` behind.
-    static func prepareDirectory(_ directory: String, creation: Options.Creation) throws(ProfileStoreError) {
+    static func prepareDirectory(_ directory: String, creation: Options.Creation) throws(JSONFileStoreError) {
         guard creation == .createIfMissing else {
             guard holdsStore(directory) else { throw noStore(in: directory) }
             return
@@ -43,7 +43,7 @@ extension JSONFileProfileStore {
     }
 
     /// Writes the `STORE` marker durably: from then on, a missing journal is refused as corrupt.
-    private static func writeStoreMarker(in directory: String) throws(ProfileStoreError) {
+    private static func writeStoreMarker(in directory: String) throws(JSONFileStoreError) {
         let path = directory + "/" + storeMarkerFileName
         let descriptor = try JSONFilePOSIX.open(path, flags: O_WRONLY | O_CREAT | O_TRUNC)
         defer { JSONFilePOSIX.close(descriptor) }
@@ -58,7 +58,7 @@ extension JSONFileProfileStore {
         directory: String,
         options: Options,
         lock: JSONFileLockRegistry.Held
-    ) throws(ProfileStoreError) -> (JSONFileStoreCore, RecoveryReport) {
+    ) throws(JSONFileStoreError) -> (JSONFileStoreCore, RecoveryReport) {
         let snapshotPath = directory + "/" + snapshotFileName
         let journalPath = directory + "/" + journalFileName
         let temporaryPath = directory + "/" + snapshotTemporaryFileName

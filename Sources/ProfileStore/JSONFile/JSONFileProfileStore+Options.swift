@@ -4,7 +4,7 @@ extension JSONFileProfileStore {
     public struct Options: Sendable, Hashable {
         /// What opening does when the directory holds no store.
         public enum Creation: Sendable, Hashable {
-            /// Refuse with ``ProfileStoreError/io(operation:path:errno:)`` (`ENOENT`) when the
+            /// Refuse with ``JSONFileStoreError/io(operation:path:errno:)`` (`ENOENT`) when the
             /// directory is missing or holds no store: a server whose data directory vanished, or
             /// whose volume is not mounted, must not start over empty. The default.
             case openExisting

@@ -4,14 +4,14 @@ extension JSONFileProfileStore {
         /// A damaged final journal record that opening the store discarded.
         public struct DiscardedTail: Sendable, Hashable {
             /// The byte offset in `journal.jsonl` where the discarded bytes began.
-            public var offset: Int
+            public let offset: Int
             /// How many bytes were discarded (the file was cut to `offset`).
-            public var byteCount: Int
+            public let byteCount: Int
             /// Why the record was discarded, e.g. no line end or a checksum mismatch.
-            public var reason: String
+            public let reason: String
 
             /// Creates a description of a discarded tail.
-            public init(offset: Int, byteCount: Int, reason: String) {
+            package init(offset: Int, byteCount: Int, reason: String) {
                 self.offset = offset
                 self.byteCount = byteCount
                 self.reason = reason
@@ -19,27 +19,27 @@ extension JSONFileProfileStore {
         }
 
         /// The sequence number the snapshot ended at; 0 without a snapshot.
-        public var snapshotSequence: Int
+        public internal(set) var snapshotSequence: Int
         /// Journal records applied on top of the snapshot.
-        public var replayedRecordCount: Int
+        public internal(set) var replayedRecordCount: Int
         /// Journal records skipped because the snapshot already held them (a crash between
         /// writing a snapshot and emptying the journal leaves some).
-        public var skippedRecordCount: Int
+        public internal(set) var skippedRecordCount: Int
         /// The torn final record, if a crash cut an append short; `nil` when the journal was
         /// intact. The record was never acknowledged, so discarding it loses no acknowledged write.
-        public var discardedTail: DiscardedTail?
+        public internal(set) var discardedTail: DiscardedTail?
         /// Whether a `snapshot.json.tmp` or `journal.jsonl.tmp` left by a crash during a snapshot
         /// was removed (the files they were to replace were still complete).
-        public var removedTemporaryFiles: Bool
+        public internal(set) var removedTemporaryFiles: Bool
         /// Whether the final journal record was whole, with a valid checksum, but lacked its line
         /// end, which opening added back (the record was replayed).
-        public var restoredFinalLineEnd: Bool
+        public internal(set) var restoredFinalLineEnd: Bool
         /// Whether this open created the store (``Options-swift.struct/Creation-swift.enum/createIfMissing``
         /// on a directory that held none).
-        public var createdStore: Bool
+        public internal(set) var createdStore: Bool
 
         /// Creates a report.
-        public init(
+        package init(
             snapshotSequence: Int = 0,
             replayedRecordCount: Int = 0,
             skippedRecordCount: Int = 0,

@@ -23,10 +23,14 @@ import Darwin
 ///   of the user in any file; ``awaitErasure()`` waits for it.
 /// - **Recovers or refuses.** Opening replays the snapshot and the journal. A torn final record (a
 ///   crash mid-append) is discarded and described in ``recoveryReport``; any other damage is
-///   ``ProfileStoreError/corrupt(file:offset:reason:)`` and the files are left untouched.
+///   ``JSONFileStoreError/corrupt(file:offset:reason:)`` and the files are left untouched.
 /// - **Single writer.** The store holds an exclusive lock on `LOCK` from `init(directory:options:)`
 ///   to ``close()`` (or deinit); a second opener, in this process or another, gets
-///   ``ProfileStoreError/locked(path:)``. Child processes never inherit it.
+///   ``JSONFileStoreError/locked(path:)``. Child processes never inherit it.
+/// - **Its own errors.** Opening throws ``JSONFileStoreError``; the protocol's operations, and
+///   ``close()``, ``snapshot()`` and ``compact()``, which share their write path, report the same
+///   failures as ``ProfileStoreError/storageFailed(_:)`` (``JSONFileStoreError/init(_:)`` takes
+///   the file, offset or `errno` back out).
 ///
 /// Concurrent writes share `fsync`s (group commit): each plans and applies under the store's
 /// mutex and queues its journal record; a dedicated I/O thread appends everything queued with one
@@ -70,22 +74,22 @@ public final class JSONFileProfileStore: ProfileStore {
     /// Repairs happen only after everything was read and verified, so a corrupt store is never
     /// written to: opening it throws and leaves every byte as it was.
     ///
-    /// - Throws: ``ProfileStoreError/locked(path:)`` when another opener holds the store,
-    ///   ``ProfileStoreError/corrupt(file:offset:reason:)`` for damage other than a torn tail (a
+    /// - Throws: ``JSONFileStoreError/locked(path:)`` when another opener holds the store,
+    ///   ``JSONFileStoreError/corrupt(file:offset:reason:)`` for damage other than a torn tail (a
     ///   `STORE` marker without its journal included),
-    ///   ``ProfileStoreError/io(operation:path:errno:)`` when the system fails a call, or with
+    ///   ``JSONFileStoreError/io(operation:path:errno:)`` when the system fails a call, or with
     ///   `ENOENT` when the directory holds no store and opening may not create one.
-    public convenience init(directory: String, options: Options = .init()) throws(ProfileStoreError) {
+    public convenience init(directory: String, options: Options = .init()) throws(JSONFileStoreError) {
         try self.init(directory: directory, options: options, faults: .none)
     }
 
     /// Opens the store with `faults` injected into its journal writes (tests only).
-    init(directory: String, options: Options, faults: JSONFileFaults) throws(ProfileStoreError) {
+    init(directory: String, options: Options, faults: JSONFileFaults) throws(JSONFileStoreError) {
         self.directory = directory
         self.options = options
         try Self.prepareDirectory(directory, creation: options.creation)
         let lock = try JSONFileLockRegistry.acquire(directory + "/" + Self.lockFileName)
-        do throws(ProfileStoreError) {
+        do throws(JSONFileStoreError) {
             var (core, report) = try Self.load(directory: directory, options: options, lock: lock)
             core.faults = faults
             core.commits = JSONFileCommitQueue(durableSequence: core.sequence)
@@ -102,7 +106,7 @@ public final class JSONFileProfileStore: ProfileStore {
     }
 
     /// Opens the store in the directory at `url`; see ``init(directory:options:)``.
-    public convenience init(directory url: URL, options: Options = .init()) throws(ProfileStoreError) {
+    public convenience init(directory url: URL, options: Options = .init()) throws(JSONFileStoreError) {
         try self.init(directory: url.path, options: options)
     }
 
@@ -116,8 +120,8 @@ public final class JSONFileProfileStore: ProfileStore {
     /// Writes a snapshot (when the journal holds records and ``Options-swift.struct/snapshotsOnClose``
     /// is set), closes the files and releases the lock. Calling it again does nothing.
     ///
-    /// After `close()`, every operation fails with ``ProfileStoreError/io(operation:path:errno:)``
-    /// (`EBADF`). The lock is released even when the snapshot fails; no acknowledged write is
+    /// After `close()`, every operation fails with ``ProfileStoreError/storageFailed(_:)`` carrying
+    /// ``JSONFileStoreError/io(operation:path:errno:)`` (`EBADF`). The lock is released even when the snapshot fails; no acknowledged write is
     /// lost then, because the journal holds it.
     ///
     /// - Throws: the snapshot's failure, if any.
@@ -134,7 +138,7 @@ public final class JSONFileProfileStore: ProfileStore {
 
     /// Writes a snapshot now and empties the journal, e.g. before a backup.
     ///
-    /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` on a system failure or a closed store.
+    /// - Throws: ``ProfileStoreError/storageFailed(_:)`` on a system failure or a closed store.
     public func snapshot() throws(ProfileStoreError) {
         try withoutBackgroundSnapshot { (core) throws(ProfileStoreError) in try core.writeSnapshot() }
     }
@@ -188,9 +192,12 @@ public final class JSONFileProfileStore: ProfileStore {
             if error == nil {
                 do throws(ProfileStoreError) {
                     if let injected = faults.snapshotWrite?(snapshot.sequence) {
-                        throw .io(operation: "write the snapshot", path: directory, errno: injected)
+                        throw ProfileStoreError(.io(operation: "write the snapshot", path: directory, errno: injected))
                     }
-                    try JSONFileStoreCore.writeSnapshotFile(try snapshot.encoded(), directory: directory)
+                    let bytes = try snapshot.encoded()
+                    try ProfileStoreError.reporting { () throws(JSONFileStoreError) in
+                        try JSONFileStoreCore.writeSnapshotFile(bytes, directory: directory)
+                    }
                 } catch let failure {
                     error = failure
                 }
@@ -218,7 +225,7 @@ public final class JSONFileProfileStore: ProfileStore {
     /// instant: what a migration to another store copies. Like ``userCount``, waits (blocking)
     /// for pending writes.
     ///
-    /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` once the store is closed.
+    /// - Throws: ``ProfileStoreError/storageFailed(_:)`` (`EBADF`) once the store is closed.
     public func exportContents() throws(ProfileStoreError) -> (records: [UserRecord], edges: [RelationshipEdge]) {
         let (contents, failure) = readBlocking {
             (core) -> Result<([UserRecord], [RelationshipEdge]), ProfileStoreError> in

@@ -5,7 +5,7 @@ extension JSONFileSnapshot {
     /// the layout, the header, every edge and each record's index keys are checked, and records
     /// stay encoded until first used. A file the scan does not answer for, damaged or not, is read
     /// whole and decoded by ``decode(_:path:)``, which gives the same state or the precise error.
-    static func load(path: String) throws(ProfileStoreError) -> JSONFileSnapshot? {
+    static func load(path: String) throws(JSONFileStoreError) -> JSONFileSnapshot? {
         let scanned = try JSONFileSnapshotFile.withMappedFile(path) { bytes, file -> JSONFileSnapshot? in
             let expected = declaredChecksum(bytes)
             var scanner = JSONFileSnapshotScanner(

@@ -21,13 +21,13 @@ extension JSONFileSnapshot {
     ///
     /// - Parameter minimumChunk: the fewest elements worth a chunk (and a thread) of their own;
     ///   tests lower it to exercise several chunks with few records.
-    /// - Throws: ``ProfileStoreError/corrupt(file:offset:reason:)`` only for a snapshot whose
+    /// - Throws: ``JSONFileStoreError/corrupt(file:offset:reason:)`` only for a snapshot whose
     ///   content decodes but is inconsistent, with the ordinary path's reason.
     static func decodeInParallel(
         _ bytes: [UInt8],
         path: String,
         minimumChunk: Int = 1_000
-    ) throws(ProfileStoreError) -> JSONFileSnapshot? {
+    ) throws(JSONFileStoreError) -> JSONFileSnapshot? {
         let scanner = JSONFileObjectScanner(bytes)
         guard let members = scanner.members(),
             let versionRange = members[CodingKeys.schemaVersion.stringValue],

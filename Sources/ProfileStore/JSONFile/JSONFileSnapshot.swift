@@ -79,6 +79,8 @@ struct JSONFileSnapshot: Sendable {
             try Self.appendMember(.usernameHolds, state.sortedHolds, to: &bytes, using: encoder)
         } catch let error as ProfileStoreError {
             throw error
+        } catch let error as JSONFileStoreError {
+            throw ProfileStoreError(error)
         } catch {
             throw .invalidMutation("the store cannot be encoded as JSON: \(error)")
         }
@@ -125,14 +127,14 @@ struct JSONFileSnapshot: Sendable {
     /// Reads and checks the snapshot in `bytes`, the content of the file at `path`, and rebuilds
     /// the state it describes with every index and invariant.
     ///
-    /// - Throws: ``ProfileStoreError/corrupt(file:offset:reason:)`` naming `path`. The offset is
+    /// - Throws: ``JSONFileStoreError/corrupt(file:offset:reason:)`` naming `path`. The offset is
     ///   0 because a JSON parser reports no byte position; the reason carries the coding path.
-    static func decode(_ bytes: [UInt8], path: String) throws(ProfileStoreError) -> JSONFileSnapshot {
+    static func decode(_ bytes: [UInt8], path: String) throws(JSONFileStoreError) -> JSONFileSnapshot {
         try verifyChecksum(bytes, path: path)
         if let snapshot = try decodeInParallel(bytes, path: path) {
             return snapshot
         }
-        let corrupt = { (reason: String) in ProfileStoreError.corrupt(file: path, offset: 0, reason: reason) }
+        let corrupt = { (reason: String) in JSONFileStoreError.corrupt(file: path, offset: 0, reason: reason) }
         let snapshot: JSONFileSnapshot
         do {
             snapshot = try JSONDecoder().decode(JSONFileSnapshot.self, from: Data(bytes))
@@ -159,7 +161,7 @@ struct JSONFileSnapshot: Sendable {
 
     /// Checks the `crc32c` member when the file ends with it; refuses a file that has the member
     /// anywhere else, where damage to the layout would otherwise skip the check.
-    private static func verifyChecksum(_ bytes: [UInt8], path: String) throws(ProfileStoreError) {
+    private static func verifyChecksum(_ bytes: [UInt8], path: String) throws(JSONFileStoreError) {
         if let body = unsealed(bytes) {
             let digits = bytes[(body.count + checksumHead.count)..<(bytes.count - checksumTail.count)]
             let computed = JSONFileCRC32C.hex(JSONFileCRC32C.checksum(body))

@@ -30,9 +30,9 @@ final class JSONFileSnapshotFile: EncodedRecordSource {
 
     /// The `count` bytes at `offset`.
     ///
-    /// - Throws: ``ProfileStoreError/io(operation:path:errno:)`` when the system fails the read,
-    ///   ``ProfileStoreError/corrupt(file:offset:reason:)`` when the file became shorter.
-    func bytes(at offset: Int, count: Int) throws(ProfileStoreError) -> [UInt8] {
+    /// - Throws: ``JSONFileStoreError/io(operation:path:errno:)`` when the system fails the read,
+    ///   ``JSONFileStoreError/corrupt(file:offset:reason:)`` when the file became shorter.
+    func bytes(at offset: Int, count: Int) throws(JSONFileStoreError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
@@ -67,8 +67,8 @@ final class JSONFileSnapshotFile: EncodedRecordSource {
     /// no such file. An empty file is passed as an empty buffer.
     static func withMappedFile<Result>(
         _ path: String,
-        _ body: (UnsafeBufferPointer<UInt8>, JSONFileSnapshotFile) throws(ProfileStoreError) -> Result
-    ) throws(ProfileStoreError) -> Result? {
+        _ body: (UnsafeBufferPointer<UInt8>, JSONFileSnapshotFile) throws(JSONFileStoreError) -> Result
+    ) throws(JSONFileStoreError) -> Result? {
         let descriptor: Int32
         do {
             descriptor = try JSONFilePOSIX.open(path, flags: O_RDONLY)

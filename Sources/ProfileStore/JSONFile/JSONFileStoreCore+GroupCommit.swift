@@ -36,29 +36,29 @@ struct JSONFileJournalAppend: Sendable {
     /// the file at its path.
     func perform() -> Outcome {
         let last = batch.lastSequence
-        do throws(ProfileStoreError) {
+        do throws(JSONFileStoreError) {
             if let inject = faults.journalWrite, let code = inject(last) {
-                throw ProfileStoreError.io(operation: "write", path: journal, errno: code)
+                throw JSONFileStoreError.io(operation: "write", path: journal, errno: code)
             }
             try JSONFilePOSIX.writeAll(descriptor, batch.bytes, path: journal)
         } catch {
             // Cut a partial batch off so that the next append does not follow garbage, which
             // would read as corruption in the middle of the file.
-            do {
+            do throws(JSONFileStoreError) {
                 try JSONFilePOSIX.truncate(descriptor, to: length, path: journal)
             } catch {
-                return .poisoned(error)
+                return .poisoned(ProfileStoreError(error))
             }
-            return .refused(error)
+            return .refused(ProfileStoreError(error))
         }
-        do throws(ProfileStoreError) {
+        do throws(JSONFileStoreError) {
             if let inject = faults.journalFsync, let code = inject(last) {
-                throw ProfileStoreError.io(operation: "fsync", path: journal, errno: code)
+                throw JSONFileStoreError.io(operation: "fsync", path: journal, errno: code)
             }
             try JSONFilePOSIX.fsync(descriptor, path: journal)
             try JSONFileStoreCore.requireJournalInPlace(descriptor, at: journal)
         } catch {
-            return .poisoned(error)
+            return .poisoned(ProfileStoreError(error))
         }
         return .durable
     }

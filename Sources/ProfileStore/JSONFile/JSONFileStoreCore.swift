@@ -63,7 +63,8 @@ struct JSONFileStoreCore: Sendable {
     /// Throws once the store is closed.
     func requireOpen() throws(ProfileStoreError) {
         guard journalDescriptor >= 0 else {
-            throw .io(operation: "use a closed store", path: directory, errno: EBADF)
+            throw ProfileStoreError(
+                JSONFileStoreError.io(operation: "use a closed store", path: directory, errno: EBADF))
         }
     }
 
@@ -102,7 +103,7 @@ struct JSONFileStoreCore: Sendable {
     /// directory was removed (or moved, or the journal replaced) under the store, writes land in a
     /// file the next open will not read, so acknowledging them would lose them. Costs an `fstat`
     /// and a `stat`, a few microseconds against the `fsync` before it.
-    static func requireJournalInPlace(_ journalDescriptor: Int32, at journal: String) throws(ProfileStoreError) {
+    static func requireJournalInPlace(_ journalDescriptor: Int32, at journal: String) throws(JSONFileStoreError) {
         let open = try JSONFilePOSIX.identity(of: journalDescriptor, path: journal)
         guard open.links > 0 else {
             throw .io(
@@ -127,14 +128,17 @@ struct JSONFileStoreCore: Sendable {
     /// The caller makes sure no background snapshot runs.
     mutating func writeSnapshot() throws(ProfileStoreError) {
         try requireWritable()
-        try Self.writeSnapshotFile(try snapshot.encoded(), directory: directory)
+        let bytes = try snapshot.encoded()
+        try ProfileStoreError.reporting { () throws(JSONFileStoreError) in
+            try Self.writeSnapshotFile(bytes, directory: directory)
+        }
         try emptyJournal()
         erasure.compacted(through: sequence)
     }
 
     /// Writes `bytes` as `snapshot.json` atomically: temporary file, fsync, rename, fsync of
     /// the directory. Needs no mutex: only one snapshot is written at a time.
-    static func writeSnapshotFile(_ bytes: [UInt8], directory: String) throws(ProfileStoreError) {
+    static func writeSnapshotFile(_ bytes: [UInt8], directory: String) throws(JSONFileStoreError) {
         let temporary = directory + "/" + JSONFileProfileStore.snapshotTemporaryFileName
         try writeDurably(bytes, to: temporary, replacing: directory + "/" + JSONFileProfileStore.snapshotFileName)
         try JSONFilePOSIX.fsyncDirectory(directory)
@@ -146,7 +150,7 @@ struct JSONFileStoreCore: Sendable {
         _ bytes: [UInt8],
         to temporary: String,
         replacing destination: String
-    ) throws(ProfileStoreError) {
+    ) throws(JSONFileStoreError) {
         let descriptor = try JSONFilePOSIX.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
         do {
             defer { JSONFilePOSIX.close(descriptor) }
@@ -161,12 +165,12 @@ struct JSONFileStoreCore: Sendable {
 
     private mutating func emptyJournal() throws(ProfileStoreError) {
         let journal = path(JSONFileProfileStore.journalFileName)
-        do {
+        do throws(JSONFileStoreError) {
             try JSONFilePOSIX.truncate(journalDescriptor, to: 0, path: journal)
             try JSONFilePOSIX.fsync(journalDescriptor, path: journal)
         } catch {
-            failure = error
-            throw error
+            failure = ProfileStoreError(error)
+            throw ProfileStoreError(error)
         }
         journalLength = 0
         journalRecordCount = 0
@@ -218,7 +222,7 @@ struct JSONFileStoreCore: Sendable {
             return
         }
         let journal = path(JSONFileProfileStore.journalFileName)
-        do throws(ProfileStoreError) {
+        do throws(JSONFileStoreError) {
             try Self.writeDurably(
                 linesSinceSnapshotCopy,
                 to: path(JSONFileProfileStore.journalTemporaryFileName),
@@ -229,7 +233,7 @@ struct JSONFileStoreCore: Sendable {
             erasure.failed(error)
             return
         }
-        do throws(ProfileStoreError) {
+        do throws(JSONFileStoreError) {
             try JSONFilePOSIX.fsyncDirectory(directory)
             let descriptor = try JSONFilePOSIX.open(journal, flags: O_WRONLY | O_APPEND)
             JSONFilePOSIX.close(journalDescriptor)
@@ -239,7 +243,7 @@ struct JSONFileStoreCore: Sendable {
             erasure.compacted(through: snapshotCopySequence)
         } catch {
             // The open descriptor names the replaced file: appending to it would lose writes.
-            failure = error
+            failure = ProfileStoreError(error)
         }
     }
 

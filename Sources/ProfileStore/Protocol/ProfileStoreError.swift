@@ -6,8 +6,11 @@ import Foundation
 
 /// Why a store operation failed.
 ///
-/// Cases that carry a path or an offset are for logs and operators; the use cases turn every
-/// store error into a ``ProfileDomain/ProfileError`` whose message carries none of it.
+/// The cases are what every store can raise. A store's own storage failures (a damaged file, a
+/// failed `fsync`, a database refusal) all arrive as ``storageFailed(_:)``, whose
+/// ``StorageFailure`` describes them in the store's terms for the log; a failure that may pass
+/// arrives as ``unavailable(reason:)``. The use cases turn every store error into a
+/// ``ProfileDomain/ProfileError`` whose message carries none of the store's details.
 public enum ProfileStoreError: Error, Sendable, Hashable {
     /// No user with that id.
     case notFound
@@ -25,13 +28,11 @@ public enum ProfileStoreError: Error, Sendable, Hashable {
     /// A mutation a store refuses: a record whose user id differs from the key it is stored
     /// under, or one that removes a record (use ``ProfileStore/deleteUser(_:)``).
     case invalidMutation(String)
-    /// A stored file is damaged; nothing was changed. `file` and `offset` locate the damage.
-    case corrupt(file: String, offset: Int, reason: String)
-    /// Another process holds the store.
-    case locked(path: String)
-    /// The operating system failed an operation; `errno` when there is one.
-    case io(operation: String, path: String, errno: Int32)
     /// A remote store (a database server) cannot be reached or answered that it is going away;
     /// nothing of the operation was stored. `reason` is for the log. Retrying later may succeed.
     case unavailable(reason: String)
+    /// The store failed to read or write its storage; nothing of the operation was stored (or, for
+    /// a store that stops writing after such a failure, nothing more will be). The failure
+    /// describes itself for the log; retrying does not help until an operator acts.
+    case storageFailed(StorageFailure)
 }

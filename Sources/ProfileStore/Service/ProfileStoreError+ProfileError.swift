@@ -20,12 +20,15 @@ extension ProfileStoreError {
             ProfileError(
                 code: .invalidRelationship, message: "This relationship change is not allowed",
                 underlyingDescription: "\(self)")
-        case .locked, .unavailable:
+        case .unavailable:
             ProfileError(
                 code: .storeUnavailable,
                 message: "The profile store is unavailable; please try again later",
                 underlyingDescription: "\(self)")
-        case .invalidMutation, .corrupt, .io:
+        case .storageFailed(let failure):
+            // The store's own words (file, offset, errno) go to the log, none to the client.
+            .internalError(underlying: "storage failed: \(failure.description)")
+        case .invalidMutation:
             .internalError(underlying: "\(self)")
         }
     }

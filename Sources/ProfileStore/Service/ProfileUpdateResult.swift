@@ -4,18 +4,18 @@ import ProfileDomain
 /// and which profile fields changed.
 public struct ProfileUpdateResult: Sendable, Hashable {
     /// The owner's view after the update; its version is the new ETag.
-    public var view: OwnerProfileView
+    public let view: OwnerProfileView
     /// Whether the profile did not exist before and was created by this call.
-    public var created: Bool
+    public let created: Bool
     /// The profile fields whose values changed; empty for a no-op.
-    public var changedFields: [ProfileField]
+    public let changedFields: [ProfileField]
     /// Whether the account's contact points changed (Django's email and phone).
-    public var accountChanged: Bool
+    public let accountChanged: Bool
     /// Whether the preferences changed (the mobile spec).
-    public var preferencesChanged: Bool
+    public let preferencesChanged: Bool
 
     /// Creates a result.
-    public init(
+    package init(
         view: OwnerProfileView,
         created: Bool,
         changedFields: [ProfileField],

@@ -95,8 +95,8 @@ struct StoreState: Sendable, Equatable {
 
     /// The record of `user`, or `nil`.
     ///
-    /// - Throws: ``ProfileStoreError/corrupt(file:offset:reason:)`` when the record is still
-    ///   encoded and its bytes do not decode (see ``StoredUserRecord``).
+    /// - Throws: ``ProfileStoreError/storageFailed(_:)`` when the record is still encoded and its
+    ///   bytes do not decode (see ``StoredUserRecord``).
     func record(for user: UserID) throws(ProfileStoreError) -> UserRecord? {
         try records[user]?.record()
     }

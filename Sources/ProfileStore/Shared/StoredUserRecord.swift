@@ -32,12 +32,14 @@ indirect enum StoredUserRecord: Sendable {
 
     /// The record, decoding it when needed.
     ///
-    /// - Throws: ``ProfileStoreError/corrupt(file:offset:reason:)`` naming the file and the
-    ///   record's offset when its bytes are not a record, or not the record the keys were read from.
+    /// - Throws: ``ProfileStoreError/storageFailed(_:)`` carrying
+    ///   ``JSONFileStoreError/corrupt(file:offset:reason:)`` (the file and the record's offset)
+    ///   when its bytes are not a record, or not the record the keys were read from.
     func record() throws(ProfileStoreError) -> UserRecord {
         switch self {
         case .decoded(let record): record
-        case .encoded(let encoded): try encoded.decode()
+        case .encoded(let encoded):
+            try ProfileStoreError.reporting { () throws(JSONFileStoreError) in try encoded.decode() }
         }
     }
 }
@@ -103,7 +105,7 @@ protocol EncodedRecordSource: AnyObject, Sendable {
     /// The file's path, for errors.
     var path: String { get }
     /// The `count` bytes at `offset`.
-    func bytes(at offset: Int, count: Int) throws(ProfileStoreError) -> [UInt8]
+    func bytes(at offset: Int, count: Int) throws(JSONFileStoreError) -> [UInt8]
 }
 
 /// A record's JSON bytes in a file, with the keys a byte scan read from them.
@@ -118,13 +120,13 @@ struct EncodedUserRecord: Sendable {
     let keys: UserRecordKeys
 
     /// The record's JSON bytes, as in the file.
-    func bytes() throws(ProfileStoreError) -> [UInt8] {
+    func bytes() throws(JSONFileStoreError) -> [UInt8] {
         try source.bytes(at: offset, count: count)
     }
 
     /// Decodes the record and checks it has the keys the scan read (a JSON object with a key
     /// twice could otherwise read one way for the indexes and another for the record).
-    func decode() throws(ProfileStoreError) -> UserRecord {
+    func decode() throws(JSONFileStoreError) -> UserRecord {
         let bytes = try bytes()
         let record: UserRecord
         do {

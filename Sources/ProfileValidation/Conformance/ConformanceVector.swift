@@ -10,16 +10,16 @@ import ProfileDomain
 /// An empty `expected` means the body is valid.
 public struct ConformanceVector: Sendable, Hashable, Codable {
     /// What the case pins, in words.
-    public var name: String
+    public let name: String
     /// The request body.
-    public var input: JSONValue
+    public let input: JSONValue
     /// The stored profile's fields, or `nil` when the request creates the profile.
-    public var existing: JSONValue?
+    public let existing: JSONValue?
     /// The codes reported at each path; empty when valid.
-    public var expected: [String: [String]]
+    public let expected: [String: [String]]
 
-    /// Creates a vector.
-    public init(name: String, input: JSONValue, existing: JSONValue?, expected: [String: [String]]) {
+    /// Creates a vector (the generator's; a frontend decodes the checked-in files).
+    init(name: String, input: JSONValue, existing: JSONValue?, expected: [String: [String]]) {
         self.name = name
         self.input = input
         self.existing = existing

@@ -23,7 +23,7 @@ public enum ConformanceVectors {
     }
 
     /// The codes `policy` reports for a body against a stored profile (`nil`: a create), by path.
-    public static func expectedCodes(
+    static func expectedCodes(
         input: JSONValue, existing: JSONValue?, policy: ValidationPolicy
     ) -> [String: [String]] {
         do {
@@ -51,7 +51,7 @@ public enum ConformanceVectors {
     /// read the way ``RequestBodyDecoder`` reports problems (a value of the wrong JSON type is a
     /// 400 with `wrong_type` at its wire path). Keys the canonical body does not know are
     /// `unknown_field` in ``ProfileDomain/ProfileUpdate/rejectedFields``, for validation to report.
-    public static func update(from body: JSONValue, policy: ValidationPolicy) throws(ProfileError) -> ProfileUpdate {
+    package static func update(from body: JSONValue, policy: ValidationPolicy) throws(ProfileError) -> ProfileUpdate {
         do {
             return try CanonicalBody.update(from: body, policy: policy)
         } catch let error as DecodingError {
@@ -93,7 +93,7 @@ public enum ConformanceVectors {
     }
 
     /// Any JSON value as the checked-in files hold it.
-    public static func encodeForFile(_ value: JSONValue) throws -> String {
+    static func encodeForFile(_ value: JSONValue) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"

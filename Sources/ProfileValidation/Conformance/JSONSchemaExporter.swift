@@ -86,7 +86,7 @@ public enum JSONSchemaExporter {
     }
 
     /// The rules the schema cannot carry; the library and the conformance vectors enforce them.
-    public static let unexpressible = [
+    static let unexpressible = [
         "lengths count grapheme clusters; maxLength counts code points",
         "UTF-8 byte caps per field",
         "leading and trailing whitespace is trimmed before any check (patterns allow it around the value)",

@@ -77,8 +77,8 @@ extension ValidationPolicy {
         case .failure(let failure):
             throw imageError(failure, field: field)
         case .success(let stripped):
-            var storedInfo = info
-            storedInfo.byteCount = stripped.count
+            let storedInfo = ImageInfo(
+                format: info.format, width: info.width, height: info.height, byteCount: stripped.count)
             return (storedInfo, stripped)
         }
     }

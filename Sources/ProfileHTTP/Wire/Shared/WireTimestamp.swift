@@ -29,9 +29,9 @@ public struct WireTimestamp: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     /// The instant.
-    public var date: Date
+    public let date: Date
     /// The form it is written in.
-    public var style: Style
+    public let style: Style
 
     /// Creates a timestamp of `date` written in `style`.
     public init(_ date: Date, style: Style) {
@@ -71,7 +71,7 @@ public struct WireTimestamp: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     /// Formats `date` in `style`.
-    public static func format(_ date: Date, style: Style) -> String {
+    package static func format(_ date: Date, style: Style) -> String {
         let seconds = Int64((date.timeIntervalSince1970).rounded(.down))
         let days = floorDivide(seconds, 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
@@ -94,7 +94,7 @@ public struct WireTimestamp: Sendable, Hashable, Codable, CustomStringConvertibl
     }
 
     /// Parses `string` into a date, or `nil`; see the type's documentation for the accepted forms.
-    public static func parse(_ string: String) -> Date? {
+    package static func parse(_ string: String) -> Date? {
         parseComponents(string)?.date
     }
 

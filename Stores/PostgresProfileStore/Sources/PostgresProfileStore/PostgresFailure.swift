@@ -48,7 +48,7 @@ enum PostgresFailure: Sendable, Equatable {
         case .retry: .unavailable(reason: "retry limit reached on deadlocks or serialization failures")
         case .uniqueViolation(let constraint): .invalidMutation("unique constraint \(constraint) violated")
         case .unavailable(let reason): .unavailable(reason: reason)
-        case .other(let reason): .invalidMutation("the database refused the change: \(reason)")
+        case .other(let reason): .storageFailed(StorageFailure("the database refused the change: \(reason)"))
         }
     }
 }
