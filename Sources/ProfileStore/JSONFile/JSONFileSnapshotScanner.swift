@@ -266,7 +266,12 @@ struct JSONFileSnapshotScanner {
             skipWhitespace()
             guard let half = secondHalf, index >= half.start else { continue }
             secondHalf = nil
-            guard index == half.start, let result = half.result() else { continue }
+            guard index == half.start else {
+                // The split fell inside a record; this thread has read past it already.
+                half.discard()
+                continue
+            }
+            guard let result = half.result() else { continue }
             flushChecksum(upTo: index)
             for record in result.records {
                 guard insert(record, into: &state) else { return false }
