@@ -41,11 +41,23 @@ struct JSONFileSnapshotScannerTests {
 
     /// The snapshot the scan builds, or `nil` when it leaves the file to the ordinary decoder.
     private static func scan(_ bytes: [UInt8], in directory: String) throws -> JSONFileSnapshot? {
+        try scanInHalves(bytes, in: directory, parallelThreshold: .max).snapshot
+    }
+
+    /// The scan of a file (sealed or not: a declared checksum is checked) with the records read in
+    /// two halves whenever the array spans `parallelThreshold` bytes, and whether the opening
+    /// thread took the second half (rather than reading it itself).
+    private static func scanInHalves(
+        _ bytes: [UInt8], in directory: String, parallelThreshold: Int = 0
+    ) throws -> (snapshot: JSONFileSnapshot?, tookSecondHalf: Bool) {
         try Fixture.write(bytes, to: "snapshot.json", in: directory)
-        return try JSONFileSnapshotFile.withMappedFile(directory + "/snapshot.json") { bytes, file in
-            var scanner = JSONFileSnapshotScanner(bytes, bodyEnd: bytes.count, file: file)
-            return scanner.snapshot(expectedChecksum: nil)
-        } ?? nil
+        let scanned = try JSONFileSnapshotFile.withMappedFile(directory + "/snapshot.json") { bytes, file in
+            let declared = JSONFileSnapshot.declaredChecksum(bytes)
+            var scanner = JSONFileSnapshotScanner(
+                bytes, bodyEnd: declared?.bodyEnd ?? bytes.count, file: file, parallelThreshold: parallelThreshold)
+            return (scanner.snapshot(expectedChecksum: declared?.checksum), scanner.tookSecondHalf)
+        }
+        return scanned ?? (nil, false)
     }
 
     @Test("a snapshot the store writes opens through the scan, every record still encoded")
@@ -74,6 +86,7 @@ struct JSONFileSnapshotScannerTests {
             let clock = ContinuousClock()
             let deadline = clock.now + .seconds(15)
             var cases = 0
+            var halves = 0
             let compact = JSONEncoder()
             compact.outputFormatting = [.sortedKeys]
             let pretty = JSONEncoder()
@@ -106,10 +119,20 @@ struct JSONFileSnapshotScannerTests {
                     #expect(scanned?.state == reference.state, "seed \(seed)")
                     #expect(scanned?.sequence == reference.sequence, "seed \(seed)")
                     #expect(try scanned?.state.sortedRecords() == reference.state.sortedRecords(), "seed \(seed)")
+                    // Again with the records in two halves: the same state, checksum included
+                    // (the split lands between records in the store's layout, anywhere in the others).
+                    let inHalves = try Self.scanInHalves(bytes, in: directory)
+                    #expect(inHalves.snapshot?.state == reference.state, "seed \(seed), in halves")
+                    #expect(inHalves.snapshot?.sequence == reference.sequence, "seed \(seed), in halves")
+                    if inHalves.tookSecondHalf { halves += 1 }
                     cases += 1
                 }
             }
-            print("JSONFileSnapshotScannerTests: \(cases) generated files agreed with JSONDecoder (seed \(seed))")
+            // The store's layout splits between records whenever the middle falls among them.
+            #expect(halves >= cases / 6, "seed \(seed): only \(halves) of \(cases) files were read in two halves")
+            print(
+                "JSONFileSnapshotScannerTests: \(cases) generated files agreed with JSONDecoder, "
+                    + "\(halves) of them read in two halves (seed \(seed))")
         }
     }
 
@@ -139,6 +162,61 @@ struct JSONFileSnapshotScannerTests {
             let range = try #require(clash.firstRange(of: Array(#""username":"User_1099""#.utf8)))
             clash.replaceSubrange(range, with: Array(#""username":"user_5""#.utf8))
             #expect(try Self.scan(clash, in: directory) == nil)
+        }
+    }
+
+    @Test("1,100 users in two halves: the same state, the combined checksum checked, damage in either refused")
+    func twoHalvesAgreeAndCheckTheirChecksum() async throws {
+        try await Fixture.withDirectory { directory in
+            var state = StoreState()
+            for index in 0..<1_100 {
+                let user = try Fixture.user("u\(index)")
+                try state.apply(
+                    .put(record: try Fixture.record(user, username: "User_\(index)", email: "m\(index)@x.io")))
+            }
+            let sealed = try JSONFileSnapshot(sequence: 5, state: state).encoded()
+            let whole = try Self.scanInHalves(sealed, in: directory)
+            #expect(whole.tookSecondHalf)
+            #expect(whole.snapshot?.state == state)
+            // One byte of a skipped value changed in a record of each half: only the checksum
+            // can tell, and the halves' combined checksum must.
+            for user in ["u10\"", "u990\""] {
+                var damaged = sealed
+                let record = try #require(damaged.firstRange(of: Array(#""userID":"\#(user)"#.utf8)))
+                let bio = try #require(damaged[record.upperBound...].firstRange(of: Array("line one".utf8)))
+                damaged[bio.lowerBound] = UInt8(ascii: "K")
+                #expect(try Self.scanInHalves(damaged, in: directory).snapshot == nil, "damage in \(user)")
+            }
+        }
+    }
+
+    @Test("an indexed key written twice leaves the file to the decoder; another key twice is checked at decode")
+    func repeatedKeys() async throws {
+        try await Fixture.withDirectory { directory in
+            let user = try Fixture.user("u1")
+            let state = try StoreState(
+                records: [try Fixture.record(user, username: "User_1", email: "m1@x.io")], edges: [])
+            let bytes = try JSONFileSnapshot(sequence: 1, state: state).encoded()
+            let sealCount = JSONFileSnapshot.checksumHead.count + 8 + JSONFileSnapshot.checksumTail.count
+            let unsealed = Array(bytes.dropLast(sealCount)) + Array("\n}\n".utf8)
+            let text = String(decoding: unsealed, as: UTF8.self)
+            // The username twice (the second one another user's): the scan must not pick one.
+            let twiceIndexed = text.replacingOccurrences(
+                of: #""username":"User_1""#, with: #""username":"User_1","username":"Other_1""#)
+            #expect(twiceIndexed != text)
+            #expect(try Self.scan(Array(twiceIndexed.utf8), in: directory) == nil)
+            // A key the scan skips, twice: accepted; the record then reads as JSONDecoder reads
+            // it, or fails as corrupt at first use, never as something else.
+            let twiceSkipped = text.replacingOccurrences(
+                of: #""profile":{"#, with: #""profile":{"bio":"first","#)
+            #expect(twiceSkipped != text)
+            let scanned = try #require(try Self.scan(Array(twiceSkipped.utf8), in: directory))
+            let reference = try? JSONDecoder().decode(JSONFileSnapshot.self, from: Data(twiceSkipped.utf8))
+            if let reference {
+                #expect(try scanned.state.record(for: user) == reference.state.record(for: user))
+            } else {
+                #expect(throws: ProfileStoreError.self) { try scanned.state.record(for: user) }
+            }
         }
     }
 }

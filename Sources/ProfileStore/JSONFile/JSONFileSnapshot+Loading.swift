@@ -20,7 +20,7 @@ extension JSONFileSnapshot {
 
     /// The checksum a sealed file declares and where its body ends, or `nil` for a file that
     /// does not end the way ``sealed(_:)`` ends one.
-    private static func declaredChecksum(_ bytes: UnsafeBufferPointer<UInt8>) -> (checksum: UInt32, bodyEnd: Int)? {
+    static func declaredChecksum(_ bytes: UnsafeBufferPointer<UInt8>) -> (checksum: UInt32, bodyEnd: Int)? {
         let bodyEnd = bytes.count - checksumHead.count - 8 - checksumTail.count
         guard bodyEnd >= 0,
             bytes[bodyEnd..<(bodyEnd + checksumHead.count)].elementsEqual(checksumHead),

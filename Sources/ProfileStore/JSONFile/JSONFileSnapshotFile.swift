@@ -52,12 +52,14 @@ final class JSONFileSnapshotFile: EncodedRecordSource {
         return bytes
     }
 
+    /// The size of a memory page: a release starts and ends on one.
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
     /// Hands the pages of `bytes` (a file mapping) between `start` and `position` back to the
     /// kernel, whole pages only; returns where the next release starts. The file's pages stay
     /// in the page cache, so reading them again costs a minor fault, not a disk read.
     static func releasePages(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, upTo position: Int) -> Int {
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = (position / page) * page
+        let end = (position / pageSize) * pageSize
         guard let base = bytes.baseAddress, end > start else { return start }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
         return end

@@ -21,7 +21,25 @@ import Foundation
 /// only be wrong by accepting a record whose other fields do not decode; that is found when the
 /// record is first used (``EncodedUserRecord/decode()``).
 struct JSONFileSnapshotScanner {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    /// A record's keys and its place in the file, read before it enters the state (by either
+    /// thread).
+    struct ScannedRecord: Sendable {
+        var keys: UserRecordKeys
+        var offset: Int
+        var count: Int
+    }
+
+    /// The mapped file, shared with the thread that reads the second half of the records.
+    ///
+    /// `@unchecked Sendable` is safe: the mapping is read-only (`PROT_READ`, `MAP_PRIVATE`) and
+    /// nothing writes through it; the other thread only reads, and ``records(into:)`` waits for
+    /// that thread on every path before it returns, so before ``JSONFileSnapshotFile`` unmaps it.
+    struct MappedBytes: @unchecked Sendable {
+        let buffer: UnsafeBufferPointer<UInt8>
+    }
+
+    private let mapped: MappedBytes
+    private var bytes: UnsafeBufferPointer<UInt8> { mapped.buffer }
     /// Where the scanned body ends: before the `crc32c` member of a sealed file.
     private let end: Int
     private let file: JSONFileSnapshotFile
@@ -33,6 +51,11 @@ struct JSONFileSnapshotScanner {
     /// state reserves room for as many as the rest of the file would hold at the same size.
     private var recordsStart = 0
     private var recordsRead = 0
+    /// The records array must span at least this many bytes for its second half to be read on
+    /// another thread (tests lower it to run both halves on small files).
+    private let parallelThreshold: Int
+    /// Whether the records' second half was read by the other thread and taken (for tests).
+    private(set) var tookSecondHalf = false
 
     /// Records read before the state's capacity is estimated from their average size.
     private static let capacitySample = 1_024
@@ -40,11 +63,21 @@ struct JSONFileSnapshotScanner {
     /// How far the checksum and the page release trail the cursor.
     private static let window = 8 << 20
 
-    /// A scanner over `bytes`, the mapped content of `file`, whose body ends at `end`.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, bodyEnd end: Int, file: JSONFileSnapshotFile) {
-        self.bytes = bytes
+    /// Below this size the records are read on one thread: a second thread would cost more to
+    /// start and join than it saves.
+    static let defaultParallelThreshold = 1 << 20
+
+    /// A scanner over `bytes`, the mapped content of `file`, whose body ends at `end`. A records
+    /// array of `parallelThreshold` bytes or more is read by two threads, half each, when the
+    /// machine has two cores or more.
+    init(
+        _ bytes: UnsafeBufferPointer<UInt8>, bodyEnd end: Int, file: JSONFileSnapshotFile,
+        parallelThreshold: Int = ProcessInfo.processInfo.activeProcessorCount > 1 ? defaultParallelThreshold : .max
+    ) {
+        self.mapped = MappedBytes(buffer: bytes)
         self.end = end
         self.file = file
+        self.parallelThreshold = parallelThreshold
     }
 
     /// The snapshot, or `nil` when the caller must read the file the ordinary way. `expected`
@@ -70,7 +103,7 @@ struct JSONFileSnapshotScanner {
             case "records" where !sawRecords:
                 sawRecords = true
                 recordsStart = index
-                guard array({ (scanner: inout Self) in scanner.record(into: &state) }) != nil else { return nil }
+                guard records(into: &state) else { return nil }
             case "schemaVersion" where version == nil:
                 guard let value = integer(), (1...JSONFileJournalCodec.currentSchemaVersion).contains(value) else {
                     return nil
@@ -130,41 +163,41 @@ struct JSONFileSnapshotScanner {
 
     // MARK: - Elements
 
-    /// One record: its keys, checked against the state's unique indexes, and its place in the file.
-    private mutating func record(into state: inout StoreState) -> Bool {
+    /// One record's keys and its place in the file, or `nil` when it is not one the scan reads.
+    private mutating func record() -> ScannedRecord? {
         let start = index
         var user: String?
         var email: String??
         var profile: (id: String?, owner: String?, username: String??)?
         var isNullProfile = false
         var hasAccountState = false
-        let parsed = object { (scanner: inout Self, key: String) -> Bool in
+        let parsed = object(Self.recordKeys) { (scanner: inout Self, key: Int?) -> Bool in
             switch key {
-            case "account":
-                return scanner.object { (scanner: inout Self, key: String) -> Bool in
+            case 0:  // account
+                return scanner.object(Self.accountKeys) { (scanner: inout Self, key: Int?) -> Bool in
                     switch key {
-                    case "userID": return scanner.string().map { user = $0 } != nil
-                    case "email": return scanner.optionalString().map { email = $0 } != nil
+                    case 0: return scanner.string().map { user = $0 } != nil
+                    case 1: return scanner.optionalString().map { email = $0 } != nil
                     default: return scanner.skipValue()
                     }
                 }
-            case "profile":
+            case 1:  // profile
                 if scanner.literal("null") {
                     isNullProfile = true
                     return true
                 }
                 var found: (id: String?, owner: String?, username: String??) = (nil, nil, nil)
-                let parsed = scanner.object { (scanner: inout Self, key: String) -> Bool in
+                let parsed = scanner.object(Self.profileKeys) { (scanner: inout Self, key: Int?) -> Bool in
                     switch key {
-                    case "id": return scanner.string().map { found.id = $0 } != nil
-                    case "userID": return scanner.string().map { found.owner = $0 } != nil
-                    case "username": return scanner.optionalString().map { found.username = $0 } != nil
+                    case 0: return scanner.string().map { found.id = $0 } != nil
+                    case 1: return scanner.string().map { found.owner = $0 } != nil
+                    case 2: return scanner.optionalString().map { found.username = $0 } != nil
                     default: return scanner.skipValue()
                     }
                 }
                 profile = found
                 return parsed
-            case "state":
+            case 2:  // state
                 // Present only for a state other than active (`UserRecord+Codable`).
                 hasAccountState = true
                 return scanner.skipValue()
@@ -172,34 +205,132 @@ struct JSONFileSnapshotScanner {
                 return scanner.skipValue()
             }
         }
-        guard parsed, let user = user.flatMap(UserID.init) else { return false }
+        guard parsed, let user = user.flatMap(UserID.init) else { return nil }
         var keys = UserRecordKeys(
             user: user, profile: nil, profileOwner: nil, username: nil, email: email ?? nil,
             hasAccountState: hasAccountState)
         if let profile, !isNullProfile {
             guard let id = profile.id.flatMap(ProfileID.init), let owner = profile.owner.flatMap(UserID.init) else {
-                return false
+                return nil
             }
             var username: Username?
             if let raw = profile.username ?? nil {
-                guard let valid = Username(raw) else { return false }
+                guard let valid = Username(raw) else { return nil }
                 username = valid
             }
             keys = UserRecordKeys(
                 user: user, profile: id, profileOwner: owner, username: username, email: email ?? nil,
                 hasAccountState: hasAccountState)
         }
-        guard state.records[user] == nil, (try? state.checkPut(keys, as: user)) != nil else { return false }
-        let encoded = EncodedUserRecord(source: file, offset: start, count: index - start, keys: keys)
-        state.put(.encoded(encoded), keys: keys)
+        return ScannedRecord(keys: keys, offset: start, count: index - start)
+    }
+
+    /// Puts a scanned record into `state`, checked against the unique indexes as an update would be.
+    private mutating func insert(_ record: ScannedRecord, into state: inout StoreState) -> Bool {
+        let keys = record.keys
+        let encoded = EncodedUserRecord(source: file, offset: record.offset, count: record.count, keys: keys)
+        guard state.putNew(.encoded(encoded), keys: keys) else { return false }
         recordsRead += 1
         if recordsRead == Self.capacitySample {
             // Growing the tables one doubling at a time rehashes every key several times; a
             // wrong estimate (records of uneven size) only costs or saves some regrowth.
-            let averageBytes = max(1, (index - recordsStart) / recordsRead)
+            let averageBytes = max(1, (record.offset + record.count - recordsStart) / recordsRead)
             state.reserveCapacity(records: (end - recordsStart) / averageBytes)
         }
         return true
+    }
+
+    // MARK: - Records, in two halves
+
+    /// The records array, `[` to `]`, into `state`.
+    ///
+    /// A large one is read in two halves at once: another thread reads from a record start near
+    /// the middle to the closing `]` (keys, and the checksum of those bytes), while this one reads
+    /// the first half into the state. When this thread reaches exactly that record start, it puts
+    /// the other half's records into the state in order, with the same checks, and combines the
+    /// two checksums. When it does not (the split fell inside a record: a layout other than the
+    /// store's, whose records span lines) or the other half stopped at something it does not
+    /// read, this thread reads on by itself, so the split never changes the result.
+    private mutating func records(into state: inout StoreState) -> Bool {
+        guard take(UInt8(ascii: "[")) else { return false }
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return true }
+        var secondHalf = startSecondHalf()
+        defer { secondHalf?.discard() }
+        while true {
+            guard let record = record(), insert(record, into: &state) else { return false }
+            checksum(upTo: index)
+            skipWhitespace()
+            if take(UInt8(ascii: "]")) { return true }
+            guard take(UInt8(ascii: ",")) else { return false }
+            skipWhitespace()
+            guard let half = secondHalf, index >= half.start else { continue }
+            secondHalf = nil
+            guard index == half.start else {
+                // The split fell inside a record; this thread has read past it already.
+                half.discard()
+                continue
+            }
+            guard let result = half.result() else { continue }
+            flushChecksum(upTo: index)
+            for record in result.records {
+                guard insert(record, into: &state) else { return false }
+            }
+            let first = crc ^ JSONFileCRC32C.initialRunningValue
+            crc =
+                JSONFileCRC32C.combine(first, result.checksum, secondCount: result.end - index)
+                ^ JSONFileCRC32C.initialRunningValue
+            index = result.end
+            checked = result.end
+            released = max(released, result.released)
+            tookSecondHalf = true
+            return take(UInt8(ascii: "]"))
+        }
+    }
+
+    /// Starts reading the second half of a large records array on another thread, from the
+    /// first record that starts a line after the middle; `nil` for a small array, or when no
+    /// line starts with a `{` shortly after the middle (the compact layout has no line breaks).
+    private func startSecondHalf() -> JSONFileSnapshotSecondHalf? {
+        guard end - index >= parallelThreshold else { return nil }
+        var split = index + (end - index) / 2
+        let searchEnd = min(end, split + 1 << 16)
+        while split < searchEnd, bytes[split] != UInt8(ascii: "\n") { split += 1 }
+        var second = self
+        second.index = split
+        second.skipWhitespace()
+        guard split < searchEnd, second.peek == UInt8(ascii: "{") else { return nil }
+        let reader = second
+        return JSONFileSnapshotSecondHalf(start: reader.index) {
+            var scanner = reader
+            return scanner.recordsToEnd()
+        }
+    }
+
+    /// The records from the cursor (a record's start, as far as this thread knows) to the `]`
+    /// that closes the array, with the finished checksum of exactly those bytes; `nil` when
+    /// anything on the way is not what the scan reads. Run on the second half's thread.
+    private mutating func recordsToEnd() -> JSONFileSnapshotSecondHalf.Result? {
+        let start = index
+        let page = JSONFileSnapshotFile.pageSize
+        crc = JSONFileCRC32C.initialRunningValue
+        checked = start
+        released = (start + page - 1) / page * page
+        var records: [ScannedRecord] = []
+        while true {
+            guard let record = record() else { return nil }
+            records.append(record)
+            checksum(upTo: index)
+            skipWhitespace()
+            if peek == UInt8(ascii: "]") {
+                flushChecksum(upTo: index)
+                return JSONFileSnapshotSecondHalf.Result(
+                    records: records, checksum: crc ^ JSONFileCRC32C.initialRunningValue, end: index,
+                    released: released)
+            }
+            guard take(UInt8(ascii: ",")) else { return nil }
+            skipWhitespace()
+        }
     }
 
     /// One edge, read whole.
@@ -207,11 +338,11 @@ struct JSONFileSnapshotScanner {
         var from: UserID?
         var to: UserID?
         var kind: RelationshipEdge.Kind?
-        let parsed = object { (scanner: inout Self, key: String) -> Bool in
+        let parsed = object(Self.edgeKeys) { (scanner: inout Self, key: Int?) -> Bool in
             switch key {
-            case "from": return scanner.string().flatMap(UserID.init).map { from = $0 } != nil
-            case "to": return scanner.string().flatMap(UserID.init).map { to = $0 } != nil
-            case "kind": return scanner.string().flatMap(RelationshipEdge.Kind.init).map { kind = $0 } != nil
+            case 0: return scanner.string().flatMap(UserID.init).map { from = $0 } != nil
+            case 1: return scanner.string().flatMap(UserID.init).map { to = $0 } != nil
+            case 2: return scanner.string().flatMap(RelationshipEdge.Kind.init).map { kind = $0 } != nil
             default: return scanner.skipValue()
             }
         }
@@ -272,21 +403,75 @@ struct JSONFileSnapshotScanner {
         }
     }
 
-    /// An object's members, each value read by `member` (which gets the key); `false` when the
-    /// object is malformed, a key repeats among the ones it reads, or `member` fails.
-    private mutating func object(_ member: (inout Self, String) -> Bool) -> Bool {
+    /// The member keys of a record, its account, its profile and an edge that the scan reads; the
+    /// position in the list is what ``object(_:_:)`` hands the member's reader.
+    private static let recordKeys: [StaticString] = ["account", "profile", "state"]
+    private static let accountKeys: [StaticString] = ["userID", "email"]
+    private static let profileKeys: [StaticString] = ["id", "userID", "username"]
+    private static let edgeKeys: [StaticString] = ["from", "to", "kind"]
+
+    /// An object's members, each value read by `member`, which gets the position of the member's
+    /// key in `known` (`nil` for any other key); `false` when the object is malformed, a key of
+    /// `known` repeats, or `member` fails.
+    ///
+    /// Keys are compared as bytes, without a `String` each. A key outside `known` may repeat: its
+    /// value is skipped here and checked when the record decodes (``EncodedUserRecord/decode()``
+    /// also requires the keys the scan read), so only a repeated key the indexes read could make
+    /// the scan and the decoder disagree, and that one sends the file to the decoder.
+    private mutating func object(_ known: [StaticString], _ member: (inout Self, Int?) -> Bool) -> Bool {
         guard take(UInt8(ascii: "{")) else { return false }
         skipWhitespace()
         if take(UInt8(ascii: "}")) { return true }
-        var seen: [String] = []
+        var seen: UInt32 = 0
         while true {
-            guard let key = rawString(), !seen.contains(key), expectColon(), member(&self, key) else { return false }
-            seen.append(key)
+            guard let key = rawKey() else { return false }
+            let position = known.firstIndex { Self.equals(key, in: bytes, $0) }
+            if let position {
+                let bit: UInt32 = 1 << position
+                guard seen & bit == 0 else { return false }
+                seen |= bit
+            }
+            guard expectColon(), member(&self, position) else { return false }
             skipWhitespace()
             if take(UInt8(ascii: "}")) { return true }
             guard take(UInt8(ascii: ",")) else { return false }
             skipWhitespace()
         }
+    }
+
+    /// Whether a key's bytes are `word`'s.
+    private static func equals(_ key: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard key.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { word in
+            var offset = 0
+            while offset < word.count {
+                guard bytes[key.lowerBound + offset] == word[offset] else { return false }
+                offset += 1
+            }
+            return true
+        }
+    }
+
+    /// A member key without escapes, as the range of its bytes between the quotes, or `nil`.
+    /// A key with escapes, control characters or invalid UTF-8 sends the file to the decoder.
+    private mutating func rawKey() -> Range<Int>? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        var ascii = true
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                let key = start..<(index - 1)
+                guard ascii || String(validating: UnsafeBufferPointer(rebasing: bytes[key]), as: UTF8.self) != nil
+                else { return nil }
+                return key
+            }
+            guard byte >= 0x20, byte != UInt8(ascii: "\\") else { return nil }
+            ascii = ascii && byte < 0x80
+            index += 1
+        }
+        return nil
     }
 
     /// A string without escapes (keys, and the fast case of values), or `nil`.
@@ -410,6 +595,11 @@ struct JSONFileSnapshotScanner {
     /// a record decodes, from the page cache.
     private mutating func checksum(upTo position: Int) {
         guard position - checked >= Self.window || position == end else { return }
+        flushChecksum(upTo: position)
+    }
+
+    /// Checksums the bytes up to `position` now, and hands their pages back.
+    private mutating func flushChecksum(upTo position: Int) {
         crc = JSONFileCRC32C.update(crc, with: UnsafeBufferPointer(rebasing: bytes[checked..<position]))
         released = JSONFileSnapshotFile.releasePages(of: bytes, from: released, upTo: position)
         checked = position

@@ -55,6 +55,15 @@ struct ShardedDictionary<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         }
     }
 
+    /// Sets the value for `key` and returns the one it replaced, or `nil` when there was none:
+    /// an insertion and a look-up for one hash of the key.
+    @discardableResult
+    mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
+        let previous = shards[Self.shard(of: key)].updateValue(value, forKey: key)
+        if previous == nil { count += 1 }
+        return previous
+    }
+
     /// Removes the entry for `key` and returns its value, or `nil` when there was none.
     @discardableResult
     mutating func removeValue(forKey key: Key) -> Value? {

@@ -59,20 +59,37 @@ extension StoreState {
         index(keys, as: user)
     }
 
-    /// Points every index key in `keys` at `owner`, or removes the keys when `owner` is `nil`.
-    private mutating func index(_ keys: UserRecordKeys, as owner: UserID?) {
-        if let profile = keys.profile {
-            userByProfileID[profile] = owner
+    /// Stores the record of a user the state does not hold yet, hashing each key once: the
+    /// record's and each index's insertion report what they replaced, and anything replaced is
+    /// a clash. Returns `false` for what `checkPut(_:as:)` refuses (a profile of another user, a
+    /// key another user holds) and for a second record of one user; the state is then half
+    /// changed, so only a loader that drops the state on `false` (the snapshot scan, which then
+    /// hands the file to the decoder) may call it.
+    mutating func putNew(_ stored: StoredUserRecord, keys: UserRecordKeys) -> Bool {
+        guard keys.profileOwner.map({ $0 == keys.user }) ?? true,
+            records.updateValue(stored, forKey: keys.user) == nil
+        else { return false }
+        return index(keys, as: keys.user)
+    }
+
+    /// Points every index key in `keys` at `owner`, or removes the keys when `owner` is `nil`;
+    /// returns whether none of them belonged to another user. The one list of the indexes: a new
+    /// index is one more line here.
+    @discardableResult
+    private mutating func index(_ keys: UserRecordKeys, as owner: UserID?) -> Bool {
+        var free = true
+        func point<Key>(_ key: Key?, in table: inout ShardedDictionary<Key, UserID>) {
+            guard let key else { return }
+            let previous = owner.map { table.updateValue($0, forKey: key) } ?? table.removeValue(forKey: key)
+            if let previous, previous != owner { free = false }
         }
-        if let usernameKey = keys.usernameKey {
-            userByUsernameKey[usernameKey] = owner
-        }
-        if let emailKey = keys.emailKey {
-            userByEmailKey[emailKey] = owner
-        }
+        point(keys.profile, in: &userByProfileID)
+        point(keys.usernameKey, in: &userByUsernameKey)
+        point(keys.emailKey, in: &userByEmailKey)
         if keys.hasAccountState {
             if let owner { usersWithAccountState.insert(owner) } else { usersWithAccountState.remove(keys.user) }
         }
+        return free
     }
 
     private mutating func delete(_ user: UserID) {
