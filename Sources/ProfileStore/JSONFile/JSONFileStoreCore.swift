@@ -213,7 +213,8 @@ struct JSONFileStoreCore: Sendable {
             journalRecordCount = 0
             erasure.failed(
                 error
-                    ?? .io(operation: "write a snapshot", path: path(JSONFileProfileStore.snapshotFileName), errno: EIO)
+                    ?? ProfileStoreError(
+                        .io(operation: "write a snapshot", path: path(JSONFileProfileStore.snapshotFileName), errno: EIO))
             )
             return
         }
@@ -230,7 +231,7 @@ struct JSONFileStoreCore: Sendable {
             )
         } catch {
             journalRecordCount = 0
-            erasure.failed(error)
+            erasure.failed(ProfileStoreError(error))
             return
         }
         do throws(JSONFileStoreError) {
