@@ -39,8 +39,11 @@ public struct RequestBodyDecoder: Sendable {
     /// type goes through the syntax check and Foundation's `JSONDecoder`. Both answer every body
     /// the same way, errors included.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws(ProfileError) -> T {
-        if let readable = T.self as? any JSONBodyDecodable.Type {
-            return try readInOnePass(readable, as: T.self, from: bytes)
+        try checkSize(of: bytes)
+        if let readable = T.self as? any JSONBodyDecodable.Type,
+            let value = try readInOnePass(readable, from: bytes) as? T
+        {
+            return value
         }
         return try decodeWithFoundation(type, from: bytes)
     }
@@ -51,20 +54,6 @@ public struct RequestBodyDecoder: Sendable {
         _ type: T.Type, from bytes: some Collection<UInt8>
     ) throws(ProfileError) -> T {
         try readInOnePass(T.self, from: bytes)
-    }
-
-    /// The one-pass path for a `T` found to be `Body` at run time.
-    private func readInOnePass<Body: JSONBodyDecodable, T>(
-        _ readable: Body.Type, as type: T.Type, from bytes: some Collection<UInt8>
-    ) throws(ProfileError) -> T {
-        let value = try readInOnePass(Body.self, from: bytes)
-        // `Body` is `T` (the caller's cast found it), so the value is moved across unchanged. A
-        // dynamic cast back to `T` would box the value in an existential and build `Optional<T>`'s
-        // metadata on every call, which cost more than reading the sample body's keys.
-        precondition(Body.self == T.self, "a one-pass body read as another type")
-        return withUnsafePointer(to: value) { pointer in
-            pointer.withMemoryRebound(to: T.self, capacity: 1) { $0.pointee }
-        }
     }
 
     private func checkSize(of bytes: some Collection<UInt8>) throws(ProfileError) {
