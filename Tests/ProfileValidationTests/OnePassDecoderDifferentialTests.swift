@@ -30,18 +30,37 @@ struct OnePassDecoderDifferentialTests {
         /// when two of their members have the wrong type either may be the one reported.
         var unorderedObjects: [String] = []
         var compare: @Sendable (RequestBodyDecoder, [UInt8]) -> (oneStep: Outcome, twoStep: Outcome)
+        /// The public `decode(_:from:)` called as a caller outside the package calls it (knowing
+        /// only `Decodable`), and the one-pass reader.
+        var dispatch: @Sendable (RequestBodyDecoder, [UInt8]) -> (viaDecode: Outcome, oneStep: Outcome)
 
         var testDescription: String { name }
 
         static func of<T: Decodable & JSONBodyDecodable & Hashable & Sendable>(
             _ type: T.Type, _ name: String, sample: String, keys: [String], unorderedObjects: [String] = []
         ) -> BodyType {
-            BodyType(name: name, sample: sample, keys: keys, unorderedObjects: unorderedObjects) { decoder, body in
-                (
-                    Outcome { () throws(ProfileError) in try decoder.readInOnePass(T.self, from: body) },
-                    Outcome { () throws(ProfileError) in try decoder.decodeWithFoundation(T.self, from: body) }
-                )
-            }
+            BodyType(
+                name: name, sample: sample, keys: keys, unorderedObjects: unorderedObjects,
+                compare: { decoder, body in
+                    (
+                        Outcome { () throws(ProfileError) in try decoder.readInOnePass(T.self, from: body) },
+                        Outcome { () throws(ProfileError) in try decoder.decodeWithFoundation(T.self, from: body) }
+                    )
+                },
+                dispatch: { decoder, body in
+                    (
+                        Outcome { () throws(ProfileError) in try decodeAsDecodable(T.self, with: decoder, from: body) },
+                        Outcome { () throws(ProfileError) in try decoder.readInOnePass(T.self, from: body) }
+                    )
+                })
+        }
+
+        /// `decode(_:from:)` where only `Decodable` is known, so that the call reaches the public
+        /// overload (the run-time check for the one-pass reader), not the package one.
+        static func decodeAsDecodable<T: Decodable>(
+            _ type: T.Type, with decoder: RequestBodyDecoder, from body: [UInt8]
+        ) throws(ProfileError) -> T {
+            try decoder.decode(type, from: body)
         }
     }
 
@@ -153,6 +172,76 @@ struct OnePassDecoderDifferentialTests {
         #expect(mismatches == 0, "\(mismatches) of \(compared) bodies differ (seed \(Self.seed))")
         // The generator must reach both verdicts often enough to compare values as well as errors.
         #expect(accepted > compared / 20 && accepted < compared - compared / 20, "\(accepted) of \(compared) accepted")
+    }
+
+    @Test("the public decode, finding the one-pass reader at run time, answers as the reader does", arguments: types)
+    func publicDecodeSameAnswers(type: BodyType) {
+        var random = SeededGenerator(seed: Self.seed ^ 0xD15_BA7C)
+        var generator = BodyGenerator(keys: type.keys + Self.nestedKeys + Self.awkwardKeys, sample: type.sample)
+        let decoder = RequestBodyDecoder(maximumBytes: 1 << 16, maximumDepth: 6)
+        var accepted = 0
+        var mismatches = 0
+        for number in 1...1_000 {
+            let body = generator.body(&random)
+            let (viaDecode, oneStep) = type.dispatch(decoder, body)
+            if case .value = oneStep { accepted += 1 }
+            guard viaDecode != oneStep else { continue }
+            mismatches += 1
+            if mismatches <= 3 {
+                Issue.record("\(type.name), seed \(Self.seed), body \(number): \(viaDecode) but \(oneStep)")
+            }
+        }
+        #expect(mismatches == 0, "\(mismatches) of 1,000 bodies differ (seed \(Self.seed))")
+        #expect(accepted > 50, "\(accepted) of 1,000 accepted")
+    }
+
+    /// The deepest values of ``outgrowingInlineStorage()``: valid ones and one of each problem.
+    static let innermost = [
+        #"{"a": 1, "a": 2}"#, #"{"caf\u00e9": 1, "cafe\u0301": 2}"#, "[1, 2]", "tru", "{}", "-0",
+        #"{"x": [true, null]}"#,
+    ]
+
+    /// Bodies deeper than the reader's path storage on its stack frame (8 levels) and objects with
+    /// more keys than its key storage (32), so that both move to the heap mid-body, with the
+    /// problem (a duplicate key, a wrong-typed or too deep value, a cut) at the deepest level.
+    @Test("bodies outgrowing the reader's inline path and key storage get the two-step path's answers")
+    func outgrowingInlineStorage() {
+        var random = SeededGenerator(seed: Self.seed ^ 0x5_7AC4)
+        let decoder = RequestBodyDecoder(maximumBytes: 1 << 20, maximumDepth: 40)
+        var compared = 0
+        var accepted = 0
+        var mismatches = 0
+        for _ in 0..<400 {
+            let levels = Int.random(in: 1...44, using: &random)
+            let keysPerLevel = Int.random(in: 0...20, using: &random)
+            var body = ""
+            var closers: [String] = []
+            for level in 0..<levels {
+                body += "{"
+                for sibling in 0..<keysPerLevel { body += #""s\#(sibling)": \#(sibling), "# }
+                body += #""level\#(level)": "#
+                closers.append("}")
+                if random.next() % 3 == 0 {
+                    body += "["
+                    closers.append("]")
+                }
+            }
+            body += Self.innermost[Int(random.next() % UInt64(Self.innermost.count))] + closers.reversed().joined()
+            let bytes = Array(body.utf8)
+            let oneStep = Outcome { () throws(ProfileError) in try decoder.readInOnePass(JSONValue.self, from: bytes) }
+            let twoStep = Outcome { () throws(ProfileError) in
+                try decoder.decodeWithFoundation(JSONValue.self, from: bytes)
+            }
+            compared += 1
+            if case .value = twoStep { accepted += 1 }
+            guard oneStep != twoStep else { continue }
+            mismatches += 1
+            if mismatches <= 3 {
+                Issue.record("seed \(Self.seed): \(body)\none pass: \(oneStep)\ntwo steps: \(twoStep)")
+            }
+        }
+        #expect(mismatches == 0, "\(mismatches) of \(compared) bodies differ (seed \(Self.seed))")
+        #expect(accepted > compared / 10 && accepted < compared - compared / 10, "\(accepted) of \(compared) accepted")
     }
 
     /// Whether two errors differ only in which of two wrong-typed members of an object read in

@@ -1,5 +1,6 @@
 import ProfileDomain
 import ProfileStore
+import ProfileValidation
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -27,8 +28,9 @@ extension ProfileAPI {
         }
     }
 
-    /// Decodes a JSON body with the hardened decoder.
-    func decode<Body: Decodable>(
+    /// Decodes a JSON body with the hardened decoder's one-pass reader (every body type of the
+    /// four specs reads itself in one pass).
+    func decode<Body: Decodable & JSONBodyDecodable>(
         _ type: Body.Type, _ request: EndpointRequest, emptyMeansObject: Bool = false
     )
         throws(ProfileError) -> Body
@@ -40,7 +42,8 @@ extension ProfileAPI {
 
     /// Decodes a spec's update body, with the `If-Match` version as the update's expected version.
     func decodeUpdate(
-        _ type: (some ProfileUpdateRequest).Type, _ request: EndpointRequest, emptyMeansObject: Bool = false
+        _ type: (some ProfileUpdateRequest & JSONBodyDecodable).Type, _ request: EndpointRequest,
+        emptyMeansObject: Bool = false
     ) throws(ProfileError) -> ProfileUpdate {
         var update = try decode(type, request, emptyMeansObject: emptyMeansObject).update
         update.expectedVersion = try expectedVersion(request)

@@ -46,7 +46,7 @@ extension JSONBodyReader {
             break
         }
         depth -= 1
-        keys.removeSubrange(firstKey...)
+        keys.removeAll(from: firstKey)
     }
 
     private mutating func remember(
@@ -54,14 +54,14 @@ extension JSONBodyReader {
     ) throws(ProfileError) {
         if byString == nil {
             if key.isASCII && keys.count - firstKey < 16 {
-                for earlier in keys[firstKey...] where earlier.hasSameBytes(as: key) {
+                for earlier in keys.elements(from: firstKey) where earlier.hasSameBytes(as: key) {
                     throw failure(JSONSyntaxFailure.duplicateKey)
                 }
                 keys.append(key)
                 return
             }
             var table: [String: [UInt8]] = [:]
-            for earlier in keys[firstKey...] { table[earlier.string] = Array(earlier.bytes) }
+            for earlier in keys.elements(from: firstKey) { table[earlier.string] = Array(earlier.bytes) }
             byString = table
         }
         let string = key.string

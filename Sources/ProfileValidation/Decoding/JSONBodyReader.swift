@@ -13,7 +13,7 @@ import ProfileDomain
 ///
 /// Recursion is bounded by the depth cap, as in ``JSONScanner``.
 package struct JSONBodyReader {
-    enum PathComponent {
+    enum PathComponent: BitwiseCopyable {
         case key(JSONKey)
         case index(Int)
     }
@@ -23,19 +23,21 @@ package struct JSONBodyReader {
     var index = 0
     /// The depth of the value about to be read; the top-level value is at depth 1.
     var depth = 1
-    var path: [PathComponent] = []
+    var path: Stack<PathComponent>
     /// The keys of the objects being read, innermost last, for the duplicate check.
-    var keys: [JSONKey] = []
+    var keys: Stack<JSONKey>
     /// The first wrong-typed value found so far, by rank.
     var deferred: (rank: Int, error: FieldError)?
     /// Buffers holding keys decoded from escapes; freed by ``read(_:maximumDepth:_:)``.
     var decodedKeyBuffers: [UnsafeMutableBufferPointer<UInt8>] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, path: Stack<PathComponent>, keys: Stack<JSONKey>
+    ) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
-        path.reserveCapacity(8)
-        keys.reserveCapacity(16)
+        self.path = path
+        self.keys = keys
     }
 
     /// Reads a whole body with `body`, which reads the top-level value; throws the first syntax
@@ -44,19 +46,36 @@ package struct JSONBodyReader {
         _ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int,
         _ body: (inout JSONBodyReader) throws(ProfileError) -> Value
     ) throws(ProfileError) -> Value {
-        var reader = JSONBodyReader(bytes: bytes, maximumDepth: maximumDepth)
-        defer {
-            for buffer in reader.decodedKeyBuffers { buffer.deallocate() }
+        // Room for 8 levels of path and 32 keys (about 1 KB) on this frame; deeper or larger
+        // bodies move that bookkeeping to the heap.
+        try withUnsafeTemporaryAllocation(of: PathComponent.self, capacity: 8) {
+            (path) throws(ProfileError) -> Value in
+            try withUnsafeTemporaryAllocation(of: JSONKey.self, capacity: 32) { (keys) throws(ProfileError) -> Value in
+                var reader = JSONBodyReader(
+                    bytes: bytes, maximumDepth: maximumDepth, path: Stack(lending: path), keys: Stack(lending: keys))
+                defer {
+                    reader.path.release()
+                    reader.keys.release()
+                    for buffer in reader.decodedKeyBuffers { buffer.deallocate() }
+                }
+                return try reader.readWhole(body)
+            }
         }
-        if bytes.starts(with: JSONScanner.byteOrderMark) { reader.index = JSONScanner.byteOrderMark.count }
-        reader.skipWhitespace()
-        guard reader.index < bytes.count else { throw reader.malformed("the body is empty; send a JSON object") }
-        let value = try body(&reader)
-        reader.skipWhitespace()
-        guard reader.index == bytes.count else {
-            throw reader.malformed("unexpected bytes after the JSON value at byte \(reader.index)")
+    }
+
+    /// Reads the whole body (see ``read(_:maximumDepth:_:)``).
+    private mutating func readWhole<Value>(
+        _ body: (inout JSONBodyReader) throws(ProfileError) -> Value
+    ) throws(ProfileError) -> Value {
+        if bytes.starts(with: JSONScanner.byteOrderMark) { index = JSONScanner.byteOrderMark.count }
+        skipWhitespace()
+        guard index < bytes.count else { throw malformed("the body is empty; send a JSON object") }
+        let value = try body(&self)
+        skipWhitespace()
+        guard index == bytes.count else {
+            throw malformed("unexpected bytes after the JSON value at byte \(index)")
         }
-        if let deferred = reader.deferred {
+        if let deferred {
             throw ProfileError.malformed(deferred.error.message, fieldErrors: [deferred.error])
         }
         return value
@@ -67,7 +86,7 @@ package struct JSONBodyReader {
     /// The current path as the library writes field paths (`body` at the top).
     var pathDescription: String {
         var path = JSONPath()
-        path.components = self.path.map { component in
+        path.components = self.path.elements(from: 0).map { component in
             switch component {
             case .key(let key): .key(key.string)
             case .index(let index): .index(index)

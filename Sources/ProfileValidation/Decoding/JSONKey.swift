@@ -11,7 +11,7 @@ import Musl
 /// a known key builds no `String` and copying a key retains nothing.
 ///
 /// Valid only while the reader reads (inside ``RequestBodyDecoder/decode(_:from:)``).
-package struct JSONKey {
+package struct JSONKey: BitwiseCopyable {
     /// The key's decoded bytes.
     let bytes: UnsafeBufferPointer<UInt8>
     /// Whether every byte is ASCII, so that `String` equality is byte equality.

@@ -48,6 +48,14 @@ public struct RequestBodyDecoder: Sendable {
         return try decodeWithFoundation(type, from: bytes)
     }
 
+    /// Decodes a type known to read itself in one pass, as ``decode(_:from:)`` does, without asking
+    /// the runtime whether it can: what ProfileHTTP's handlers call.
+    package func decode<T: Decodable & JSONBodyDecodable>(
+        _ type: T.Type, from bytes: some Collection<UInt8>
+    ) throws(ProfileError) -> T {
+        try readInOnePass(T.self, from: bytes)
+    }
+
     private func checkSize(of bytes: some Collection<UInt8>) throws(ProfileError) {
         let count = bytes.count
         guard count <= maximumBytes else {
