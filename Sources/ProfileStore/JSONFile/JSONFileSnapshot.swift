@@ -69,7 +69,11 @@ struct JSONFileSnapshot: Sendable {
                     let line = try encoded.bytes()
                     if !line.contains(UInt8(ascii: "\n")) { return line }
                 }
-                return Array(try encoder.encode(try stored.record()))
+                var line: [UInt8] = []
+                try JSONFileRecordEncoder.append(try stored.record(), to: &line, fallback: encoder) {
+                    (writer, record) throws(JSONFileRecordEncoder.Unsupported) in try writer.record(record)
+                }
+                return line
             }
             let version = JSONFileJournalCodec.currentSchemaVersion
             bytes.append(contentsOf: "],\n\"schemaVersion\" : \(version),\n\"sequence\" : \(sequence)".utf8)
