@@ -98,12 +98,15 @@ final class PostgresPool: Sendable {
 
     /// Leases a connection for `body`; throws the pool's error when the pool fails the lease, or
     /// when none is granted within the lease timeout while the client granted no other lease
-    /// either, and retires the client in both cases. A `body` still running `holdLimit` after the
-    /// grant has its connection closed, so that its statement in flight fails.
+    /// either, and retires the client in both cases. A `body` still running `holdLimit` (the
+    /// configured one when `nil`) after the grant has its connection closed, so that its statement
+    /// in flight fails.
     func withConnection<Result>(
         isolation: isolated (any Actor)? = #isolation,
+        holdLimit: Duration? = nil,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
+        let holdLimit = holdLimit ?? self.holdLimit
         let generation = state.withLock { $0.current }
         let flag = LeaseFlag()
         let leaseTimeout = self.leaseTimeout
@@ -128,7 +131,7 @@ final class PostgresPool: Sendable {
                 watchdog.cancel()
                 waiting.value.subtract(1, ordering: .relaxed)
                 holding.value.add(1, ordering: .relaxed)
-                let deadline = closeOnOverrun(connection)
+                let deadline = close(connection, after: holdLimit)
                 defer {
                     deadline.cancel()
                     holding.value.subtract(1, ordering: .relaxed)
@@ -145,7 +148,7 @@ final class PostgresPool: Sendable {
         }
     }
 
-    /// Schedules, on the connection's event loop, the close of `connection` once `holdLimit` has
+    /// Schedules, on the connection's event loop, the close of `connection` once `limit` has
     /// passed; the caller cancels it when it is done with the connection.
     ///
     /// Closing is the only way to end a statement that waits: postgres-nio 1.33.2's queries do not
@@ -154,14 +157,13 @@ final class PostgresPool: Sendable {
     /// flight (the handler fails its promise), and every later one fails at once in
     /// `guardedQuery`. A `COMMIT` cut that way may or may not have taken effect, like any write
     /// cut by an outage; the caller sees `unavailable` either way.
-    private func closeOnOverrun(_ connection: PostgresConnection) -> Scheduled<Void> {
-        let limit = holdLimit
+    private func close(_ connection: PostgresConnection, after limit: Duration) -> Scheduled<Void> {
         let logger = self.logger
         let closed = closedForTimeout
         return connection.eventLoop.scheduleTask(in: .nanoseconds(Int64(limit / .nanoseconds(1)))) {
             guard !connection.isClosed else { return }
             closed.value.add(1, ordering: .relaxed)
-            logger.warning("closing a PostgreSQL connection held past the transaction timeout (\(limit))")
+            logger.warning("closing a PostgreSQL connection held past its limit (\(limit))")
             let _: EventLoopFuture<Void> = connection.close()
         }
     }

@@ -13,8 +13,9 @@ public struct PostgresPoolStatus: Sendable, Hashable, CustomStringConvertible {
     public var granted: Int
     /// How long ago the current pool last granted a connection; `nil` when it never did.
     public var sinceLastGrant: Duration?
-    /// Connections closed because a transaction held one past
-    /// ``PostgresProfileStore/Configuration/transactionTimeout``, since the store started.
+    /// Connections closed because an operation held one past its limit
+    /// (``PostgresProfileStore/Configuration/transactionTimeout`` for the store's operations),
+    /// since the store started.
     public var closedForTimeout: Int
 
     /// One line: every field, with the time since the last grant in seconds.
@@ -22,6 +23,6 @@ public struct PostgresPoolStatus: Sendable, Hashable, CustomStringConvertible {
         let last = sinceLastGrant.map { "\($0) ago" } ?? "never"
         return
             "pool replaced \(replacements) times; \(waiting) waiting, \(holding) holding; current pool granted "
-            + "\(granted), last \(last); \(closedForTimeout) connections closed for overrunning the transaction timeout"
+            + "\(granted), last \(last); \(closedForTimeout) connections closed for overrunning their hold limit"
     }
 }
