@@ -8,27 +8,25 @@ import Testing
 @Suite("Every wait of the store is bounded")
 struct BoundedWaitTests {
     @Test(
-        "a transaction that holds its connection past the transaction timeout fails with unavailable, and the store answers again after",
+        "a transaction that holds its connection past its hold limit fails with unavailable, and the store answers again after",
         .timeLimit(.minutes(1)))
     func overrunningTransactionIsCut() async throws {
-        var configuration = try TestDatabase.freshConfiguration()
-        configuration.transactionTimeout = .seconds(1)
-        let store = try await PostgresProfileStore(configuration: configuration)
+        let store = try await PostgresProfileStore(configuration: try TestDatabase.freshConfiguration())
+        #expect(store.configuration.transactionTimeout == .seconds(30))
         let clock = ContinuousClock()
         let start = clock.now
-        // pg_sleep stands for a server that stopped answering: the statement neither returns nor fails.
+        // pg_sleep stands for a server that stopped answering: the statement neither returns nor
+        // fails. The limit is given per call (the store's operations take the configured one), so
+        // that the store's other statements keep 30 s on a loaded machine.
         let error = await #expect(throws: ProfileStoreError.self) {
-            try await store.storeOperation { connection in
+            try await store.withRetries(holdLimit: .seconds(1)) { connection in
                 try await connection.guardedQuery("SELECT pg_sleep(30)", logger: store.logger)
                 return ()
             }
         }
         let elapsed = clock.now - start
-        guard case .unavailable = error else {
-            Issue.record("expected unavailable, got \(String(describing: error))")
-            return
-        }
-        #expect(elapsed >= .seconds(1) && elapsed < .seconds(10), "cut after \(elapsed)")
+        if case .unavailable = error {} else { Issue.record("expected unavailable, got \(String(describing: error))") }
+        #expect(elapsed >= .seconds(1) && elapsed < .seconds(20), "cut after \(elapsed)")
         #expect(store.poolStatus.closedForTimeout == 1)
         #expect(try await store.schemaVersion() > 0)
         #expect(store.poolStatus.holding == 0 && store.poolStatus.waiting == 0)
