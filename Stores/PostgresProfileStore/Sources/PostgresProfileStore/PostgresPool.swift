@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 import PostgresNIO
 import Synchronization
 
@@ -16,7 +17,10 @@ import Synchronization
 ///
 /// A client that granted any lease while an overdue one waited is busy, not stuck: it is kept, and
 /// the overdue lease keeps its place in the queue. Retiring it would cut every transaction it
-/// runs, so that a loaded machine would lose work instead of queueing it.
+/// runs, so that a loaded machine would lose work instead of queueing it. That wait is still
+/// bounded, because no lease is held for long: a connection held past `holdLimit` is closed, which
+/// fails the statement in flight on it (a server that stopped answering without closing the
+/// socket would otherwise hold it forever), and the lease is released.
 final class PostgresPool: Sendable {
     /// One client and the task running it; `number` tells whether a failing lease still concerns
     /// the current client, so that many overdue leases retire it only once.
@@ -26,11 +30,23 @@ final class PostgresPool: Sendable {
         let running: Task<Void, Never>
         /// How many leases this client has granted.
         let grants: Counter
+        /// When this client last granted a lease.
+        let lastGrant = Moment()
     }
 
     private final class Counter: Sendable {
         let value = Atomic<Int>(0)
     }
+
+    private final class Moment: Sendable {
+        let instant = Mutex<ContinuousClock.Instant?>(nil)
+    }
+
+    /// Operations waiting for a lease, holding one, and connections closed for overrunning
+    /// `holdLimit`, across generations (for ``status``).
+    private let waiting = Counter()
+    private let holding = Counter()
+    private let closedForTimeout = Counter()
 
     private struct State: Sendable {
         var current: Generation
@@ -45,11 +61,13 @@ final class PostgresPool: Sendable {
     private let state: Mutex<State>
     private let clientConfiguration: PostgresClient.Configuration
     private let leaseTimeout: Duration
+    private let holdLimit: Duration
     private let logger: Logger
 
-    init(configuration: PostgresClient.Configuration, leaseTimeout: Duration, logger: Logger) {
+    init(configuration: PostgresClient.Configuration, leaseTimeout: Duration, holdLimit: Duration, logger: Logger) {
         self.clientConfiguration = configuration
         self.leaseTimeout = leaseTimeout
+        self.holdLimit = holdLimit
         self.logger = logger
         self.state = Mutex(State(current: Self.start(number: 0, configuration: configuration, logger: logger)))
     }
@@ -66,16 +84,29 @@ final class PostgresPool: Sendable {
     /// The client operations use now (tests query through it).
     var client: PostgresClient { state.withLock { $0.current.client } }
 
-    /// How many times the client was replaced since the store started.
-    var replacements: Int { state.withLock { $0.current.number } }
+    /// The pool's counters now.
+    var status: PostgresPoolStatus {
+        let current = state.withLock { $0.current }
+        return PostgresPoolStatus(
+            replacements: current.number,
+            waiting: waiting.value.load(ordering: .relaxed),
+            holding: holding.value.load(ordering: .relaxed),
+            granted: current.grants.value.load(ordering: .relaxed),
+            sinceLastGrant: current.lastGrant.instant.withLock { $0 }.map { ContinuousClock.now - $0 },
+            closedForTimeout: closedForTimeout.value.load(ordering: .relaxed))
+    }
 
     /// Leases a connection for `body`; throws the pool's error when the pool fails the lease, or
     /// when none is granted within the lease timeout while the client granted no other lease
-    /// either, and retires the client in both cases.
+    /// either, and retires the client in both cases. A `body` still running `holdLimit` (the
+    /// configured one when `nil`) after the grant has its connection closed, so that its statement
+    /// in flight fails.
     func withConnection<Result>(
         isolation: isolated (any Actor)? = #isolation,
+        holdLimit: Duration? = nil,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
+        let holdLimit = holdLimit ?? self.holdLimit
         let generation = state.withLock { $0.current }
         let flag = LeaseFlag()
         let leaseTimeout = self.leaseTimeout
@@ -87,12 +118,24 @@ final class PostgresPool: Sendable {
             else { return }
             self?.retire(generation.number, because: "no connection within \(leaseTimeout)")
         }
-        defer { watchdog.cancel() }
+        waiting.value.add(1, ordering: .relaxed)
+        defer {
+            watchdog.cancel()
+            if !flag.granted.load(ordering: .acquiring) { waiting.value.subtract(1, ordering: .relaxed) }
+        }
         do {
             return try await generation.client.withConnection(isolation: isolation) { connection in
                 flag.granted.store(true, ordering: .releasing)
                 generation.grants.value.add(1, ordering: .releasing)
+                generation.lastGrant.instant.withLock { $0 = .now }
                 watchdog.cancel()
+                waiting.value.subtract(1, ordering: .relaxed)
+                holding.value.add(1, ordering: .relaxed)
+                let deadline = close(connection, after: holdLimit)
+                defer {
+                    deadline.cancel()
+                    holding.value.subtract(1, ordering: .relaxed)
+                }
                 return try await body(connection)
             }
         } catch {
@@ -102,6 +145,26 @@ final class PostgresPool: Sendable {
                 retire(generation.number, because: "the pool refused a lease: \(error)")
             }
             throw error
+        }
+    }
+
+    /// Schedules, on the connection's event loop, the close of `connection` once `limit` has
+    /// passed; the caller cancels it when it is done with the connection.
+    ///
+    /// Closing is the only way to end a statement that waits: postgres-nio 1.33.2's queries do not
+    /// react to task cancellation, and a server that stopped answering (stopped, or cut off by the
+    /// network without a reset) leaves the socket open. Closing the channel fails the statement in
+    /// flight (the handler fails its promise), and every later one fails at once in
+    /// `guardedQuery`. A `COMMIT` cut that way may or may not have taken effect, like any write
+    /// cut by an outage; the caller sees `unavailable` either way.
+    private func close(_ connection: PostgresConnection, after limit: Duration) -> Scheduled<Void> {
+        let logger = self.logger
+        let closed = closedForTimeout
+        return connection.eventLoop.scheduleTask(in: .nanoseconds(Int64(limit / .nanoseconds(1)))) {
+            guard !connection.isClosed else { return }
+            closed.value.add(1, ordering: .relaxed)
+            logger.warning("closing a PostgreSQL connection held past its limit (\(limit))")
+            let _: EventLoopFuture<Void> = connection.close()
         }
     }
 

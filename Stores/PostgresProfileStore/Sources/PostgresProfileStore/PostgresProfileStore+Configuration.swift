@@ -35,6 +35,13 @@ extension PostgresProfileStore {
         /// not down: the operation keeps waiting its turn (Docs/PostgresStore.md, "Failure
         /// behaviour").
         public var leaseTimeout: Duration
+        /// The longest one transaction may hold its connection, 30 seconds by default. Past it the
+        /// connection is closed, the statement in flight fails, and the operation fails with
+        /// `ProfileStoreError.unavailable`: the server rolls the transaction back, except that a
+        /// `COMMIT` already sent may or may not take effect, like any write cut by an outage. It
+        /// bounds a call on a server that stopped answering without closing the connection, and so
+        /// the wait of every call queued behind it (Docs/PostgresStore.md, "Failure behaviour").
+        public var transactionTimeout: Duration
 
         /// Creates a configuration; see each property for its default.
         public init(
@@ -47,7 +54,8 @@ extension PostgresProfileStore {
             maximumConnections: Int = 20,
             retryLimit: Int = 8,
             connectTimeout: Duration = .seconds(5),
-            leaseTimeout: Duration = .seconds(5)
+            leaseTimeout: Duration = .seconds(5),
+            transactionTimeout: Duration = .seconds(30)
         ) {
             self.host = host
             self.port = port
@@ -59,6 +67,7 @@ extension PostgresProfileStore {
             self.retryLimit = retryLimit
             self.connectTimeout = connectTimeout
             self.leaseTimeout = leaseTimeout
+            self.transactionTimeout = transactionTimeout
         }
 
         /// Reads `postgres://user:password@host:port/database?schema=name` (also `postgresql://`).

@@ -3,6 +3,9 @@ import ProfileDomain
 import ProfileStore
 
 extension PostgresProfileStore {
+    /// The longest the import's transaction may hold its connection: one hour.
+    static let importHoldLimit: Duration = .seconds(3600)
+
     /// What ``importContents(records:edges:)`` copied.
     public struct ImportReport: Sendable, Hashable {
         /// Records written and read back equal.
@@ -18,8 +21,11 @@ extension PostgresProfileStore {
     /// - Throws: ``PostgresImportError/targetNotEmpty(userCount:)`` when the store holds users,
     ///   ``PostgresImportError/mismatch(_:)`` when a read-back differs, or a `ProfileStoreError`
     ///   (a clash between records, an edge to an unknown user, the database unavailable).
+    ///
+    /// The one transaction may hold its connection for ``importHoldLimit`` rather than the
+    /// configured transaction timeout, since its length grows with the data.
     public func importContents(records: [UserRecord], edges: [RelationshipEdge]) async throws -> ImportReport {
-        try await withRetries { connection in
+        try await withRetries(holdLimit: Self.importHoldLimit) { connection in
             let rows = try await connection.guardedQuery(
                 "SELECT count(*) FROM \(unescaped: schema.name).users", logger: logger)
             for try await (count) in rows.decode(Int.self) where count > 0 {

@@ -1,12 +1,17 @@
 import PostgresNIO
 
 extension PostgresProfileStore {
+    /// The longest the migrations' transaction may hold its connection: ten minutes.
+    static let migrationHoldLimit: Duration = .seconds(600)
+
     /// Applies the migrations the database lacks, in one transaction under an advisory lock keyed
     /// by the schema name, so that concurrent start-ups wait for each other and apply each
-    /// migration once.
+    /// migration once. The transaction may hold its connection for ``migrationHoldLimit``, not
+    /// the configured transaction timeout: it waits for other starters' migrations and may
+    /// rewrite large tables.
     func migrate(isolation: isolated (any Actor)? = #isolation) async throws(PostgresProfileStoreError) {
         do {
-            try await pool.withConnection(isolation: isolation) { connection in
+            try await pool.withConnection(isolation: isolation, holdLimit: Self.migrationHoldLimit) { connection in
                 try await Self.transaction(on: connection, logger: logger) {
                     try await connection.guardedQuery(
                         "SELECT pg_advisory_xact_lock(hashtext(\("profilekit.migrations." + schema.name)))",

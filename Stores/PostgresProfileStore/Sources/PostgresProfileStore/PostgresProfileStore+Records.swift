@@ -96,7 +96,7 @@ extension PostgresProfileStore {
     /// id (in Swift, so that the order is the other stores' whatever the database's collation).
     public func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] {
         try await storeOperation { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 SELECT user_id FROM \(unescaped: schema.name).users
                 WHERE account_state = 'pending_deletion' AND state_until <= \(now.timeIntervalSinceReferenceDate)

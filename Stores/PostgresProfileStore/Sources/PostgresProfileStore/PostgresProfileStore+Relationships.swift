@@ -97,7 +97,7 @@ extension PostgresProfileStore {
     /// statement, so one instant.
     public func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] {
         try await storeOperation { connection in
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 """
                 SELECT follower_id, followee_id, 'follow', 0 FROM \(unescaped: schema.name).follows
                 WHERE follower_id = \(user.rawValue) OR followee_id = \(user.rawValue)

@@ -10,19 +10,21 @@ struct CallerError: Error {
 extension PostgresProfileStore {
     /// Runs `body` in a transaction on a pooled connection, running it again after a deadlock, a
     /// serialization failure or a lost race to create one user, at most
-    /// ``Configuration/retryLimit`` more times.
+    /// ``Configuration/retryLimit`` more times. Each run may hold its connection for `holdLimit`,
+    /// ``Configuration/transactionTimeout`` when `nil`.
     ///
     /// A `ProfileStoreError` thrown by `body` propagates unchanged, a ``CallerError`` propagates
     /// as its underlying error, and a database error becomes `ProfileStoreError.unavailable`
     /// (server unreachable) or `.invalidMutation` (any other refusal).
     func withRetries<Result>(
         isolation: isolated (any Actor)? = #isolation,
+        holdLimit: Duration? = nil,
         _ body: (PostgresConnection) async throws -> Result
     ) async throws -> sending Result where Result: Sendable {
         var attempt = 0
         while true {
             do {
-                return try await pool.withConnection(isolation: isolation) { connection in
+                return try await pool.withConnection(isolation: isolation, holdLimit: holdLimit) { connection in
                     try await Self.transaction(on: connection, logger: logger) { try await body(connection) }
                 }
             } catch let error as ProfileStoreError {

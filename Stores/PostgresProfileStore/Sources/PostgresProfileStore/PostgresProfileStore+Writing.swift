@@ -75,7 +75,7 @@ extension PostgresProfileStore {
 
     private func writeState(_ state: AccountState, of user: UserID, on connection: PostgresConnection) async throws {
         let columns = PostgresRecordColumns.columns(of: state)
-        try await connection.query(
+        try await connection.guardedQuery(
             """
             UPDATE \(unescaped: schema.name).users SET account_state = \(columns.name),
                 state_since = \(columns.since), state_until = \(columns.until)

@@ -53,7 +53,8 @@ public final class PostgresProfileStore: ProfileStore {
         clientConfiguration.options.maximumConnections = configuration.maximumConnections
         clientConfiguration.options.connectTimeout = configuration.connectTimeout
         self.pool = PostgresPool(
-            configuration: clientConfiguration, leaseTimeout: configuration.leaseTimeout, logger: logger)
+            configuration: clientConfiguration, leaseTimeout: configuration.leaseTimeout,
+            holdLimit: configuration.transactionTimeout, logger: logger)
         self.schema = schema
         self.configuration = configuration
         self.logger = logger
@@ -70,6 +71,10 @@ public final class PostgresProfileStore: ProfileStore {
     public func close() async {
         await pool.close()
     }
+
+    /// The connection pool's counters now: replacements, waiting and holding operations, the
+    /// last grant. For logs, and for explaining a store that does not answer.
+    public var poolStatus: PostgresPoolStatus { pool.status }
 
     /// The schema version the database is at once the store has started.
     public func schemaVersion() async throws(ProfileStoreError) -> Int {
