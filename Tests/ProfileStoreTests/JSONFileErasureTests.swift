@@ -123,7 +123,9 @@ struct JSONFileErasureTests {
             try store.snapshot()
             #expect(try await store.deleteUser(Fixture.user("victim")) != nil)
             let failure = await #expect(throws: ProfileStoreError.self) { try await store.awaitErasure() }
-            #expect(failure.flatMap(JSONFileStoreError.init) == .io(operation: "write the snapshot", path: directory, errno: EIO))
+            #expect(
+                failure.flatMap(JSONFileStoreError.init)
+                    == .io(operation: "write the snapshot", path: directory, errno: EIO))
             #expect(try Self.found([victim], in: directory) == [victim], "the failed compaction erased the user")
             // Without a snapshot on close, the files are what a kill -9 leaves: every record fsynced.
             try store.close()

@@ -1,9 +1,9 @@
 import Foundation
 import ProfileDomain
-import ProfileHTTP
 import ProfileKitTestSupport
 import Testing
 
+@testable import ProfileHTTP
 @testable import ProfileValidation
 
 /// The one-pass decoder against the two-step path it replaces (the syntax scanner, then
@@ -108,6 +108,8 @@ struct OnePassDecoderDifferentialTests {
         .of(
             SocialWire.UsernameChangeRequest.self, "social username change", sample: #"{"newUsername": "john_doe"}"#,
             keys: ["newUsername"]),
+        .of(
+            SuspensionRequest.self, "suspension", sample: #"{"until": "2026-06-01T00:00:00Z"}"#, keys: ["until"]),
         .of(
             MobileWire.ProfileRequest.self, "mobile",
             sample: #"""

@@ -211,11 +211,9 @@ struct JSONFileStoreCore: Sendable {
         guard written else {
             // The journal still holds everything; try again after another `snapshotEvery` records.
             journalRecordCount = 0
+            let snapshotFile = path(JSONFileProfileStore.snapshotFileName)
             erasure.failed(
-                error
-                    ?? ProfileStoreError(
-                        .io(operation: "write a snapshot", path: path(JSONFileProfileStore.snapshotFileName), errno: EIO))
-            )
+                error ?? ProfileStoreError(.io(operation: "write a snapshot", path: snapshotFile, errno: EIO)))
             return
         }
         if linesSinceSnapshotCopy.isEmpty {

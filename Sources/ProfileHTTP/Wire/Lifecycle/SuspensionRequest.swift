@@ -20,6 +20,11 @@ struct SuspensionRequest: Decodable, Sendable, Hashable {
 
     static let screen = RequestKeyScreen(accepted: ["until"], serverOwned: ["since", "state", "userId", "user_id"])
 
+    init(until: String?, rejectedFields: [FieldError]) {
+        self.until = until
+        self.rejectedFields = rejectedFields
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         until = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("until"))
