@@ -23,7 +23,7 @@ import ProfileDomain
 ///   conforming store checks holds at the wall clock and creates none.
 /// - **History goes with the user, holds stay without it.** Deleting a user removes its history;
 ///   its holds (the deletion's own and those of earlier renames) stay until they end or an
-///   operator releases them, with no ``UsernameHold/holder`` (nobody may reclaim them), so no
+///   operator releases them, with no `UsernameHold.holder` (nobody may reclaim them), so no
 ///   hold keeps a deleted user's id.
 public protocol UsernameHoldingStore: ProfileStore {
     /// ``ProfileStore/update(_:expectingVersion:_:)`` with username holds: a changed username
