@@ -43,4 +43,43 @@ extension ProfileStoreConformance {
             }
         ]
     }
+
+    /// The data export's username sections built from a holding store's answers: the owner's
+    /// renames as a chain of handles and the holds in their favour, nothing of another user's.
+    /// Part of ``holdChecks``.
+    static var exportHoldChecks: [ProfileStoreConformanceCheck] {
+        [
+            .init("a data export built from the store lists the owner's renames and holds, not another user's") {
+                scenario in
+                let (store, expect) = (try scenario.holdingStore(), scenario.expect)
+                let (owner, other) = (UserID.random(), UserID.random())
+                try await scenario.claim("export_first", for: owner, day: 0)
+                try await scenario.claim("export_second", for: owner, day: 1)
+                try await scenario.claim("export_third", for: owner, day: 2)
+                try await scenario.claim("export_other", for: other, day: 0)
+                try await scenario.claim("export_moved", for: other, day: 1)
+                guard let record = try await store.record(for: owner) else {
+                    throw expect.failure("the owner's record is missing")
+                }
+                let export = ProfileDataExport(
+                    record: record, edges: try await store.edges(touching: owner),
+                    usernameHistory: try await store.usernameHistory(for: owner),
+                    holds: try await store.holds(heldFor: owner), exportedAt: ConformanceScenario.date)
+                try expect.equal(
+                    export.usernameHistory.map { [$0.oldUsername.rawValue, $0.newUsername?.rawValue ?? "-"] },
+                    [["export_first", "export_second"], ["export_second", "export_third"]], "the renames, oldest first")
+                try expect.equal(
+                    export.usernameHistory.map(\.changedAt),
+                    [1.0, 2].map { ProfileDataExport.timestamp(ConformanceScenario.terms(day: $0).now) },
+                    "when each rename happened")
+                try expect.equal(
+                    export.usernameHolds.map(\.username.rawValue), ["export_first", "export_second"],
+                    "the holds in the owner's favour")
+                try expect.equal(
+                    export.usernameHolds.map(\.until),
+                    [31.0, 32].map { ProfileDataExport.timestamp(ConformanceScenario.terms(day: $0).now) },
+                    "when the holds end")
+            }
+        ]
+    }
 }

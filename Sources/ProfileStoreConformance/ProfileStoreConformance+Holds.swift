@@ -16,7 +16,7 @@ extension ProfileStoreConformance {
     /// Time comes from the ``ProfileStore/UsernameHoldTerms`` each step passes (days after a
     /// fixed date): renames hold for 30 days, deletions forever.
     public static var holdChecks: [ProfileStoreConformanceCheck] {
-        claimAndExpiryChecks + historyAndDeletionChecks + [holdRace]
+        claimAndExpiryChecks + historyAndDeletionChecks + [holdRace] + exportHoldChecks
     }
 
     private static var claimAndExpiryChecks: [ProfileStoreConformanceCheck] {

@@ -154,7 +154,7 @@ struct UsernameHoldTests {
         _ = try await harness.service.changeUsername(to: "last_alice", for: .user(bob))
     }
 
-    @Test("a store that keeps no holds frees the name at once and shows an empty history")
+    @Test("a store that keeps no holds frees the name at once and shows an empty history, in the export too")
     func storeWithoutHolds() async throws {
         let clock = TestClock()
         let service = ProfileService(store: PlainStore(), policy: Self.policy, now: { clock.now() })
@@ -164,6 +164,8 @@ struct UsernameHoldTests {
         _ = try await service.changeUsername(to: "alice", for: .user(alice))
         _ = try await service.changeUsername(to: "shared", for: .user(bob))
         #expect(try await service.usernameHistory(for: .user(alice)).history.isEmpty)
+        let export = try await service.exportData(for: .user(alice))
+        #expect(export.usernameHistory.isEmpty && export.usernameHolds.isEmpty)
         let release = await profileError { try await service.releaseUsernameHold("shared", for: Self.releaser) }
         #expect(release?.code == .notFound)
     }

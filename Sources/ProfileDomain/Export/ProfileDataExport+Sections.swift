@@ -109,7 +109,7 @@ extension ProfileDataExport {
         /// The users who follow this user.
         public let followers: [UserID]
         /// The users this user blocks. Blocks against this user are not exported (see
-        /// ``ProfileDataExport/init(record:edges:exportedAt:)``).
+        /// ``ProfileDataExport/init(record:edges:usernameHistory:holds:exportedAt:)``).
         public let blocking: [UserID]
     }
 

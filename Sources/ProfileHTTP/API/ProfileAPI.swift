@@ -130,8 +130,13 @@ public struct ProfileAPI: Sendable {
             return render(.internalError(underlying: "\(route) belongs to a spec this API does not serve"), in: nil)
         }
         do throws(ProfileError) {
-            if route.requiresAuthentication, request.caller.userID == nil { throw .unauthenticated }
+            // An operator is authenticated: owner routes answer it 403 (it owns no profile), operator
+            // routes check its scope.
+            if route.requiresAuthentication, request.caller == .anonymous { throw .unauthenticated }
             let call = RouteCall(request: request, parameters: parameters, service: service)
+            if case .lifecycle(let operation) = route.action {
+                return try await lifecycle(operation, call, in: route.spec)
+            }
             switch route.spec {
             case .creator: return try await creator(route.action, call)
             case .social: return try await social(route.action, call)

@@ -5,4 +5,6 @@ enum RouteAction: Sendable, Hashable {
     case socialFollow, socialUnfollow, socialBlock, socialUnblock, socialChangeUsername, socialExportData
     case mobileGetProfile, mobilePostProfile, mobileExportData
     case djangoViewProfile, djangoUpdateUser, djangoDeleteUser, djangoExportData
+    /// A lifecycle use case: the same in every spec, only paths and envelopes differ.
+    case lifecycle(LifecycleOperation)
 }

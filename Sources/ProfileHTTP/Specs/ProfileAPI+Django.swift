@@ -29,7 +29,7 @@ extension ProfileAPI {
     /// route already refused an anonymous caller with 401), never a hint about which ids exist.
     private func targetUser(_ segment: String?, _ caller: Caller) throws(ProfileError) -> UserID {
         guard let target = segment.flatMap(UserID.init) else {
-            throw caller.userID == nil ? .unauthenticated : .forbidden
+            throw caller == .anonymous ? .unauthenticated : .forbidden
         }
         return target
     }

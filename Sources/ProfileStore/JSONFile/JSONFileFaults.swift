@@ -9,6 +9,10 @@ struct JSONFileFaults: Sendable {
     /// `errno` fails the `fsync` with it instead (the lines were written: their durability is
     /// unknown, as after a real failed `fsync`). Runs on the store's I/O thread.
     var journalFsync: (@Sendable (_ sequence: Int) -> Int32?)?
+    /// Called on the background snapshot thread, with the sequence number the snapshot copied
+    /// the state at, before the snapshot is written; an `errno` fails the snapshot with it. A
+    /// test may block in it to hold a compaction back while writes go on.
+    var snapshotWrite: (@Sendable (_ sequence: Int) -> Int32?)?
 
     /// No faults: the production value.
     static let none = JSONFileFaults()

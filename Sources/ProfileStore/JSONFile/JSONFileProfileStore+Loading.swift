@@ -137,7 +137,7 @@ extension JSONFileProfileStore {
             JSONFilePOSIX.close(descriptor)
             throw error
         }
-        let core = JSONFileStoreCore(
+        var core = JSONFileStoreCore(
             directory: directory,
             snapshotEvery: options.snapshotEvery,
             state: state,
@@ -147,6 +147,13 @@ extension JSONFileProfileStore {
             journalLength: length,
             journalRecordCount: recordCount
         )
+        // A deletion in the journal was acknowledged but perhaps not erased before the last run
+        // ended (a crash, or a close without a snapshot); records the snapshot superseded are
+        // stale copies. Either way a compaction starts once the store is open.
+        if journal.skippedCount > 0 || journal.entries.contains(where: { JSONFileErasureSchedule.erases($0.mutation) })
+        {
+            core.erasure.deleted(at: sequence)
+        }
         return (core, report)
     }
 }

@@ -19,6 +19,8 @@ import Darwin
 /// - **Constant write cost.** A write appends one line to `journal.jsonl`; the whole state goes to
 ///   `snapshot.json` every ``Options-swift.struct/snapshotEvery`` records, written by a
 ///   background thread while writes go on, and on ``close()``.
+/// - **Erases deleted users.** A deletion also starts a background snapshot that leaves no byte
+///   of the user in any file; ``awaitErasure()`` waits for it.
 /// - **Recovers or refuses.** Opening replays the snapshot and the journal. A torn final record (a
 ///   crash mid-append) is discarded and described in ``recoveryReport``; any other damage is
 ///   ``ProfileStoreError/corrupt(file:offset:reason:)`` and the files are left untouched.
@@ -47,8 +49,9 @@ public final class JSONFileProfileStore: ProfileStore {
     public let recoveryReport: RecoveryReport
 
     let core: Mutex<JSONFileStoreCore>
-    /// Entered while a background snapshot runs, so that `close()` and `snapshot()` can wait.
-    private let backgroundSnapshots = DispatchGroup()
+    /// Entered while a background snapshot runs, so that `close()`, `snapshot()` and
+    /// `awaitErasure()` can wait.
+    let backgroundSnapshots = DispatchGroup()
     // Group commit (JSONFileProfileStore+GroupCommit.swift).
     /// Held by whoever uses the journal's descriptor outside the mutex (the I/O thread during a
     /// batch) or replaces it (journal swaps, `close()`); taken before the mutex, never after.
@@ -94,6 +97,8 @@ public final class JSONFileProfileStore: ProfileStore {
             throw error
         }
         startJournalThread()
+        // A deletion the last run acknowledged but did not erase from the files yet.
+        snapshotInBackgroundIfDue()
     }
 
     /// Opens the store in the directory at `url`; see ``init(directory:options:)``.
@@ -164,7 +169,7 @@ public final class JSONFileProfileStore: ProfileStore {
         // durable, and dropped when their batch fails (the failure takes them back out).
         // Called after every write: the latch is made only when a snapshot starts (every
         // `snapshotEvery` records), not per write.
-        let started = core.withLock { core -> (JSONFileSnapshot, JSONFileDurabilityLatch)? in
+        let started = core.withLock { core -> (JSONFileSnapshot, JSONFileDurabilityLatch, JSONFileFaults)? in
             guard let snapshot = core.beginBackgroundSnapshot() else { return nil }
             let durability = JSONFileDurabilityLatch()
             if core.commits.hasPending {
@@ -172,25 +177,32 @@ public final class JSONFileProfileStore: ProfileStore {
             } else {
                 durability.resume(nil)
             }
-            return (snapshot, durability)
+            return (snapshot, durability, core.faults)
         }
-        guard let (snapshot, durability) = started else { return }
+        guard let (snapshot, durability, faults) = started else { return }
         backgroundSnapshots.enter()
         // A dedicated thread, not a task: encoding and fsync block for long, and the
         // cooperative pool has as few threads as the machine has cores.
         Thread.detachNewThread { [self] in
-            defer { backgroundSnapshots.leave() }
-            var written = false
-            if durability.wait() == nil {
+            var error = durability.wait()
+            if error == nil {
                 do throws(ProfileStoreError) {
+                    if let injected = faults.snapshotWrite?(snapshot.sequence) {
+                        throw .io(operation: "write the snapshot", path: directory, errno: injected)
+                    }
                     try JSONFileStoreCore.writeSnapshotFile(try snapshot.encoded(), directory: directory)
-                    written = true
-                } catch {
-                    written = false
+                } catch let failure {
+                    error = failure
                 }
             }
             // The journal swap replaces the descriptor: no batch may be in flight meanwhile.
-            descriptorLock.withLock { _ in core.withLock { $0.finishBackgroundSnapshot(written: written) } }
+            descriptorLock.withLock { _ in
+                core.withLock { $0.finishBackgroundSnapshot(written: error == nil, error: error) }
+            }
+            backgroundSnapshots.leave()
+            // A deletion made after this snapshot copied the state is still in the files: the
+            // next compaction starts now, shared by every deletion made meanwhile.
+            snapshotInBackgroundIfDue()
         }
     }
 
@@ -325,27 +337,29 @@ extension JSONFileProfileStore {
         try await read { $0.edges(touching: user) }
     }
 
-    /// Durably removes `user`'s record and every edge to or from it, then erases them from the
-    /// files (``compact()``); returns the removed record.
+    /// Durably removes `user`'s record and every edge to or from it, and schedules their erasure
+    /// from the files; returns the removed record.
     ///
-    /// When it returns, neither the journal nor the snapshot holds a byte of the user's data. When
-    /// the deletion is durable but its compaction fails, it throws the compaction's error: the user
-    /// is gone from the store, not yet from its files, until ``compact()`` succeeds.
+    /// It returns once the deletion's journal record is durable, without waiting for the erasure:
+    /// a compaction (a background snapshot, see ``awaitErasure()``) starts at once, or when the
+    /// snapshot already being written ends, and removes every byte of the user from the journal
+    /// and the snapshot while other writes go on. Deletions made meanwhile share it.
     public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
         try await deleteUser(user, terms: nil)
     }
 
-    /// Durably removes `user`, holding its username under `terms` when given, then erases the
-    /// user from the files (``compact()``).
+    /// Durably removes `user`, holding its username under `terms` when given, then schedules
+    /// the user's erasure from the files.
     func deleteUser(_ user: UserID, terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
         let removed = try await durably { (core) throws(ProfileStoreError) -> UserRecord? in
             try core.requireWritable()
             guard let mutation = try core.state.planDelete(user, holding: terms) else { return nil }
             let removed = try core.state.record(for: user)
             try core.commit(mutation)
+            core.erasure.deleted(at: core.sequence)
             return removed
         }.get()
-        if removed != nil { try await compact() }
+        if removed != nil { snapshotInBackgroundIfDue() }
         return removed
     }
 

@@ -39,6 +39,8 @@ struct JSONFileStoreCore: Sendable {
     var recordsSinceSnapshotCopy = 0
     /// Failures injected by tests; ``JSONFileFaults/none`` otherwise.
     var faults = JSONFileFaults.none
+    /// Deletions not yet erased from the files, and the compaction that erases them.
+    var erasure = JSONFileErasureSchedule()
 
     // Group commit (JSONFileStoreCore+GroupCommit.swift).
     /// Records applied to ``state`` whose journal batch is not durable yet, and who waits.
@@ -127,6 +129,7 @@ struct JSONFileStoreCore: Sendable {
         try requireWritable()
         try Self.writeSnapshotFile(try snapshot.encoded(), directory: directory)
         try emptyJournal()
+        erasure.compacted(through: sequence)
     }
 
     /// Writes `bytes` as `snapshot.json` atomically: temporary file, fsync, rename, fsync of
@@ -175,7 +178,9 @@ struct JSONFileStoreCore: Sendable {
     /// Starts a background snapshot when the journal has reached ``snapshotEvery`` records and
     /// none is running: returns the snapshot to write.
     mutating func beginBackgroundSnapshot() -> JSONFileSnapshot? {
-        guard failure == nil, journalDescriptor >= 0, !snapshotInProgress, journalRecordCount >= snapshotEvery else {
+        guard failure == nil, journalDescriptor >= 0, !snapshotInProgress,
+            journalRecordCount >= snapshotEvery || erasure.isDue
+        else {
             return nil
         }
         snapshotInProgress = true
@@ -191,7 +196,8 @@ struct JSONFileStoreCore: Sendable {
     /// The new journal is written as `journal.jsonl.tmp`, fsynced and renamed over the old one.
     /// A crash before the rename leaves the old journal, whose records up to the snapshot's
     /// sequence are skipped; after it, the new journal, which starts right after the snapshot.
-    mutating func finishBackgroundSnapshot(written: Bool) {
+    /// Either way the snapshot is a compaction: it erases every deletion up to its copy.
+    mutating func finishBackgroundSnapshot(written: Bool, error: ProfileStoreError? = nil) {
         defer {
             snapshotInProgress = false
             linesSinceSnapshotCopy = []
@@ -201,10 +207,14 @@ struct JSONFileStoreCore: Sendable {
         guard written else {
             // The journal still holds everything; try again after another `snapshotEvery` records.
             journalRecordCount = 0
+            erasure.failed(
+                error
+                    ?? .io(operation: "write a snapshot", path: path(JSONFileProfileStore.snapshotFileName), errno: EIO)
+            )
             return
         }
         if linesSinceSnapshotCopy.isEmpty {
-            try? emptyJournal()
+            if (try? emptyJournal()) != nil { erasure.compacted(through: snapshotCopySequence) }
             return
         }
         let journal = path(JSONFileProfileStore.journalFileName)
@@ -216,6 +226,7 @@ struct JSONFileStoreCore: Sendable {
             )
         } catch {
             journalRecordCount = 0
+            erasure.failed(error)
             return
         }
         do throws(ProfileStoreError) {
@@ -225,6 +236,7 @@ struct JSONFileStoreCore: Sendable {
             journalDescriptor = descriptor
             journalLength = linesSinceSnapshotCopy.count
             journalRecordCount = recordsSinceSnapshotCopy
+            erasure.compacted(through: snapshotCopySequence)
         } catch {
             // The open descriptor names the replaced file: appending to it would lose writes.
             failure = error

@@ -2,23 +2,35 @@ import ProfileDomain
 
 extension ProfileService {
     /// Everything stored about the caller, as one versioned document (``ProfileDomain/ProfileDataExport``):
-    /// account, profile, preferences, media references and the relationships they are part of.
+    /// account, profile, preferences, media references, the relationships they are part of, their
+    /// username history and the holds in their favour.
+    ///
+    /// The username sections come from the store when it is a ``UsernameHoldingStore`` (the
+    /// in-memory and JSON-file stores are) and are empty when it is not.
     ///
     /// Only the owner may export: 401 anonymous, 403 for any other user (before any look-up, so a
     /// stranger learns nothing about which ids exist), 404 when the caller has no record at all
     /// (a registered account without a profile exports with `"profile": null`).
     ///
-    /// The record and the edges are two reads: an edge made or removed between them shows or not,
-    /// as it would a moment earlier or later; the record itself is read once, whole.
+    /// The record, the edges, the history and the holds are separate reads: a change made between
+    /// them shows or not, as it would a moment earlier or later; the record itself is read once,
+    /// whole.
     ///
     /// - Throws: 401, 403, 404; 503 when the store is unavailable.
     public func exportData(of target: UserID, for caller: Caller) async throws(ProfileError) -> ProfileDataExport {
         let userID = try owner(target, caller)
         guard let record = try await storedRecord(userID) else { throw .userNotFound }
-        let edges = try await storeCall { () async throws(ProfileStoreError) in
-            try await store.edges(touching: userID)
+        let (edges, history, holds) = try await storeCall {
+            () async throws(ProfileStoreError) -> ([RelationshipEdge], [UsernameChange], [UsernameHold]) in
+            let edges = try await store.edges(touching: userID)
+            guard let holdingStore else { return (edges, [], []) }
+            return (
+                edges, try await holdingStore.usernameHistory(for: userID),
+                try await holdingStore.holds(heldFor: userID)
+            )
         }
-        return ProfileDataExport(record: record, edges: edges, exportedAt: now())
+        return ProfileDataExport(
+            record: record, edges: edges, usernameHistory: history, holds: holds, exportedAt: now())
     }
 
     /// The caller's own data export; see ``exportData(of:for:)``.

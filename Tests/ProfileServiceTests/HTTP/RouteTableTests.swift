@@ -13,7 +13,7 @@ struct RouteTableTests {
     @Test("every spec's routes are well formed: upper-case method, absolute template, named parameters")
     func wellFormed() {
         #expect(Self.api.specs.map(\.name) == ProfileSpec.Name.allCases)
-        #expect(Self.api.routes.count == 24)
+        #expect(Self.api.routes.count == 64)
         for route in Self.api.routes {
             #expect(["GET", "PUT", "POST", "PATCH", "DELETE"].contains(route.method), "\(route)")
             #expect(route.path.hasPrefix("/"), "\(route)")
@@ -37,6 +37,11 @@ struct RouteTableTests {
                 [
                     "PUT /api/v1/profiles/me", "GET /api/v1/profiles/me", "GET /api/v1/users/me",
                     "POST /api/v1/profiles/upload-media", "GET /api/v1/profiles/me/export",
+                    "POST /api/v1/users/me/deactivate", "POST /api/v1/users/me/reactivate",
+                    "POST /api/v1/users/me/deletion", "DELETE /api/v1/users/me/deletion", "GET /api/v1/users/me/state",
+                    "GET /api/v1/users/me/username-history", "POST /api/v1/admin/users/{userId}/suspension",
+                    "DELETE /api/v1/admin/users/{userId}/suspension", "POST /api/v1/admin/users/{userId}/purge",
+                    "DELETE /api/v1/admin/username-holds/{username}",
                 ]
             case .social:
                 [
@@ -44,14 +49,32 @@ struct RouteTableTests {
                     "PUT /api/v1/profile/update", "POST /api/v1/profile/id/{userId}/follow",
                     "DELETE /api/v1/profile/id/{userId}/follow", "POST /api/v1/profile/id/{userId}/block",
                     "DELETE /api/v1/profile/id/{userId}/block", "POST /api/v1/account/username/change",
-                    "GET /api/v1/account/export",
+                    "GET /api/v1/account/export", "POST /api/v1/account/deactivate",
+                    "POST /api/v1/account/reactivate", "POST /api/v1/account/deletion",
+                    "DELETE /api/v1/account/deletion", "GET /api/v1/account/state",
+                    "GET /api/v1/account/username/history", "POST /api/v1/moderation/accounts/{userId}/suspension",
+                    "DELETE /api/v1/moderation/accounts/{userId}/suspension",
+                    "POST /api/v1/moderation/accounts/{userId}/purge",
+                    "DELETE /api/v1/moderation/username-holds/{username}",
                 ]
-            case .mobile: ["GET /mobile/user/profile", "POST /mobile/user/profile", "GET /mobile/user/profile/export"]
+            case .mobile:
+                [
+                    "GET /mobile/user/profile", "POST /mobile/user/profile", "GET /mobile/user/profile/export",
+                    "POST /mobile/user/account/deactivate", "POST /mobile/user/account/reactivate",
+                    "POST /mobile/user/account/deletion", "DELETE /mobile/user/account/deletion",
+                    "GET /mobile/user/account/state", "GET /mobile/user/account/username-history",
+                    "POST /mobile/admin/users/{user_id}/suspension", "DELETE /mobile/admin/users/{user_id}/suspension",
+                    "POST /mobile/admin/users/{user_id}/purge", "DELETE /mobile/admin/username-holds/{username}",
+                ]
             case .django:
                 [
                     "POST /api/users/profile/", "GET /api/users/profile/", "PUT /api/users/update-profile/{pk}/",
                     "PATCH /api/users/update-profile/{pk}/", "DELETE /api/users/delete/{user_id}/",
-                    "GET /api/users/export/",
+                    "GET /api/users/export/", "POST /api/users/deactivate/", "POST /api/users/reactivate/",
+                    "POST /api/users/request-deletion/", "POST /api/users/cancel-deletion/",
+                    "GET /api/users/account-state/", "GET /api/users/username-history/",
+                    "POST /api/users/suspend/{user_id}/", "POST /api/users/reinstate/{user_id}/",
+                    "POST /api/users/purge/{user_id}/", "POST /api/users/release-username/{username}/",
                 ]
             }
         #expect(table == expected)
@@ -83,7 +106,8 @@ struct RouteTableTests {
         #expect(checked == Self.api.routes.count * 250)
     }
 
-    @Test("the matcher agrees with a regular expression per template on 8,000 generated paths")
+    // 3,000 paths x 64 templates: about the matches 8,000 paths cost when the table had 24 rows.
+    @Test("the matcher agrees with a regular expression per template on 3,000 generated paths")
     func matcherAgreesWithRegex() throws {
         var generator = SeededGenerator(seed: 0x0009_A11C)
         let references = try Self.api.routes.map { try ReferenceMatcher($0.path) }
@@ -92,7 +116,7 @@ struct RouteTableTests {
             Set(Self.api.routes.flatMap { $0.path.split(separator: "/").map(String.init) })
             .filter { !$0.hasPrefix("{") }.sorted() + ["x", "42", "%41b", "%ZZ", "a%20b", "", "{userId}"]
         let started = ContinuousClock.now
-        for _ in 0..<8_000 {
+        for _ in 0..<3_000 {
             let count = Int.random(in: 0...7, using: &generator)
             let segments = (0..<count).map { _ in vocabulary.randomElement(using: &generator) ?? "" }
             let path = "/" + segments.joined(separator: "/") + (Bool.random(using: &generator) ? "/" : "")

@@ -22,14 +22,23 @@ struct DataExportEndpointTests {
         Route(spec: .django, path: "/api/users/export/") { $0.json },
     ]
 
-    @Test("the owner gets the versioned document in the spec's wrapper", arguments: routes, StoreKind.allCases)
+    @Test(
+        "the owner gets the versioned document, username history and holds included, in the spec's wrapper",
+        arguments: routes, StoreKind.allCases)
     func ownerGetsDocument(route: Route, kind: StoreKind) async throws {
         let client = try SpecClient(kind, spec: route.spec)
         defer { client.cleanUp() }
         try await client.harness.registerUser("owner")
         let owner = fixtureUserID("user-owner")
         try await seedProfile(
-            ProfilePatch(username: .value("owner")), for: owner, in: client.store, at: client.clock.now())
+            ProfilePatch(username: .value("old_owner")), for: owner, in: client.store, at: client.clock.now())
+        // A rename through the holding store, whatever the spec's policy: "old_owner" held forever.
+        let holding = try #require(client.store as? any UsernameHoldingStore)
+        let renamed = client.clock.now()
+        try await holding.update(
+            owner, expectingVersion: nil,
+            holding: UsernameHoldTerms(now: renamed, afterRename: .forever, afterDeletion: .none)
+        ) { $0?.profile?.username = Username("owner") }
         let fan = try await client.harness.registerUserWithProfile("fan")
         _ = try await client.store.follow(fan, owner)
 
@@ -42,6 +51,10 @@ struct DataExportEndpointTests {
         #expect(document["userId"] as? String == owner.rawValue)
         #expect((document["profile"] as? [String: Any])?["username"] as? String == "owner")
         #expect((document["relationships"] as? [String: Any])?["followers"] as? [String] == [fan.rawValue])
+        let at = ProfileDataExport.timestamp(renamed)
+        let history = document["usernameHistory"] as? [[String: String]]
+        #expect(history == [["oldUsername": "old_owner", "newUsername": "owner", "changedAt": at]], "\(response.text)")
+        #expect(document["usernameHolds"] as? [[String: String]] == [["username": "old_owner", "since": at]])
         if route.spec == .social { #expect(response.succeeded) }
     }
 

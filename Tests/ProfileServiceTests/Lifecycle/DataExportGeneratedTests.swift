@@ -4,7 +4,8 @@ import ProfileKitTestSupport
 import Testing
 
 /// The export of generated records: every document reads back as written, lists exactly the
-/// owner's edges (never a block against them), and, with `PROFILEKIT_EXPORT_SAMPLES=<dir>`, is
+/// owner's edges (never a block against them), the chain of handles they left and only the holds
+/// in their favour, and, with `PROFILEKIT_EXPORT_SAMPLES=<dir>`, is
 /// written there for `Conformance/check_export.py` to check against the JSON Schema with
 /// python-jsonschema, an independent validator (CI does).
 @Suite("Data export of generated records")
@@ -25,8 +26,10 @@ struct DataExportGeneratedTests {
         let decoder = JSONDecoder()
         for index in 0..<Self.count {
             let (record, edges) = Self.generated(index, using: &generator)
+            let (history, holds) = Self.generatedHandles(of: record, using: &generator)
             let export = ProfileDataExport(
-                record: record, edges: edges, exportedAt: Date(timeIntervalSince1970: 1_767_225_600))
+                record: record, edges: edges, usernameHistory: history, holds: holds,
+                exportedAt: Date(timeIntervalSince1970: 1_767_225_600))
             let bytes = try export.encoded()
             let decoded = try decoder.decode(ProfileDataExport.self, from: Data(bytes))
             #expect(decoded == export, "document \(index) does not read back (seed \(seed))")
@@ -36,6 +39,15 @@ struct DataExportGeneratedTests {
             let listed = Set(
                 export.relationships.following + export.relationships.followers + export.relationships.blocking)
             #expect(listed == visible, "document \(index) lists other edges than the owner's (seed \(seed))")
+            #expect(
+                export.usernameHistory.map(\.oldUsername) == history.map(\.username)
+                    && export.usernameHistory.map(\.newUsername)
+                        == history.dropFirst().map { Optional($0.username) }
+                        + (history.isEmpty ? [] : [record.profile?.username]),
+                "document \(index): the history is not the chain of handles (seed \(seed))")
+            #expect(
+                Set(export.usernameHolds.map(\.username)) == Set(holds.filter { $0.holder == user }.map(\.username)),
+                "document \(index) lists other holds than the owner's (seed \(seed))")
             if let samples { try Data(bytes).write(to: samples.appendingPathComponent("export-\(index).json")) }
             if ContinuousClock.now - started > .seconds(30) {
                 // A bound, not a failure: a machine this busy checks fewer documents.
@@ -88,5 +100,26 @@ struct DataExportGeneratedTests {
             edges.append(RelationshipEdge(from: outgoing ? user : other, to: outgoing ? other : user, kind: kind))
         }
         return (record, Array(Set(edges)))
+    }
+
+    /// Up to four handles `record`'s profile left, and holds on some of them (forever or until a
+    /// date) mixed with holds of other users, which the document must leave out.
+    static func generatedHandles(
+        of record: UserRecord, using generator: inout SeededGenerator
+    ) -> ([UsernameChange], [UsernameHold]) {
+        let base = Double.random(in: 0...1_000_000_000, using: &generator)
+        let history = (0..<Int.random(in: 0...4, using: &generator)).compactMap { step in
+            Username("left_\(step)_\(record.userID.rawValue.count)").map {
+                UsernameChange(username: $0, leftAt: Date(timeIntervalSince1970: base + Double(step) * 86_400))
+            }
+        }
+        let holds = history.filter { _ in Bool.random(using: &generator) }.map { change in
+            UsernameHold(
+                username: change.username,
+                holder: Bool.random(using: &generator) ? record.userID : fixtureUserID("other-holder"),
+                since: change.leftAt,
+                until: Bool.random(using: &generator) ? nil : change.leftAt.addingTimeInterval(30 * 86_400))
+        }
+        return (history, holds)
     }
 }

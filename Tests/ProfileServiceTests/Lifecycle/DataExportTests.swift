@@ -37,6 +37,47 @@ struct DataExportTests {
         #expect(export.exportedAt == ProfileDataExport.timestamp(harness.clock.now()))
     }
 
+    @Test(
+        "the export lists every rename (old and new handle, when) and the holds in the owner's favour, not others'",
+        arguments: StoreKind.allCases)
+    func usernameSections(kind: StoreKind) async throws {
+        let harness = try ServiceHarness(kind, policy: UsernameHoldTests.policy)
+        defer { harness.cleanUp() }
+        let owner = try await harness.registerUser("owner")
+        let other = try await harness.registerUser("other")
+        let start = harness.clock.now()
+        for name in ["first_name", "second_name", "third_name"] {
+            _ = try await harness.service.changeUsername(to: name, for: .user(owner))
+            harness.clock.advance(by: 86_400)
+        }
+        _ = try await harness.service.changeUsername(to: "other_old", for: .user(other))
+        _ = try await harness.service.changeUsername(to: "other_new", for: .user(other))
+
+        let export = try await harness.service.exportData(for: .user(owner))
+
+        #expect(export.usernameHistory.map(\.oldUsername.rawValue) == ["first_name", "second_name"])
+        #expect(export.usernameHistory.map { $0.newUsername?.rawValue } == ["second_name", "third_name"])
+        #expect(
+            export.usernameHistory.map(\.changedAt)
+                == [86_400.0, 2 * 86_400].map { ProfileDataExport.timestamp(start.addingTimeInterval($0)) })
+        #expect(export.usernameHolds.map(\.username.rawValue) == ["first_name", "second_name"])
+        #expect(export.usernameHolds.first?.since == ProfileDataExport.timestamp(start.addingTimeInterval(86_400)))
+        #expect(export.usernameHolds.first?.until == ProfileDataExport.timestamp(start.addingTimeInterval(11 * 86_400)))
+        let text = String(decoding: try export.encoded(), as: UTF8.self)
+        #expect(!text.contains("other_old"), "the document lists another user's hold: \(text)")
+    }
+
+    @Test("a version-1 document written before the username sections reads back with both empty")
+    func documentWithoutUsernameSections() throws {
+        let export = ProfileDataExport(record: Self.exampleRecord, edges: Self.exampleEdges, exportedAt: Self.date(5))
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(try export.encoded())) as? [String: Any])
+        #expect(
+            object.removeValue(forKey: "usernameHistory") != nil && object.removeValue(forKey: "usernameHolds") != nil)
+        let older = try JSONSerialization.data(withJSONObject: object)
+        let decoded = try JSONDecoder().decode(ProfileDataExport.self, from: older)
+        #expect(decoded == export && decoded.usernameHistory.isEmpty && decoded.usernameHolds.isEmpty)
+    }
+
     @Test("blocks the owner made are exported; blocks made against the owner are not", arguments: StoreKind.allCases)
     func blocksAgainstTheOwnerStayHidden(kind: StoreKind) async throws {
         let harness = try ServiceHarness(kind, policy: .social)
@@ -84,7 +125,9 @@ struct DataExportTests {
 
     @Test("the encoded document of a fixed record is the committed Conformance/export.example.json")
     func committedExample() async throws {
-        let export = ProfileDataExport(record: Self.exampleRecord, edges: Self.exampleEdges, exportedAt: Self.date(5))
+        let export = ProfileDataExport(
+            record: Self.exampleRecord, edges: Self.exampleEdges, usernameHistory: Self.exampleHistory,
+            holds: Self.exampleHolds, exportedAt: Self.date(5))
         let encoded = try export.encoded()
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -139,6 +182,26 @@ struct DataExportTests {
                     key: "example.png", contentType: "image/png", byteCount: 1234, purpose: "avatar", createdAt: date(3)
                 )
             ])
+    }
+
+    /// Two renames: `janedoe` to `jane_d` to `jane_doe`, the current name.
+    static var exampleHistory: [UsernameChange] {
+        [
+            UsernameChange(username: Username(checked: "janedoe"), leftAt: date(1)),
+            UsernameChange(username: Username(checked: "jane_d"), leftAt: date(2)),
+        ]
+    }
+
+    /// A forever hold on the first name, one for 30 days on the second, and another user's hold,
+    /// which the document leaves out.
+    static var exampleHolds: [UsernameHold] {
+        let (me, other) = (fixtureUserID("user-1"), fixtureUserID("user-2"))
+        return [
+            UsernameHold(username: Username(checked: "janedoe"), holder: me, since: date(1), until: nil),
+            UsernameHold(
+                username: Username(checked: "jane_d"), holder: me, since: date(2), until: date(2 + 30 * 86_400)),
+            UsernameHold(username: Username(checked: "someone_else"), holder: other, since: date(2), until: nil),
+        ]
     }
 
     /// Follows both ways, a block made and a block received (which the document leaves out).

@@ -3,11 +3,12 @@ import ProfileKit
 import ProfileKitTestSupport
 import Testing
 
-/// Real erasure: once `deleteUser` returns, no file of the JSON-file store's directory and no file
-/// of the media directory holds a byte of the deleted user's data, while every other user's data
-/// is still there (`Docs/Lifecycle.md`, "Real erasure"). The one documented exception: a policy
-/// that holds a deleted user's username keeps that name in the hold until it ends, but not the
-/// user's id (a deletion hold has no holder).
+/// Real erasure: once the documented bound has passed (the store's `awaitErasure()` returns: the
+/// background compaction the deletion started is complete), no file of the JSON-file store's
+/// directory and no file of the media directory holds a byte of the deleted user's data, while
+/// every other user's data is still there (`Docs/Lifecycle.md`, "Real erasure"). The one
+/// documented exception: a policy that holds a deleted user's username keeps that name in the
+/// hold until it ends, but not the user's id (a deletion hold has no holder).
 @Suite("Real erasure on disk")
 struct ErasureTests {
     /// A user whose every stored field carries a string found nowhere else.
@@ -98,7 +99,7 @@ struct ErasureTests {
     static func currentMarkers(_ user: MarkedUser) -> [String] { user.markers.filter { !$0.hasSuffix("oldbio") } }
 
     @Test(
-        "after deleteUser returns, no store or media file holds the deleted user's data; the others' data stays",
+        "once the erasure bound passed, no store or media file holds the deleted user's data; the others' data stays",
         arguments: [1, 4, 10_000], [false, true])
     func deletedUserLeavesNoResidue(snapshotEvery: Int, holdsNames: Bool) async throws {
         let seed = UInt64.random(in: 0...UInt64.max)
@@ -127,7 +128,8 @@ struct ErasureTests {
             #expect(claim?.code == .usernameHeld, "the deleted user's name is held (seed \(tag))")
         }
 
-        #expect(try disk.found(erased) == [:], "residue right after deleteUser returned (seed \(tag))")
+        try await store.awaitErasure()
+        #expect(try disk.found(erased) == [:], "residue once the erasure bound passed (seed \(tag))")
         let expected = others.flatMap(Self.currentMarkers)
         #expect(try disk.found(expected).count == expected.count, "another user's data went missing (seed \(tag))")
 

@@ -46,6 +46,13 @@ struct SpecClient: Sendable {
         await send(method, path, as: caller, bytes: json.map { Array($0.utf8) } ?? [], ifMatch: ifMatch, avatar: avatar)
     }
 
+    /// Sends `json` as any `caller`, an operator included.
+    func send(_ method: String, _ path: String, caller: Caller, json: String? = nil) async -> SpecResponse {
+        let request = EndpointRequest(
+            method: method, path: path, caller: caller, body: json.map { Array($0.utf8) } ?? [])
+        return SpecResponse(await api.respond(to: request))
+    }
+
     /// Sends raw body bytes (the upload endpoint's image).
     func send(
         _ method: String,

@@ -2,53 +2,66 @@ import Foundation
 import ProfileDomain
 import ProfileStore
 
-/// `StoreBenchmark erasure [deletes]`: what `deleteUser` costs now that it compacts the files
-/// before it returns (Docs/Lifecycle.md, "Real erasure"), at 10,000 and 100,000 users: each
-/// delete's wall time, the CPU time of the process per delete, and the slowest write made by a
-/// concurrent writer while the deletes run (the compaction holds the store's writes back).
+/// `StoreBenchmark erasure [deletes]`: what erasing users costs the store's other writers, at
+/// 10,000 and 100,000 users (Docs/Lifecycle.md, "Real erasure"; Docs/JSONFileStore.md, "Erasure").
+///
+/// Two ways, on the same machine in the same run: **synchronous**, each `deleteUser` followed by
+/// `compact()` (what `deleteUser` did until the erasure moved to the background: writers wait
+/// for the whole snapshot), and **background**, the deletes alone then one `awaitErasure()` (the
+/// compaction runs while writes go on; the deletes of the burst share it). For each: the deletes'
+/// wall time, the time until no file holds a deleted user, and the latency (p50, p99, max) of a
+/// concurrent writer's durable upserts meanwhile.
 func runErasure(deletes: Int) async throws {
-    print("JSONFileProfileStore erasure: \(deletes) deleteUser calls per size, each compacting before it returns")
+    print("JSONFileProfileStore erasure: \(deletes) deletes per run, a concurrent writer upserting meanwhile")
+    print("| users | erasure | delete p50 | delete max | all erased after | writer upserts | writer p50 | p99 | max |")
+    print("|------:|---------|-----------:|-----------:|-----------------:|---------------:|-----------:|----:|----:|")
     for size in [10_000, 100_000] {
-        let subject = try Subject(size: size)
-        let store = subject.store
-        let clock = ContinuousClock()
-        // A writer that keeps writing other users while the deletes run: its worst latency is the
-        // pause a compaction imposes on everyone else.
-        let writer = Task { () -> Duration in
-            var worst = Duration.zero
-            var round = 0
-            while !Task.isCancelled {
-                guard let user = UserID("user-\(size - 1 - round % 100)") else { break }
-                let began = clock.now
-                try await store.update(user, expectingVersion: nil) { $0?.profile?.counters.posts = round }
-                worst = max(worst, clock.now - began)
-                round += 1
-            }
-            return worst
+        for background in [false, true] {
+            try await runErasure(size: size, deletes: deletes, background: background)
         }
-        var times: [Duration] = []
-        let cpuStart = processCPUSeconds()
-        for index in 0..<deletes {
-            guard let user = UserID("user-\(index)") else { fail("invalid identifier") }
-            let began = clock.now
-            guard try await store.deleteUser(user) != nil else { fail("user-\(index) was not there") }
-            times.append(clock.now - began)
-        }
-        let cpuPerDelete = (processCPUSeconds() - cpuStart) / Double(deletes)
-        writer.cancel()
-        let worstWrite = try await writer.value
-        let snapshotBytes =
-            (try? FileManager.default.attributesOfItem(atPath: subject.directory + "/snapshot.json")[.size])
-            as? Int ?? 0
-        try store.close()
-        try? FileManager.default.removeItem(atPath: subject.directory)
-        let sorted = times.sorted()
-        print(
-            """
-            \(size) profiles (snapshot \(snapshotBytes / 1_000_000) MB):
-              deleteUser, wall: median \(sorted[sorted.count / 2].milliseconds), max \(sorted.last?.milliseconds ?? "-")
-              process CPU per delete (the concurrent writer's included): \(String(format: "%.0f ms", cpuPerDelete * 1000))
-              slowest concurrent write meanwhile: \(worstWrite.milliseconds)
-            """)
     }
+}
+
+/// One row: `deletes` users erased from a store of `size`, in the background or synchronously.
+private func runErasure(size: Int, deletes: Int, background: Bool) async throws {
+    let subject = try Subject(size: size)
+    let store = subject.store
+    let clock = ContinuousClock()
+    // A writer that keeps writing other users until the erasure is complete: its latencies are
+    // what erasure costs everyone else.
+    let writer = Task { () -> [Duration] in
+        var latencies: [Duration] = []
+        var round = 0
+        while !Task.isCancelled {
+            guard let user = UserID("user-\(size - 1 - round % 100)") else { break }
+            let began = clock.now
+            try await store.update(user, expectingVersion: nil) { $0?.profile?.counters.posts = round }
+            latencies.append(clock.now - began)
+            round += 1
+        }
+        return latencies
+    }
+    var times: [Duration] = []
+    let burstStart = clock.now
+    for index in 0..<deletes {
+        guard let user = UserID("user-\(index)") else { fail("invalid identifier") }
+        let began = clock.now
+        guard try await store.deleteUser(user) != nil else { fail("user-\(index) was not there") }
+        if !background { try await store.compact() }
+        times.append(clock.now - began)
+    }
+    try await store.awaitErasure()
+    let erased = clock.now - burstStart
+    writer.cancel()
+    let writes = try await writer.value.sorted()
+    try store.close()
+    try? FileManager.default.removeItem(atPath: subject.directory)
+    let sorted = times.sorted()
+    func writePercentile(_ fraction: Double) -> String {
+        writes.isEmpty ? "-" : writes[min(writes.count - 1, Int(Double(writes.count) * fraction))].milliseconds
+    }
+    print(
+        "| \(size) | \(background ? "background" : "synchronous (compact)") | \(sorted[sorted.count / 2].milliseconds) "
+            + "| \(sorted.last?.milliseconds ?? "-") | \(erased.milliseconds) | \(writes.count) "
+            + "| \(writePercentile(0.5)) | \(writePercentile(0.99)) | \(writes.last?.milliseconds ?? "-") |")
 }

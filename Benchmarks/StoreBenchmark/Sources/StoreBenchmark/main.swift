@@ -287,8 +287,8 @@ func runStartup(rounds: Int) throws {
 
 // `StoreBenchmark startup [rounds]` measures only start-up (each open in a child process run as
 // `startup-child`), `writers [rounds]` only the write path, `snapshot-pause [writes]` the writers'
-// pause while background snapshots of 100,000 users run, `erasure [deletes]` the cost of a
-// compacting deleteUser; without arguments, everything but erasure.
+// pause while background snapshots of 100,000 users run, `erasure [deletes]` what erasing
+// users costs concurrent writers, synchronous compaction against background; without arguments, everything but erasure.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "startup-child", arguments.count == 3 {
     try await runStartupChild(directory: arguments[1], size: Int(arguments[2]) ?? 0)

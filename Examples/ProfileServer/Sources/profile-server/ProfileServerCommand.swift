@@ -57,11 +57,24 @@ struct Serve: AsyncParsableCommand {
             """)
     var store: String?
 
+    @Option(
+        help: """
+            Seconds between two purges of pending deletions whose grace period has passed \
+            (env PROFILE_SERVER_PURGE_INTERVAL; default 3600; 0 never purges).
+            """)
+    var purgeInterval: Int?
+
     func run() async throws {
         let environment = shared.environment
         let portText = environment["PROFILE_SERVER_PORT"]
         guard let port = port ?? (portText.map { Int($0) } ?? 8080) else {
             throw ValidationError("PROFILE_SERVER_PORT is \(portText ?? ""); it must be a port number such as 8080")
+        }
+        let purgeText = environment["PROFILE_SERVER_PURGE_INTERVAL"]
+        guard let purgeSeconds = purgeInterval ?? (purgeText.map { Int($0) } ?? 3600), purgeSeconds >= 0 else {
+            throw ValidationError(
+                "the purge interval is \(purgeInterval.map(String.init) ?? purgeText ?? ""); use whole seconds, 0 to never purge"
+            )
         }
         let origins = (corsOrigins ?? environment["PROFILE_SERVER_CORS_ORIGINS"] ?? "")
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -72,7 +85,8 @@ struct Serve: AsyncParsableCommand {
             jwtSecret: shared.resolvedSecret,
             corsOrigins: origins,
             inMemory: inMemory || environment["PROFILE_SERVER_IN_MEMORY"] == "1",
-            storeURL: store ?? environment["PROFILE_SERVER_STORE"].flatMap { $0.isEmpty ? nil : $0 })
+            storeURL: store ?? environment["PROFILE_SERVER_STORE"].flatMap { $0.isEmpty ? nil : $0 },
+            purgeInterval: purgeSeconds == 0 ? nil : .seconds(purgeSeconds))
         if configuration.inMemory && configuration.storeURL != nil {
             throw ValidationError("--in-memory and --store name two stores; choose one")
         }
@@ -81,7 +95,9 @@ struct Serve: AsyncParsableCommand {
         let server = try await ReferenceServer(configuration: configuration, logger: logger)
         logger.info(
             "store: \(Self.describe(server.storage.kind, configuration))",
-            metadata: ["cors": "\(origins)"])
+            metadata: [
+                "cors": "\(origins)", "purge_interval": "\(purgeSeconds == 0 ? "never" : "\(purgeSeconds)s")",
+            ])
         try await server.application().runService()
     }
 
@@ -96,12 +112,21 @@ struct Serve: AsyncParsableCommand {
 
 struct Token: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a bearer token for a user, signed with the server's secret.")
+        abstract: "Print a bearer token for a user, or for an operator with scopes, signed with the server's secret.")
 
     @OptionGroup var shared: SharedOptions
 
     @Option(help: "The user id the token names (its sub claim).")
-    var user: String
+    var user: String?
+
+    @Option(name: .customLong("operator"), help: "An operator's name: the token is an operator's, with --scope.")
+    var operatorName: String?
+
+    @Option(
+        help: """
+            A scope the operator token grants; repeat for several: \(OperatorScopes.listing).
+            """)
+    var scope: [String] = []
 
     @Option(help: "A role the token grants; repeat for several.")
     var role: [String] = []
@@ -109,13 +134,34 @@ struct Token: AsyncParsableCommand {
     @Option(help: "Lifetime in seconds.")
     var expiresIn: Int = 86_400
 
-    func run() async throws {
-        guard let userID = UserID(user) else {
-            throw ValidationError("--user \(user) is not a user id: use 1 to 128 printable ASCII characters, no spaces")
+    func validate() throws {
+        switch (user, operatorName) {
+        case (nil, nil):
+            throw ValidationError("name the token's holder: --user <id> or --operator <name> --scope <scope>")
+        case (.some, .some): throw ValidationError("--user and --operator name two holders; choose one")
+        case (.some, nil) where !scope.isEmpty: throw ValidationError("--scope is for operator tokens (--operator)")
+        case (nil, .some) where scope.isEmpty:
+            throw ValidationError("an operator token needs at least one --scope: \(OperatorScopes.listing)")
+        default: break
         }
+        if let unknown = scope.first(where: { OperatorScopes.scope(named: $0) == nil }) {
+            throw ValidationError("--scope \(unknown) is not a scope this server grants; use \(OperatorScopes.listing)")
+        }
+    }
+
+    func run() async throws {
         let secret =
             try shared.resolvedSecret ?? DevelopmentSecret.loadOrCreate(in: shared.resolvedDataDirectory).secret
         let tokens = try await BearerTokens(secret: secret)
+        if let operatorName {
+            let scopes = scope.compactMap(OperatorScopes.scope(named:))
+            print(try await tokens.issue(forOperator: operatorName, scopes: scopes, lifetime: TimeInterval(expiresIn)))
+            return
+        }
+        guard let user, let userID = UserID(user) else {
+            throw ValidationError(
+                "--user \(user ?? "") is not a user id: use 1 to 128 printable ASCII characters, no spaces")
+        }
         print(try await tokens.issue(for: userID, roles: role, lifetime: TimeInterval(expiresIn)))
     }
 }

@@ -34,7 +34,7 @@ struct TestServer {
         logger.logLevel = .warning
         let server = try await ReferenceServer(configuration: configuration, logger: logger)
         return try await server.application().test(.live) { client async throws in
-            try await body(TestClient(client: client, tokens: server.tokens))
+            try await body(TestClient(client: client, tokens: server.tokens, storage: server.storage))
         }
     }
 
@@ -65,9 +65,16 @@ struct Reply: Sendable {
 struct TestClient: Sendable {
     let client: any TestClientProtocol
     let tokens: BearerTokens
+    /// The server's store and media store, for what no route can do (moving a deadline).
+    let storage: ProfileStorage
 
     func token(_ user: String, lifetime: TimeInterval = 3600) async throws -> String {
         try await tokens.issue(for: try #require(UserID(user)), lifetime: lifetime)
+    }
+
+    /// A token for the operator `name` with `scopes`.
+    func operatorToken(_ name: String, scopes: [OperatorScope]) async throws -> String {
+        try await tokens.issue(forOperator: name, scopes: scopes)
     }
 
     /// Sends `body` (JSON text by default) as `user`, or with the raw `authorization` header.

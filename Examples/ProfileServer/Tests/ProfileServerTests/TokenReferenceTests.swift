@@ -24,13 +24,29 @@ struct TokenReferenceTests {
             let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any],
             header["alg"] as? String == "HS256",
             let payload = try? JSONSerialization.jsonObject(with: payloadData) as? [String: Any],
-            let sub = payload["sub"] as? String, UserID(sub) != nil,
+            let sub = payload["sub"] as? String,
             let exp = payload["exp"] as? Double, exp > now.timeIntervalSince1970
         else { return .reject }
         let key = SymmetricKey(data: Data(secret.utf8))
-        let valid = HMAC<SHA256>.isValidAuthenticationCode(
-            signature, authenticating: Data((parts[0] + "." + parts[1]).utf8), using: key)
-        return valid ? .accept(sub) : .reject
+        guard
+            HMAC<SHA256>.isValidAuthenticationCode(
+                signature, authenticating: Data((parts[0] + "." + parts[1]).utf8), using: key)
+        else { return .reject }
+        // A `scopes` claim makes it an operator's token: a non-empty name, only known scopes.
+        if let claim = payload["scopes"], !(claim is NSNull) {
+            guard let scopes = claim as? [String], !sub.isEmpty, scopes.allSatisfy(Self.knownScopes.contains)
+            else { return .reject }
+            return .accept(Self.operatorVerdict(sub, scopes))
+        }
+        return UserID(sub) != nil ? .accept(sub) : .reject
+    }
+
+    /// The scope names the reference knows, written out independently of the server's list.
+    static let knownScopes: Set<String> = ["accounts:suspend", "accounts:purge", "usernames:release"]
+
+    /// How an accepted operator token is compared: its name and its sorted, distinct scopes.
+    static func operatorVerdict(_ name: String, _ scopes: some Sequence<String>) -> String {
+        "operator \(name): " + Set(scopes).sorted().joined(separator: ",")
     }
 
     enum Verdict: Equatable {
@@ -73,7 +89,13 @@ struct TokenReferenceTests {
         let algorithms = ["HS256", "none", "HS384", "hs256", "RS256", "HS256 "]
         let alg = random.next() % 3 == 0 ? algorithms.randomElement(using: &random) ?? "none" : "HS256"
         let header = #"{"alg":"\#(alg)","typ":"JWT"}"#
-        let payload = #"{"sub":"\#(user)","exp":\#(exp),"iat":1700000000}"#
+        let scopeClaims = [
+            "", "", "", #","scopes":["accounts:suspend"]"#, #","scopes":[]"#, #","scopes":null"#,
+            #","scopes":["usernames:release","accounts:purge","accounts:purge"]"#, #","scopes":["accounts:nuke"]"#,
+            #","scopes":["accounts:suspend","ACCOUNTS:PURGE"]"#, #","scopes":"accounts:suspend""#, #","scopes":[1]"#,
+        ]
+        let scopes = scopeClaims.randomElement(using: &random) ?? ""
+        let payload = #"{"sub":"\#(user)","exp":\#(exp),"iat":1700000000\#(scopes)}"#
         switch random.next() % 7 {
         case 0: return sign(header, payload)
         case 1: return sign(header, payload, secret: String(repeating: "w", count: 40))
@@ -94,7 +116,8 @@ struct TokenReferenceTests {
         }
     }
 
-    @Test("The server accepts exactly the tokens the reference accepts, for the same user (3,000 generated)")
+    @Test(
+        "The server accepts exactly the tokens the reference accepts, for the same user or operator (3,000 generated)")
     func agreesWithReference() async throws {
         let tokens = try await BearerTokens(secret: Self.secret)
         let valid = try await tokens.issue(for: try #require(UserID("alice")))
@@ -106,8 +129,10 @@ struct TokenReferenceTests {
             guard let expected = Self.reference(token, now: Date()) else { continue }
             let actual: Verdict =
                 switch await tokens.authenticate(token: token) {
-                case .caller(let caller): .accept(caller.userID?.rawValue ?? "")
-                case .anonymous, .rejected: .reject
+                case .caller(.user(let user, _)): .accept(user.rawValue)
+                case .caller(.operator(let name, let scopes)):
+                    .accept(Self.operatorVerdict(name, scopes.map(\.rawValue)))
+                case .caller(.anonymous), .anonymous, .rejected, .refused: .reject
                 }
             compared += 1
             if expected != .reject { accepted += 1 }

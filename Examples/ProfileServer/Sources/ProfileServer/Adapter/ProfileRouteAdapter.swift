@@ -26,6 +26,9 @@ public struct ProfileRouteAdapter: Sendable {
         /// Credentials that were present but invalid (expired, forged, wrong key, `alg: none`);
         /// the text says why, for the log only.
         case rejected(String)
+        /// Valid credentials the server will not honour as they are (an operator token naming a
+        /// scope the server does not know); the text says why and is sent to the client with the 401.
+        case refused(String)
     }
 
     /// The largest bodies a route accepts, by what the route takes.
@@ -90,6 +93,16 @@ public struct ProfileRouteAdapter: Sendable {
         Self.response(await api.respond(to: EndpointRequest(method: request.method.rawValue, path: request.uri.path)))
     }
 
+    /// The 401 for a token that was presented but is not honoured, logged with `reason`.
+    private func refuseToken(
+        _ error: ProfileError, reason: String, route: ProfileRoute, context: some RequestContext
+    ) -> Response {
+        context.logger.notice("token refused", metadata: ["reason": .string(reason)])
+        var response = Self.response(api.render(error, in: route.spec))
+        response.headers[.wwwAuthenticate] = #"Bearer error="invalid_token""#
+        return response
+    }
+
     private func respond(to request: Request, context: some RequestContext, route: ProfileRoute) async -> Response {
         let parameters = Dictionary(
             uniqueKeysWithValues: route.parameters.compactMap { name in
@@ -99,10 +112,10 @@ public struct ProfileRouteAdapter: Sendable {
             method: route.method, path: request.uri.path, ifMatch: request.headers[.ifMatch])
         switch await authenticate(request) {
         case .rejected(let reason):
-            context.logger.notice("token refused", metadata: ["reason": .string(reason)])
-            var response = Self.response(api.render(.unauthenticated, in: route.spec))
-            response.headers[.wwwAuthenticate] = #"Bearer error="invalid_token""#
-            return response
+            return refuseToken(.unauthenticated, reason: reason, route: route, context: context)
+        case .refused(let reason):
+            return refuseToken(
+                ProfileError(code: .unauthenticated, message: reason), reason: reason, route: route, context: context)
         case .caller(let caller):
             endpoint.caller = caller
         case .anonymous:

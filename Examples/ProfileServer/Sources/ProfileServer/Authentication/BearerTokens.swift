@@ -27,7 +27,18 @@ public struct BearerTokens: Sendable {
         let now = Date()
         let claims = TokenClaims(
             sub: SubjectClaim(value: user.rawValue), exp: ExpirationClaim(value: now.addingTimeInterval(lifetime)),
-            iat: IssuedAtClaim(value: now), roles: roles.isEmpty ? nil : roles)
+            iat: IssuedAtClaim(value: now), roles: roles.isEmpty ? nil : roles, scopes: nil)
+        return try await keys.sign(claims)
+    }
+
+    /// A token for the operator `name` granting `scopes`, that expires after `lifetime` seconds.
+    public func issue(
+        forOperator name: String, scopes: [OperatorScope], lifetime: TimeInterval = 3600
+    ) async throws -> String {
+        let now = Date()
+        let claims = TokenClaims(
+            sub: SubjectClaim(value: name), exp: ExpirationClaim(value: now.addingTimeInterval(lifetime)),
+            iat: IssuedAtClaim(value: now), roles: nil, scopes: scopes.map(\.rawValue))
         return try await keys.sign(claims)
     }
 
@@ -49,11 +60,25 @@ public struct BearerTokens: Sendable {
         }
         do {
             let claims = try await keys.verify(token, as: TokenClaims.self)
+            if let scopes = claims.scopes { return Self.operatorCaller(named: claims.sub.value, scopes: scopes) }
             guard let user = UserID(claims.sub.value) else { return .rejected("the token's sub is not a user id") }
             return .caller(.user(user, roles: Set(claims.roles ?? [])))
         } catch {
             return .rejected("\(error)")
         }
+    }
+
+    /// The operator a verified token with a `scopes` claim names: refused with a message naming
+    /// the unknown scopes (the client sees it: it names only scope names), or without a name.
+    static func operatorCaller(named name: String, scopes: [String]) -> ProfileRouteAdapter.Authentication {
+        guard !name.isEmpty else { return .rejected("the operator token's sub (the operator's name) is empty") }
+        let unknown = scopes.filter { OperatorScopes.scope(claimed: $0) == nil }
+        guard unknown.isEmpty else {
+            return .refused(
+                "The token's scopes claim names unknown scopes (\(unknown.joined(separator: ", "))); "
+                    + "this server grants \(OperatorScopes.known.map(\.scope.rawValue).joined(separator: ", "))")
+        }
+        return .caller(.operator(name: name, scopes: Set(scopes.compactMap(OperatorScopes.scope(claimed:)))))
     }
 
     /// The `alg` of a compact JWS's header, read before any key is chosen.

@@ -18,9 +18,12 @@ public struct ServerConfiguration: Sendable {
     public var storeURL: String?
     /// The largest request bodies.
     public var bodyLimits: ProfileRouteAdapter.BodyLimits
+    /// How often pending deletions whose grace period has passed are purged; `nil` never (another
+    /// process purges, or nobody). One hour by default.
+    public var purgeInterval: Duration?
 
     /// The defaults are the README's: 127.0.0.1:8080, `./profile-data`, a development secret,
-    /// no CORS origins, the JSON-file store.
+    /// no CORS origins, the JSON-file store, a purge every hour.
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
@@ -29,7 +32,8 @@ public struct ServerConfiguration: Sendable {
         corsOrigins: [String] = [],
         inMemory: Bool = false,
         storeURL: String? = nil,
-        bodyLimits: ProfileRouteAdapter.BodyLimits = .init()
+        bodyLimits: ProfileRouteAdapter.BodyLimits = .init(),
+        purgeInterval: Duration? = .seconds(3600)
     ) {
         self.host = host
         self.port = port
@@ -39,5 +43,6 @@ public struct ServerConfiguration: Sendable {
         self.inMemory = inMemory
         self.storeURL = storeURL
         self.bodyLimits = bodyLimits
+        self.purgeInterval = purgeInterval
     }
 }

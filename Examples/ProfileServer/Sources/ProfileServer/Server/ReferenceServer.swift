@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import ProfileKit
+import ServiceLifecycle
 
 /// The reference server: all four specs on one Hummingbird application, the JSON-file store by
 /// default, bearer tokens, CORS, request ids, `/health`, uploaded media served back read-only.
@@ -70,6 +71,23 @@ public struct ReferenceServer: Sendable {
         return router
     }
 
+    /// The purge of expired deletions every `interval`, over the API's own service (so a purge's
+    /// media deletions are serialised with the routes' uploads); `nil` without an interval.
+    private func purgeTimer(interval: Duration?) -> PurgeTimer? {
+        // Under the social preset, which holds a deleted user's name longest, whichever spec the
+        // deletion was requested in; the server mounts all four specs, so it is always there.
+        guard let interval, let service = routes.api.service(for: .social) else { return nil }
+        return PurgeTimer(service: service, interval: interval, logger: logger)
+    }
+
+    /// The storage closer first, so that it closes the store after every later service (the
+    /// purge timer, then the HTTP server, which the application adds last) has stopped.
+    private func services() -> [any Service] {
+        var services: [any Service] = [storage.closingService(logger: logger)]
+        if let timer = purgeTimer(interval: configuration.purgeInterval) { services.append(timer) }
+        return services
+    }
+
     /// The application: the router on the configured address, and the store closed after the
     /// HTTP server has finished its in-flight requests on graceful shutdown.
     public func application(
@@ -81,7 +99,7 @@ public struct ReferenceServer: Sendable {
             router: router(),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: configuration.port), serverName: "profile-server"),
-            services: [storage.closingService(logger: logger)],
+            services: services(),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 logger.info("listening on http://\(host):\(port)", metadata: ["port": "\(port)"])
