@@ -131,7 +131,8 @@ extension ProfileStoreConformance {
                     "holds, one per key left (the case change left no key)")
                 try expect.equal(try await store.usernameHistory(for: .random()), [], "an unknown user's history")
             },
-            .init("deleting a user holds its username in the same step and removes its history") { scenario in
+            .init("deleting a user holds its username with no holder in the same step and removes its history") {
+                scenario in
                 let (store, expect) = (try scenario.holdingStore(), scenario.expect)
                 let leaving = UserID.random()
                 try await scenario.claim("departed", for: leaving, day: 0)
@@ -141,13 +142,19 @@ extension ProfileStoreConformance {
                 try expect.equal(try await store.record(for: leaving), nil, "the deleted record")
                 try expect.equal(try await store.usernameHistory(for: leaving), [], "the deleted user's history")
                 let hold = try await store.hold(on: try scenario.username("gone"))
-                try expect.equal(hold?.holder, leaving, "the hold on the deleted user's name")
+                try expect.equal(hold?.username.rawValue, "Gone", "the deleted user's name is held")
+                try expect.equal(hold?.holder, nil, "a deletion hold keeps no user id")
                 try expect.equal(hold?.until, nil, "a deletion hold under .forever has no end")
+                let renameHold = try await store.hold(on: try scenario.username("departed"))
+                try expect.equal(renameHold?.holder, nil, "an earlier rename hold loses its holder with the user")
                 try expect.equal(
-                    try await store.holds(heldFor: leaving).map(\.username.rawValue), ["departed", "Gone"],
-                    "holds outlive their holder")
+                    renameHold?.until, ConformanceScenario.terms(day: 31).now, "and keeps its end")
+                try expect.equal(try await store.holds(heldFor: leaving), [], "holds in a deleted user's favour")
                 try await expect.error(.usernameHeld("", until: nil), "a claim a century later") {
                     try await scenario.claim("gone", for: .random(), day: 36_500)
+                }
+                try await expect.error(.usernameHeld("", until: nil), "the deleted user's id claiming its old name") {
+                    try await scenario.claim("departed", for: leaving, day: 4)
                 }
                 try expect.equal(
                     try await store.deleteUser(leaving, holding: ConformanceScenario.terms(day: 3)), nil,

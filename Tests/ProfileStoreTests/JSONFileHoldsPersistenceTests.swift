@@ -17,7 +17,7 @@ struct JSONFileHoldsPersistenceTests {
     }
 
     /// Renames one user twice and deletes another: two holds for the first (one expired by day
-    /// 30), a history of two, a deletion hold.
+    /// 30), a history of two, a deletion hold (with no holder).
     private static func populate(_ store: JSONFileProfileStore) async throws -> (stayer: UserID, leaver: UserID) {
         let stayer = try StoreFixtures.user("stayer")
         let leaver = try StoreFixtures.user("leaver")
@@ -44,11 +44,13 @@ struct JSONFileHoldsPersistenceTests {
         var history: [UsernameChange]
         var holds: [UsernameHold]
         var leaverHolds: [UsernameHold]
+        var leaverName: UsernameHold?
 
         init(_ store: JSONFileProfileStore, _ users: (stayer: UserID, leaver: UserID)) async throws {
             history = try await store.usernameHistory(for: users.stayer)
             holds = try await store.holds(heldFor: users.stayer)
             leaverHolds = try await store.holds(heldFor: users.leaver)
+            leaverName = try await store.hold(on: try #require(Username("leaver")))
         }
     }
 
@@ -67,7 +69,8 @@ struct JSONFileHoldsPersistenceTests {
         #expect(try await Observed(reopened, users) == before)
         #expect(before.history.map(\.username.rawValue) == ["one", "two"])
         #expect(before.holds.map(\.username.rawValue) == ["one", "two"])
-        #expect(before.leaverHolds.map(\.until) == [nil])
+        #expect(before.leaverHolds == [], "a deleted user holds nothing")
+        #expect(before.leaverName?.holder == nil && before.leaverName != nil && before.leaverName?.until == nil)
         let error = await #expect(throws: ProfileStoreFailure<Never>.self) {
             try await Self.rename(try StoreFixtures.user("thief"), to: "Leaver", in: reopened, day: 400)
         }

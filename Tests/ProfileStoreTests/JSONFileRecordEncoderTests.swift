@@ -91,7 +91,7 @@ struct JSONFileRecordEncoderTests {
         let user = try #require(UserID("u1"))
         let other = try #require(UserID("u/2\"\\"))
         let date = Date(timeIntervalSinceReferenceDate: 780_000_000.125)
-        let hold = UsernameHold(username: try #require(Username("held")), holder: user, since: date, until: nil)
+        let hold = UsernameHold(username: try #require(Username("held")), holder: nil, since: date, until: nil)
         let timed = UsernameHold(username: try #require(Username("held")), holder: user, since: date, until: date + 60)
         let change = UsernameChange(username: try #require(Username("old_name")), leftAt: date)
         let record = try StoreFixtures.record(user, username: "new_name", email: "A@example.com")
@@ -100,6 +100,7 @@ struct JSONFileRecordEncoderTests {
             .block(blocker: user, blocked: other), .unblock(blocker: user, blocked: other), .delete(user: other),
             .rename(record: record, left: change, hold: nil), .rename(record: record, left: change, hold: timed),
             .deleteHolding(user: user, hold: hold), .deleteHolding(user: user, hold: timed),
+            .setHold(usernameKey: "held", hold: timed),
             .setHold(usernameKey: "held", hold: hold), .setHold(usernameKey: "held", hold: nil),
             .setHistory(user: user, history: []), .setHistory(user: user, history: [change, change]),
         ]

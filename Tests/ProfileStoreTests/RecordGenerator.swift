@@ -149,7 +149,7 @@ struct RecordGenerator {
     }
 
     mutating func hold() -> UsernameHold {
-        UsernameHold(username: username(), holder: user(), since: date(), until: optionalDate())
+        UsernameHold(username: username(), holder: chance(75) ? user() : nil, since: date(), until: optionalDate())
     }
 
     mutating func change() -> UsernameChange { UsernameChange(username: username(), leftAt: date()) }

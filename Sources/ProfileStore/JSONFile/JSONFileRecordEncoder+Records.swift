@@ -206,8 +206,7 @@ extension JSONFileRecordEncoder {
 
     mutating func usernameHold(_ hold: UsernameHold) throws(Unsupported) {
         open()
-        key("holder")
-        string(hold.holder.rawValue)
+        optionalString("holder", hold.holder?.rawValue)
         key("since")
         try date(hold.since)
         try optionalDate("until", hold.until)

@@ -27,9 +27,9 @@ public struct UsernameHoldTerms: Sendable, Hashable {
         self.afterDeletion = afterDeletion
     }
 
-    /// The hold a release of `username` by `holder` under `duration` creates, or `nil` when the
-    /// duration holds nothing.
-    func hold(of username: Username, by holder: UserID, for duration: UsernameHoldDuration) -> UsernameHold? {
+    /// The hold a release of `username` by `holder` (`nil` for a deletion: nobody may reclaim)
+    /// under `duration` creates, or `nil` when the duration holds nothing.
+    func hold(of username: Username, by holder: UserID?, for duration: UsernameHoldDuration) -> UsernameHold? {
         guard duration.holds else { return nil }
         return UsernameHold(username: username, holder: holder, since: now, until: duration.end(from: now))
     }

@@ -21,8 +21,10 @@ import ProfileDomain
 ///   hold expired ends that hold too.
 /// - **Plain updates respect holds.** ``ProfileStore/update(_:expectingVersion:_:)`` on a
 ///   conforming store checks holds at the wall clock and creates none.
-/// - **History goes with the user, holds stay.** Deleting a user removes its history; its holds
-///   stay until they end or an operator releases them.
+/// - **History goes with the user, holds stay without it.** Deleting a user removes its history;
+///   its holds (the deletion's own and those of earlier renames) stay until they end or an
+///   operator releases them, with no `UsernameHold.holder` (nobody may reclaim them), so no
+///   hold keeps a deleted user's id.
 public protocol UsernameHoldingStore: ProfileStore {
     /// ``ProfileStore/update(_:expectingVersion:_:)`` with username holds: a changed username
     /// is recorded in the history and held under `terms`, a claim is checked against holds
@@ -35,7 +37,8 @@ public protocol UsernameHoldingStore: ProfileStore {
     ) async throws(ProfileStoreFailure<Failure>) -> Value
 
     /// ``ProfileStore/deleteUser(_:)`` that holds the user's username under
-    /// `terms.afterDeletion` in the same step, and removes its username history.
+    /// `terms.afterDeletion` with no holder in the same step, removes its username history, and
+    /// clears the holder of the user's other holds.
     func deleteUser(_ user: UserID, holding terms: UsernameHoldTerms) async throws(ProfileStoreError) -> UserRecord?
 
     /// The hold on `username`'s canonical key, active or expired, or `nil` when there is none.

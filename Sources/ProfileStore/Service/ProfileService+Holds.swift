@@ -77,11 +77,11 @@ extension ProfileService {
         guard let holdingStore else { return nil }
         let hold = try await storeCall { () async throws(ProfileStoreError) in try await holdingStore.hold(on: username)
         }
-        guard let hold, hold.isActive(at: now()), let record = try await storedRecord(hold.holder),
-            let newUsername = record.profile?.username
+        guard let hold, hold.isActive(at: now()), let holder = hold.holder,
+            let record = try await storedRecord(holder), let newUsername = record.profile?.username
         else { return nil }
-        if let viewer = caller.userID, viewer != hold.holder,
-            try await visibleRelationship(of: hold.holder, to: viewer) == nil
+        if let viewer = caller.userID, viewer != holder,
+            try await visibleRelationship(of: holder, to: viewer) == nil
         {
             return nil
         }

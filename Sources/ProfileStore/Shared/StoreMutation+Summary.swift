@@ -13,7 +13,8 @@ extension StoreMutation {
         case .delete(let user): "delete \(user)"
         case .rename(let record, _, _): "rename \(record.userID)"
         case .deleteHolding(let user, _): "delete \(user) holding its username"
-        case .setHold(_, let hold): hold.map { "hold for \($0.holder)" } ?? "release a hold"
+        case .setHold(_, let hold?): hold.holder.map { "hold for \($0)" } ?? "hold for nobody"
+        case .setHold(_, nil): "release a hold"
         case .setHistory(let user, _): "set the username history of \(user)"
         }
     }

@@ -19,12 +19,14 @@ enum StoreMutation: Sendable, Hashable, Codable {
     case block(blocker: UserID, blocked: UserID)
     /// Removes the block edge `blocker` -> `blocked`.
     case unblock(blocker: UserID, blocked: UserID)
-    /// Removes the record of `user`, its username history and every edge to or from it.
+    /// Removes the record of `user`, its username history and every edge to or from it, and
+    /// clears the holder of its username holds.
     case delete(user: UserID)
     /// Stores `record` (a `put`) whose username replaced `left.username`: appends `left` to the
     /// user's history and, when `hold` is not `nil`, holds the left name, in one step.
     case rename(record: UserRecord, left: UsernameChange, hold: UsernameHold?)
-    /// Deletes `user` (a `delete`) and holds its username with `hold`, in one step.
+    /// Deletes `user` (a `delete`) and holds its username with `hold`, in one step; the hold is
+    /// stored without a holder whatever `hold.holder` says (old journals name the user).
     case deleteHolding(user: UserID, hold: UsernameHold)
     /// Sets the hold on the canonical key `usernameKey`; `nil` releases it.
     case setHold(usernameKey: String, hold: UsernameHold?)

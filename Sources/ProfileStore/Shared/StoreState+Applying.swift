@@ -35,8 +35,10 @@ extension StoreState {
             Self.remove(blocker, blocked, from: &blockees, reverse: &blockers)
         case .delete(let user):
             delete(user)
-        case .deleteHolding(let user, let hold):
+        case .deleteHolding(let user, var hold):
             delete(user)
+            // Journals written before deletion holds lost their holder still name the user.
+            hold.holder = nil
             usernameHolds[hold.username.canonicalKey] = hold
         case .setHold(let usernameKey, let hold):
             usernameHolds[usernameKey] = hold
@@ -95,6 +97,7 @@ extension StoreState {
     private mutating func delete(_ user: UserID) {
         guard let record = records.removeValue(forKey: user) else { return }
         usernameHistories[user] = nil
+        clearHolder(user)
         index(record.keys, as: nil)
         Self.removeAll(of: user, from: &followees, reverse: &followers)
         Self.removeAll(of: user, from: &blockees, reverse: &blockers)

@@ -16,9 +16,12 @@ extension StoreState {
     /// Seeds holds and histories after the records, refusing two holds on one key and a history
     /// of a user without a record.
     mutating func seed(holds: [UsernameHold], histories: [StoredUsernameHistory]) throws(ProfileStoreError) {
-        for hold in holds {
+        for var hold in holds {
             let key = hold.username.canonicalKey
             guard usernameHolds[key] == nil else { throw .invalidMutation("two holds on username key \(key)") }
+            // A file written before deletions cleared holders names users without a record: open
+            // it, and let the next snapshot forget those ids.
+            if let holder = hold.holder, records[holder] == nil { hold.holder = nil }
             usernameHolds[key] = hold
         }
         for entry in histories where !entry.history.isEmpty {
@@ -95,9 +98,21 @@ extension StoreState {
     {
         guard records[user] != nil else { return nil }
         guard let terms, let username = try record(for: user)?.profile?.username,
-            let hold = terms.hold(of: username, by: user, for: terms.afterDeletion)
+            let hold = terms.hold(of: username, by: nil, for: terms.afterDeletion)
         else { return .delete(user: user) }
         return .deleteHolding(user: user, hold: hold)
+    }
+
+    /// Clears the holder of every hold of `user`, who is being deleted: a deleted user can never
+    /// reclaim, and its holds must not keep its id. A scan of all holds, as deletions are rare.
+    mutating func clearHolder(_ user: UserID) {
+        guard !usernameHolds.isEmpty else { return }
+        for key in heldKeys(of: user) { usernameHolds[key]?.holder = nil }
+    }
+
+    /// The canonical keys of the holds whose holder is `user`, sorted.
+    func heldKeys(of user: UserID) -> [String] {
+        usernameHolds.keys.filter { usernameHolds[$0]?.holder == user }.sorted()
     }
 
     /// The mutation that releases the hold on `username`'s key, or `nil` when there is none.

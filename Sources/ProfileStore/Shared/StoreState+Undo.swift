@@ -49,6 +49,8 @@ extension StoreState {
             undo += (followees[user] ?? []).sorted().map { .follow(follower: user, followee: $0) }
             undo += (followers[user] ?? []).sorted().map { .follow(follower: $0, followee: user) }
             if let history = usernameHistories[user] { undo.append(.setHistory(user: user, history: history)) }
+            // The delete cleared the holder of the user's holds; these put it back.
+            undo += heldKeys(of: user).flatMap(restoringHold(on:))
             return undo + restoringHolds(claimedBy: [record])
         }
     }
@@ -62,9 +64,11 @@ extension StoreState {
         if let previous {
             undo = [.put(record: previous)]
         } else {
-            // A user without a record has no edges, so deleting it removes the record alone.
+            // A user without a record has no edges, so deleting it removes the record alone (and
+            // clears the holder of any hold naming the user, which the last step puts back).
             undo = [.delete(user: user)]
             if let history = usernameHistories[user] { undo.append(.setHistory(user: user, history: history)) }
+            undo += heldKeys(of: user).flatMap(restoringHold(on:))
         }
         return undo + restoringHolds(claimedBy: [record, previous])
     }

@@ -6,9 +6,9 @@ import Testing
 /// Real erasure: once the documented bound has passed (the store's `awaitErasure()` returns: the
 /// background compaction the deletion started is complete), no file of the JSON-file store's
 /// directory and no file of the media directory holds a byte of the deleted user's data, while
-/// every other user's data is still there (`Docs/Lifecycle.md`, "Real erasure"). The one documented exception: a policy
-/// that holds a deleted user's username keeps that name, and the opaque id the hold was made for,
-/// in the hold until it ends.
+/// every other user's data is still there (`Docs/Lifecycle.md`, "Real erasure"). The one
+/// documented exception: a policy that holds a deleted user's username keeps that name in the
+/// hold until it ends, but not the user's id (a deletion hold has no holder).
 @Suite("Real erasure on disk")
 struct ErasureTests {
     /// A user whose every stored field carries a string found nowhere else.
@@ -118,8 +118,8 @@ struct ErasureTests {
         #expect(try disk.found(Self.currentMarkers(victim)).count == Self.currentMarkers(victim).count, "seed \(tag)")
 
         try await service.deleteUser(victim.id, for: .user(victim.id))
-        // Under a holding policy the held name and the id it was held for stay in the hold.
-        let held = holdsNames ? [victim.id.rawValue, "u_m1\(tag)"] : []
+        // Under a holding policy the held name stays in the hold; the user's id does not.
+        let held = holdsNames ? ["u_m1\(tag)"] : []
         let erased = victim.markers.filter { !held.contains($0) }
         if holdsNames {
             let claim = await profileError {

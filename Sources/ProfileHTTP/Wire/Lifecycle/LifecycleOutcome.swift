@@ -57,7 +57,8 @@ enum LifecycleOutcome: Sendable, Hashable {
             "username": .string(hold.username.rawValue), "since": style.date(hold.since),
             "until": hold.until.map(style.date) ?? .null,
         ]
-        if withHolder { members["heldFor"] = style.id(hold.holder) }
+        // A deleted user's holds have no holder: `null`, never the erased id.
+        if withHolder { members["heldFor"] = hold.holder.map(style.id) ?? .null }
         return style.object(members)
     }
 }

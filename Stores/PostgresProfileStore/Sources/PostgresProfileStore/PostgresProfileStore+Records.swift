@@ -41,6 +41,17 @@ extension PostgresProfileStore {
         expectingVersion expectedVersion: Int?,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value {
+        try await update(user, expectingVersion: expectedVersion, terms: nil, body)
+    }
+
+    /// The update with or without hold terms: without, a claim is checked against holds at the
+    /// wall clock and nothing is held or recorded in the history.
+    func update<Value: Sendable, Failure: Error>(
+        _ user: UserID,
+        expectingVersion expectedVersion: Int?,
+        terms: UsernameHoldTerms?,
+        _ body: (inout UserRecord?) throws(Failure) -> Value
+    ) async throws(ProfileStoreFailure<Failure>) -> Value {
         // Kept beside the transaction's untyped errors so that a body's error of any type, even a
         // `ProfileStoreError`, comes back as `.rejected` and never as the store's own.
         var rejection: Failure?
@@ -69,6 +80,7 @@ extension PostgresProfileStore {
                 guard candidate != current else { return result }
                 try Self.checkOwnership(candidate, as: user)
                 try await write(candidate, over: current, on: connection)
+                try await writeHolds(candidate, over: current, terms: terms, on: connection)
                 return result
             }
         } catch {
@@ -78,16 +90,29 @@ extension PostgresProfileStore {
         }
     }
 
-    /// Removes `user`'s record; foreign keys remove its profile, preferences, media references
-    /// and edges, and the counter trigger updates the other users' counts, in one transaction.
+    /// Removes `user`'s record; foreign keys remove its profile, preferences, media references,
+    /// edges and username history and clear the holder of its username holds, and the counter
+    /// trigger updates the other users' counts, in one transaction.
     public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
+        try await deleteUser(user, terms: nil)
+    }
+
+    /// The deletion with or without hold terms: with, the user's username is held under
+    /// `terms.afterDeletion`, with no holder, in the deleting transaction.
+    func deleteUser(_ user: UserID, terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
         try await storeOperation { connection in
             guard
                 let removed = try await fetchRecord(
                     where: "u.user_id = $1", user.rawValue, lockingUser: true, on: connection)
             else { return nil }
+            // The foreign keys delete the history and clear the holder of the user's holds.
             try await connection.guardedQuery(
                 "DELETE FROM \(unescaped: schema.name).users WHERE user_id = \(user.rawValue)", logger: logger)
+            if let terms, let username = removed.profile?.username, terms.afterDeletion.holds {
+                let hold = UsernameHold(
+                    username: username, holder: nil, since: terms.now, until: terms.afterDeletion.end(from: terms.now))
+                try await storeHold(hold, on: connection)
+            }
             return removed
         }
     }

@@ -137,7 +137,7 @@ enum PostgresRecordColumns {
     }
 
     /// A stored identifier that no longer parses means rows written by something else.
-    private static func identifier<T>(_ make: (String) -> T?, _ raw: String) throws -> T {
+    static func identifier<T>(_ make: (String) -> T?, _ raw: String) throws -> T {
         guard let value = make(raw) else {
             throw ProfileStoreError.invalidMutation("the database holds \(raw), which is not a valid \(T.self)")
         }

@@ -52,7 +52,7 @@ struct PostgresSchema: Sendable {
 
     /// Every migration in order; index 0 is version 1.
     var migrations: [[String]] {
-        [version1, version2AccountStates]
+        [version1, version2AccountStates, version3UsernameHolds]
     }
 
     private var version1: [String] {

@@ -6,9 +6,14 @@ import Testing
 
 /// Two OS processes on one database race for the same username and the same record versions,
 /// round after round: the store-level equivalent of two server processes behind a load balancer.
+/// In the first ``holdRounds`` rounds they also race for a held name: one reclaims it as its
+/// previous owner, the other claims it.
 @Suite("Two processes racing on one database")
 struct TwoProcessRaceTests {
     static let rounds = 2_000
+    static let holdRounds = 200
+    /// The workers' fixed date; the holds are made on it and last 30 days.
+    static let date = Date(timeIntervalSinceReferenceDate: 800_000_000)
 
     @Test("two processes race for one username and one If-Match version: exactly one wins each race")
     func exactlyOneWinsEachRound() async throws {
@@ -16,8 +21,12 @@ struct TwoProcessRaceTests {
         let schema = TestDatabase.freshSchemaName()
         // Both start at once and migrate the same fresh schema concurrently, which must also work.
         let workers = try ["a", "b"].map { name in
-            try RaceWorker(arguments: [url, schema, name, "\(Self.rounds)", "240"])
+            try RaceWorker(arguments: [url, schema, name, "\(Self.rounds)", "240", "\(Self.holdRounds)"])
         }
+        var configuration = try PostgresProfileStore.Configuration(url: url)
+        configuration.schema = schema
+        let store = try await PostgresProfileStore(configuration: configuration)
+        try await Self.holdNames(in: store)
         for worker in workers { try worker.start() }
         let outcomes = workers.map { $0.finish() }
         for (worker, outcome) in zip(workers, outcomes) {
@@ -26,9 +35,6 @@ struct TwoProcessRaceTests {
         let (a, b) = (outcomes[0].rounds, outcomes[1].rounds)
         try #require(a.count == Self.rounds && b.count == Self.rounds, "rounds run: \(a.count) and \(b.count)")
 
-        var configuration = try PostgresProfileStore.Configuration(url: url)
-        configuration.schema = schema
-        let store = try await PostgresProfileStore(configuration: configuration)
         var contested = 0
         for round in 0..<Self.rounds {
             let (left, right) = (try #require(a[round]), try #require(b[round]))
@@ -43,16 +49,43 @@ struct TwoProcessRaceTests {
             let shared = try await store.record(for: try #require(UserID("shared-\(round)")))
             #expect(shared?.profile?.version == 2)
             #expect(shared?.profile?.displayName == (left.change == 1 ? "a" : "b"))
+            if round < Self.holdRounds {
+                #expect(
+                    left.held == 1 && right.held == 0,
+                    "round \(round): the reclaim won \(left.held), the claim won \(right.held)")
+                let held = try #require(Username("held_\(round)"))
+                #expect(try await store.record(forUsername: held)?.userID.rawValue == "owner-\(round)")
+                #expect(try await store.hold(on: held) == nil, "round \(round): the reclaimed name's hold")
+                #expect(try await store.record(for: try #require(UserID("b-h\(round)"))) == nil)
+            }
         }
         print("two-process race: \(Self.rounds) rounds; in \(contested) the creator lost the If-Match change")
         try await store.dropSchema()
         await store.close()
     }
+
+    /// For each hold round, `owner-<round>` takes `held_<round>` and renames away from it, so the
+    /// name is held for the owner for 30 days from ``date``.
+    static func holdNames(in store: PostgresProfileStore) async throws {
+        let terms = UsernameHoldTerms(now: date, afterRename: .lasting(.seconds(30 * 86_400)), afterDeletion: .forever)
+        for round in 0..<holdRounds {
+            let owner = try #require(UserID("owner-\(round)"))
+            for handle in ["held_\(round)", "away_\(round)"] {
+                let username = try #require(Username(handle))
+                try await store.update(owner, expectingVersion: nil, holding: terms) { record in
+                    var profile = record?.profile ?? Profile(id: .random(), userID: owner, createdAt: date)
+                    profile.username = username
+                    record = record ?? UserRecord(account: Account(userID: owner, createdAt: date))
+                    record?.profile = profile
+                }
+            }
+        }
+    }
 }
 
 /// A running `PostgresRaceWorker`.
 final class RaceWorker {
-    struct Round { var claim: Int, create: Int, change: Int }
+    struct Round { var claim: Int, create: Int, change: Int, held: Int }
     struct Outcome { var status: Int32, rounds: [Int: Round], errors: String }
 
     let name: String
@@ -84,8 +117,8 @@ final class RaceWorker {
         var rounds: [Int: Round] = [:]
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: " ").compactMap { Int($0) }
-            guard fields.count == 4 else { continue }
-            rounds[fields[0]] = Round(claim: fields[1], create: fields[2], change: fields[3])
+            guard fields.count == 5 else { continue }
+            rounds[fields[0]] = Round(claim: fields[1], create: fields[2], change: fields[3], held: fields[4])
         }
         return Outcome(status: process.terminationStatus, rounds: rounds, errors: errorText)
     }
