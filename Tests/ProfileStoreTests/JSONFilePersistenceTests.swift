@@ -94,6 +94,47 @@ struct JSONFilePersistenceTests {
         }
     }
 
+    @Test("exportContents includes every hold (with and without holder, expired or not) and every history")
+    func exportContentsWithHolds() async throws {
+        try await Fixture.withDirectory { directory in
+            let store = try JSONFileProfileStore(directory: directory, options: .createIfMissing)
+            let past = UsernameHoldTerms(
+                now: Fixture.date, afterRename: .lasting(.seconds(60)), afterDeletion: .lasting(.seconds(60)))
+            let later = UsernameHoldTerms(
+                now: Fixture.date.addingTimeInterval(3600), afterRename: .forever, afterDeletion: .forever)
+            let (a, b, c) = try (Fixture.user("a"), Fixture.user("b"), Fixture.user("c"))
+            for (user, name) in [(a, "a_one"), (b, "b_one"), (c, "c_one")] {
+                try await store.update(user, expectingVersion: nil, holding: past) {
+                    $0 = try Fixture.record(user, username: name)
+                }
+            }
+            // a: an expired hold, then a case-only rename (history, no hold), then an unexpired one.
+            for (user, name, terms) in [
+                (a, "a_two", past), (a, "A_TWO", later), (a, "a_three", later), (c, "c_two", later),
+            ] {
+                try await store.update(user, expectingVersion: nil, holding: terms) {
+                    $0?.profile?.username = Username(name)
+                }
+            }
+            _ = try await store.deleteUser(c, holding: later)
+            let contents = try store.exportContents()
+            let keys = ["a_one", "a_two", "c_one", "c_two"].compactMap { Username($0)?.canonicalKey }
+            #expect(contents.holds.map(\.username.canonicalKey) == keys)
+            for hold in contents.holds {
+                #expect(try await store.hold(on: hold.username) == hold)
+            }
+            #expect(contents.holds.filter { $0.holder == nil }.map(\.username.rawValue) == ["c_one", "c_two"])
+            #expect(contents.holds.filter { !$0.isActive(at: later.now) }.map(\.username.rawValue) == ["a_one"])
+            #expect(contents.usernameHistories.keys.sorted() == [a])
+            #expect(try await contents.usernameHistories[a] == store.usernameHistory(for: a))
+            #expect(contents.usernameHistories[a]?.map(\.username.rawValue) == ["a_one", "a_two", "A_TWO"])
+            try store.close()
+            let reopened = try JSONFileProfileStore(directory: directory)
+            #expect(try reopened.exportContents() == contents)
+            try reopened.close()
+        }
+    }
+
     @Test("a store dropped without close keeps every write in its journal")
     func dropWithoutClose() async throws {
         try await Fixture.withDirectory { directory in

@@ -221,17 +221,16 @@ public final class JSONFileProfileStore: ProfileStore {
         readBlocking { $0.state.recordCount }.value
     }
 
-    /// Every record sorted by user id and every edge sorted by kind, `from` and `to`, read at one
-    /// instant: what a migration to another store copies. Like ``userCount``, waits (blocking)
-    /// for pending writes.
+    /// Every record, edge, username hold and username history, read at one instant: what a
+    /// migration to another store copies (sorted as ``StoreContents`` documents). Like
+    /// ``userCount``, waits (blocking) for pending writes.
     ///
     /// - Throws: ``ProfileStoreError/storageFailed(_:)`` (`EBADF`) once the store is closed.
-    public func exportContents() throws(ProfileStoreError) -> (records: [UserRecord], edges: [RelationshipEdge]) {
-        let (contents, failure) = readBlocking {
-            (core) -> Result<([UserRecord], [RelationshipEdge]), ProfileStoreError> in
+    public func exportContents() throws(ProfileStoreError) -> StoreContents {
+        let (contents, failure) = readBlocking { (core) -> Result<StoreContents, ProfileStoreError> in
             do throws(ProfileStoreError) {
                 try core.requireOpen()
-                return .success((try core.state.sortedRecords(), core.state.edges))
+                return .success(try core.state.contents())
             } catch {
                 return .failure(error)
             }

@@ -14,3 +14,14 @@ extension StoreState {
         return edges(followees, followers, as: .follow) + edges(blockees, blockers, as: .block)
     }
 }
+
+extension StoreState {
+    /// Every record, edge, hold and history, sorted as ``StoreContents`` documents: what
+    /// `exportContents()` answers.
+    func contents() throws(ProfileStoreError) -> StoreContents {
+        var histories: [UserID: [UsernameChange]] = [:]
+        for entry in sortedHistories { histories[entry.user] = entry.history }
+        return StoreContents(
+            records: try sortedRecords(), edges: edges, holds: sortedHolds, usernameHistories: histories)
+    }
+}

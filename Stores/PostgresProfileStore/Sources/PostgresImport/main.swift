@@ -1,7 +1,7 @@
 // profilekit-pg-import --from <JSON-file store directory> --to <postgres URL>
 //
-// Copies every record and edge of a JSON-file store into a PostgreSQL store, then reads every
-// record and edge back and compares. It refuses a target that already holds users, so running it
+// Copies every record, edge, username hold and username history of a JSON-file store into a
+// PostgreSQL store in one transaction, then reads them all back and compares. It refuses a target that already holds users, so running it
 // twice cannot mix two data sets; the source is opened (and so locked) for the whole copy.
 import Foundation
 import PostgresProfileStore
@@ -33,9 +33,11 @@ do {
     defer { try? json.close() }
     let contents = try json.exportContents()
     let postgres = try await PostgresProfileStore(configuration: .init(url: target))
-    let report = try await postgres.importContents(records: contents.records, edges: contents.edges)
+    let report = try await postgres.importContents(contents)
     await postgres.close()
-    print("imported \(report.records) records and \(report.edges) edges; every one read back equal")
+    print(
+        "imported \(report.records) records, \(report.edges) edges, \(report.holds) username holds and the username "
+            + "histories of \(report.usernameHistories) users; every one read back equal")
 } catch let error as PostgresImportError {
     fail("\(error)")
 } catch {

@@ -1,8 +1,8 @@
-/// Why ``PostgresProfileStore/importContents(records:edges:)`` refused or failed.
+/// Why ``PostgresProfileStore/importContents(_:)`` refused or failed.
 public enum PostgresImportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The target already holds users; an import goes into an empty schema only.
     case targetNotEmpty(userCount: Int)
-    /// A record or edge read back differs from the one written (the import was rolled back).
+    /// A record, edge, hold or history read back differs from the one written (the import was rolled back).
     case mismatch(String)
 
     /// The error in words.

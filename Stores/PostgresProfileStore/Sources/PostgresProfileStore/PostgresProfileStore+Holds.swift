@@ -51,7 +51,7 @@ extension PostgresProfileStore: UsernameHoldingStore {
     public func holds(heldFor user: UserID) async throws(ProfileStoreError) -> [UsernameHold] {
         try await storeOperation { connection in
             try await fetchHolds(where: "holder_id = $1", user.rawValue, on: connection)
-                .sorted { $0.username.canonicalKey < $1.username.canonicalKey }
+                .sorted(by: Self.byCanonicalKey)
         }
     }
 
@@ -60,18 +60,11 @@ extension PostgresProfileStore: UsernameHoldingStore {
         try await storeOperation { connection in
             let rows = try await connection.guardedQuery(
                 """
-                SELECT username, left_at FROM \(unescaped: schema.name).username_history
+                SELECT user_id, username, left_at FROM \(unescaped: schema.name).username_history
                 WHERE user_id = \(user.rawValue) ORDER BY position
                 """,
                 logger: logger)
-            var history: [UsernameChange] = []
-            for try await (raw, leftAt) in rows.decode((String, Double).self) {
-                history.append(
-                    UsernameChange(
-                        username: try PostgresRecordColumns.identifier({ Username($0) }, raw),
-                        leftAt: Date(timeIntervalSinceReferenceDate: leftAt)))
-            }
-            return history
+            return try await Self.histories(in: rows)[user] ?? []
         }
     }
 
@@ -139,6 +132,32 @@ extension PostgresProfileStore {
             logger: logger)
     }
 
+    /// Appends `history` (oldest first) to `user`'s username history, numbering from 1: for the
+    /// import, into a user without history.
+    func storeHistory(_ history: [UsernameChange], of user: UserID, on connection: PostgresConnection) async throws {
+        for (index, change) in history.enumerated() {
+            try await connection.guardedQuery(
+                """
+                INSERT INTO \(unescaped: schema.name).username_history (user_id, position, username, left_at)
+                VALUES (\(user.rawValue), \(index + 1), \(change.username.rawValue),
+                    \(change.leftAt.timeIntervalSinceReferenceDate))
+                """,
+                logger: logger)
+        }
+    }
+
+    /// The histories of `rows` (columns user_id, username, left_at, in each user's order).
+    static func histories(in rows: PostgresRowSequence) async throws -> [UserID: [UsernameChange]] {
+        var histories: [UserID: [UsernameChange]] = [:]
+        for try await (user, raw, leftAt) in rows.decode((String, String, Double).self) {
+            let change = UsernameChange(
+                username: try PostgresRecordColumns.identifier({ Username($0) }, raw),
+                leftAt: Date(timeIntervalSinceReferenceDate: leftAt))
+            histories[try PostgresRecordColumns.identifier({ UserID($0) }, user), default: []].append(change)
+        }
+        return histories
+    }
+
     /// The holds matching `condition` (SQL over `username_holds` with one parameter `$1`),
     /// optionally locked until the transaction ends.
     func fetchHolds(
@@ -155,7 +174,7 @@ extension PostgresProfileStore {
     }
 
     /// The holds of `rows` (columns username, holder_id, since, until).
-    private static func holds(in rows: PostgresRowSequence) async throws -> [UsernameHold] {
+    static func holds(in rows: PostgresRowSequence) async throws -> [UsernameHold] {
         var holds: [UsernameHold] = []
         for try await (raw, holder, since, until) in rows.decode((String, String?, Double, Double?).self) {
             holds.append(
