@@ -3,7 +3,7 @@ import ProfileKit
 
 /// Input bytes as the JSON-file store's journal or snapshot, then `JSONFileProfileStore` opens it.
 ///
-/// Invariants: opening either succeeds or throws `ProfileStoreError.corrupt` and leaves every file
+/// Invariants: opening either succeeds or throws `JSONFileStoreError.corrupt` and leaves every file
 /// byte for byte as it was; a store that opened closes (writing a snapshot) and opens again.
 /// Anything else, a trap included, is a finding.
 struct StoreLoaderTarget: Sendable {
@@ -36,9 +36,9 @@ struct StoreLoaderTarget: Sendable {
             FuzzFailure.harness("cannot write \(fileName) in \(directory)")
         }
         let before = Self.contents(of: directory)
-        do {
-            let store = try JSONFileProfileStore(directory: directory)
-            try store.close()
+        let store: JSONFileProfileStore
+        do throws(JSONFileStoreError) {
+            store = try JSONFileProfileStore(directory: directory)
         } catch .corrupt {
             guard Self.contents(of: directory) == before else {
                 FuzzFailure.violation("opening a corrupt \(fileName) changed the files")
@@ -46,6 +46,11 @@ struct StoreLoaderTarget: Sendable {
             return
         } catch {
             FuzzFailure.violation("opening \(fileName) threw \(error), not .corrupt")
+        }
+        do {
+            try store.close()
+        } catch {
+            FuzzFailure.violation("a store that opened does not close: \(error)")
         }
         do {
             try JSONFileProfileStore(directory: directory).close()
