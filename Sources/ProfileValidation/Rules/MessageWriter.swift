@@ -13,9 +13,11 @@ struct MessageWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// Appends `text`.
+    /// Appends `text`: one copy of its contiguous UTF-8 (appending the `UTF8View` itself went
+    /// byte by byte, ~15 instructions a byte).
     mutating func write(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if copied == nil { bytes.append(contentsOf: text.utf8) }
     }
 
     /// Appends `number` in decimal, as `"\(number)"` writes it.
