@@ -174,6 +174,24 @@ struct FastPathDifferentialTests {
         #expect(found > Self.cases / 2 && found < Self.cases, "the generator must reach both answers")
     }
 
+    @Test("a name counted one character per byte has as many characters as bytes")
+    func usernameLengthByBytes() {
+        var random = SeededGenerator(seed: Self.seed &+ 10)
+        let pieces = [
+            "a", "Z", "_", ".", " ", "\r", "\n", "\r\n", "\t", "\u{0}", "\u{7F}", "é", "e\u{301}", "\u{301}", "😀",
+        ]
+        var byBytes = 0
+        for index in 0..<Self.cases {
+            let value = Self.generated(pieces, count: 8, &random)
+            guard ValidationPolicy.isOneCharacterPerByte(value.utf8) else { continue }
+            byBytes += 1
+            #expect(
+                value.count == value.utf8.count,
+                "seed \(Self.seed + 10) case \(index): \(value.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(byBytes > Self.cases / 20 && byBytes < Self.cases, "the generator must reach both answers")
+    }
+
     @Test("a code point is written as Unicode charts write it, as the radix conversion writes it")
     func codePoint() {
         var checked = 0

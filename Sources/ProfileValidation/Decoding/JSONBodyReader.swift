@@ -47,12 +47,18 @@ package struct JSONBodyReader {
         _ body: (inout JSONBodyReader) throws(ProfileError) -> Value
     ) throws(ProfileError) -> Value {
         // Room for 8 levels of path and 32 keys (about 1 KB) on this frame; deeper or larger
-        // bodies move that bookkeeping to the heap.
-        try withUnsafeTemporaryAllocation(of: PathComponent.self, capacity: 8) {
-            (path) throws(ProfileError) -> Value in
-            try withUnsafeTemporaryAllocation(of: JSONKey.self, capacity: 32) { (keys) throws(ProfileError) -> Value in
+        // bodies move that bookkeeping to the heap. Homogeneous tuples rather than
+        // `withUnsafeTemporaryAllocation`, which returns through a `Result<Value, ProfileError>`
+        // whose metadata a caller not specialised for `Value` (the public `decode`) looked up at run
+        // time, twice per body (~0.7k instructions).
+        var pathStorage = FrameStorage.path
+        var keyStorage = FrameStorage.keys
+        return try withUnsafeMutablePointer(to: &pathStorage) { (path) throws(ProfileError) -> Value in
+            try withUnsafeMutablePointer(to: &keyStorage) { (keys) throws(ProfileError) -> Value in
                 var reader = JSONBodyReader(
-                    bytes: bytes, maximumDepth: maximumDepth, path: Stack(lending: path), keys: Stack(lending: keys))
+                    bytes: bytes, maximumDepth: maximumDepth,
+                    path: Stack(lending: FrameStorage.elements(of: path, as: PathComponent.self)),
+                    keys: Stack(lending: FrameStorage.elements(of: keys, as: JSONKey.self)))
                 defer {
                     reader.path.release()
                     reader.keys.release()

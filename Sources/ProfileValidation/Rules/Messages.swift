@@ -5,20 +5,61 @@ import ProfileDomain
 enum Messages {
     static func tooLong(_ path: String, count: Int, limit: Int, unit: String) -> FieldError {
         FieldError(
-            field: path, code: .tooLong, message: "\(path) is \(count) \(unit); the limit is \(limit)", limit: limit)
+            field: path, code: .tooLong, message: sized(path, count: count, unit: unit, "; the limit is ", limit),
+            limit: limit)
     }
 
     static func tooShort(_ path: String, count: Int, limit: Int, unit: String) -> FieldError {
         FieldError(
-            field: path, code: .tooShort, message: "\(path) is \(count) \(unit); the minimum is \(limit)", limit: limit)
+            field: path, code: .tooShort, message: sized(path, count: count, unit: unit, "; the minimum is ", limit),
+            limit: limit)
+    }
+
+    /// `path is count unit; the limit is limit`, written once into one buffer.
+    private static func sized(_ path: String, count: Int, unit: String, _ bound: String, _ limit: Int) -> String {
+        var message = MessageWriter(capacity: path.utf8.count + unit.utf8.count + 64)
+        message.write(path)
+        message.write(" is ")
+        message.write(count)
+        message.write(" ")
+        message.write(unit)
+        message.write(bound)
+        message.write(limit)
+        return message.text
     }
 
     static func required(_ path: String, _ detail: String = "") -> FieldError {
-        FieldError(field: path, code: .required, message: "\(path) is required" + detail)
+        var message = MessageWriter(capacity: path.utf8.count + detail.utf8.count + 12)
+        message.write(path)
+        message.write(" is required")
+        message.write(detail)
+        return FieldError(field: path, code: .required, message: message.text)
     }
 
     static func notUpdatable(_ path: String, _ hint: String) -> FieldError {
-        FieldError(field: path, code: .notUpdatableHere, message: "\(path) cannot be changed by this request; \(hint)")
+        var message = MessageWriter(capacity: path.utf8.count + hint.utf8.count + 40)
+        message.write(path)
+        message.write(" cannot be changed by this request; ")
+        message.write(hint)
+        return FieldError(field: path, code: .notUpdatableHere, message: message.text)
+    }
+
+    /// `path reason`, written once into one buffer.
+    static func joined(_ path: String, _ reason: String) -> String {
+        var message = MessageWriter(capacity: path.utf8.count + reason.utf8.count + 1)
+        message.write(path)
+        message.write(" ")
+        message.write(reason)
+        return message.text
+    }
+
+    /// `root.key`, written once into one buffer.
+    static func member(_ key: String, of root: String) -> String {
+        var path = MessageWriter(capacity: root.utf8.count + key.utf8.count + 1)
+        path.write(root)
+        path.write(".")
+        path.write(key)
+        return path.text
     }
 
     /// `U+202E`: a code point as Unicode charts write it.

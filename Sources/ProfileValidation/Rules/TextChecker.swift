@@ -1,5 +1,13 @@
 import ProfileDomain
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// Trims, normalises and checks one text value against a ``TextRule``.
 ///
 /// ASCII input takes a single pass over its bytes with no allocation unless trimming is needed:
@@ -282,7 +290,11 @@ enum TextChecker {
     /// Whether `value` holds a `\r`, searched in its contiguous UTF-8.
     private static func containsCarriageReturn(_ value: String) -> Bool {
         var value = value
-        return value.withUTF8 { bytes in bytes.contains(0x0D) }
+        // `memchr` scans a word or a vector at a time; `contains` took ~12 instructions a byte.
+        return value.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x0D, bytes.count) != nil
+        }
     }
 
     /// Whether `scalar` is a character of its own next to any other such scalar and passes

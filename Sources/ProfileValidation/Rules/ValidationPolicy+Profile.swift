@@ -299,7 +299,9 @@ extension ValidationPolicy {
                 if existing?[platform] == nil { remaining += 1 }
                 if isCanonicalSocialLink(raw, platform: platform) {
                     result[platform] = link
-                } else if let url = checkSocialLink(raw, platform: platform, path: "\(root).\(key)", errors: &errors) {
+                } else if let url = checkSocialLink(
+                    raw, platform: platform, path: Messages.member(key, of: root), errors: &errors)
+                {
                     result[platform] = .value(url)
                 }
             }

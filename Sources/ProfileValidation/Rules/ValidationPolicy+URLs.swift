@@ -76,7 +76,7 @@ extension ValidationPolicy {
         switch SafeURL.parse(link, allowsHTTP: socialLinks.allowsHTTP, hosts: platform.hosts) {
         case .failure(let failure):
             let field = path  // built once for the field and its message
-            errors.append(FieldError(field: field, code: failure.code, message: "\(field) \(failure.reason)"))
+            errors.append(FieldError(field: field, code: failure.code, message: Messages.joined(field, failure.reason)))
             return nil
         case .success(let url):
             guard url.hostMatches else {

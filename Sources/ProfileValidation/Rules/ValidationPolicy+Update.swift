@@ -66,6 +66,9 @@ extension ValidationPolicy {
             return ValidatedProfileUpdate(
                 profile: profile, account: account, preferences: preferences, expectedVersion: update.expectedVersion)
         }
+        // The usual failing request has no refused key: its report is `errors` as they are, not a
+        // filtered copy appended to an empty list (three array buffers and a copy of every error).
+        guard !update.rejectedFields.isEmpty else { throw ValidationReport(errors: errors) }
         let refused = Set(update.rejectedFields.map(\.field))
         throw ValidationReport(
             errors: update.rejectedFields + errors.filter { !refused.contains($0.field) })

@@ -54,7 +54,9 @@ extension ValidationPolicy {
             errors.append(charsetError(trimmed, path: path))
         }
         // A huge value is measured in bytes so that refusing it costs no Unicode segmentation.
-        let length = isWellFormed || bytes.count / 4 > usernameLength.upperBound ? bytes.count : trimmed.count
+        let length =
+            isWellFormed || bytes.count / 4 > usernameLength.upperBound || Self.isOneCharacterPerByte(bytes)
+            ? bytes.count : trimmed.count
         if length > usernameLength.upperBound {
             errors.append(Messages.tooLong(path, count: length, limit: usernameLength.upperBound, unit: "characters"))
         } else if length < usernameLength.lowerBound {
@@ -92,6 +94,13 @@ extension ValidationPolicy {
         } ?? false
     }
 
+    /// Whether every byte of `bytes` is a character of its own: ASCII without `\r` (UAX #29 joins
+    /// no two ASCII scalars but `\r\n`), so that a refused name's length costs no segmentation.
+    /// Internal for `FastPathDifferentialTests`.
+    static func isOneCharacterPerByte(_ bytes: String.UTF8View) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
     private func charsetError(_ value: String, path: String) -> FieldError {
         if value.utf8.first == UInt8(ascii: "@") {
             return FieldError(
@@ -100,19 +109,25 @@ extension ValidationPolicy {
                     + "without it")
         }
         if let (position, scalar) = Self.firstNonUsernameScalar(in: value) {
+            // Written once into one buffer (interpolation appended each piece on its own).
+            var message = MessageWriter(capacity: path.utf8.count + 160)
             if TextChecker.forbiddenReason(scalar, allowsNewline: false, isFirst: true, isLast: true) != nil {
-                return FieldError(
-                    field: path, code: .forbiddenCharacters,
-                    message: "\(path) holds \(Messages.codePoint(scalar)), an invisible or control character, at "
-                        + "character \(position); a username may only hold A-Z, a-z, 0-9 and _")
+                message.write(path)
+                message.write(" holds ")
+                message.write(codePointOf: scalar)
+                message.write(", an invisible or control character, at character ")
+                message.write(position)
+                message.write("; a username may only hold A-Z, a-z, 0-9 and _")
+                return FieldError(field: path, code: .forbiddenCharacters, message: message.text)
             }
-            let lookAlike = scalar.isASCII ? "" : " (look-alike letters from other alphabets are not accepted)"
-            // One interpolation, not two joined: the message is built once, into one buffer.
-            let message = """
-                \(path) may only hold A-Z, a-z, 0-9 and _; \(Messages.codePoint(scalar)) at character \
-                \(position) is not one of them\(lookAlike)
-                """
-            return FieldError(field: path, code: .invalidCharacters, message: message)
+            message.write(path)
+            message.write(" may only hold A-Z, a-z, 0-9 and _; ")
+            message.write(codePointOf: scalar)
+            message.write(" at character ")
+            message.write(position)
+            message.write(" is not one of them")
+            if !scalar.isASCII { message.write(" (look-alike letters from other alphabets are not accepted)") }
+            return FieldError(field: path, code: .invalidCharacters, message: message.text)
         }
         return FieldError(
             field: path, code: .invalidCharacters, message: "\(path) may only hold A-Z, a-z, 0-9 and _")
