@@ -47,17 +47,14 @@ struct JSONFileSnapshotScanner {
     private var checked = 0
     private var released = 0
     private var crc = JSONFileCRC32C.initialRunningValue
-    /// Where the first record starts, and how many have been read: after a sample of them, the
-    /// state reserves room for as many as the rest of the file would hold at the same size.
-    private var recordsStart = 0
-    private var recordsRead = 0
     /// The records array must span at least this many bytes for its second half to be read on
     /// another thread (tests lower it to run both halves on small files).
     private let parallelThreshold: Int
     /// Whether the records' second half was read by the other thread and taken (for tests).
     private(set) var tookSecondHalf = false
 
-    /// Records read before the state's capacity is estimated from their average size.
+    /// Records read before the array that gathers them reserves room for as many as the rest of
+    /// the file would hold at their average size (so that it is not regrown and copied).
     private static let capacitySample = 1_024
 
     /// How far the checksum and the page release trail the cursor.
@@ -102,8 +99,7 @@ struct JSONFileSnapshotScanner {
                 edges = parsed
             case "records" where !sawRecords:
                 sawRecords = true
-                recordsStart = index
-                guard records(into: &state) else { return nil }
+                guard let scanned = records(), insert(scanned, into: &state) else { return nil }
             case "schemaVersion" where version == nil:
                 guard let value = integer(), (1...JSONFileJournalCodec.currentSchemaVersion).contains(value) else {
                     return nil
@@ -316,44 +312,66 @@ struct JSONFileSnapshotScanner {
         }
     }
 
-    /// Puts a scanned record into `state`, checked against the unique indexes as an update would be.
-    private mutating func insert(_ record: ScannedRecord, into state: inout StoreState) -> Bool {
-        let keys = record.keys
-        let encoded = EncodedUserRecord(source: file, offset: record.offset, count: record.count, keys: keys)
-        guard state.putNew(.encoded(encoded), keys: keys) else { return false }
-        recordsRead += 1
-        if recordsRead == Self.capacitySample {
-            // Growing the tables one doubling at a time rehashes every key several times; a
-            // wrong estimate (records of uneven size) only costs or saves some regrowth.
-            let averageBytes = max(1, (record.offset + record.count - recordsStart) / recordsRead)
-            state.reserveCapacity(records: (end - recordsStart) / averageBytes)
+    /// Puts the scanned records into `state`, checked against each other and the unique
+    /// indexes as updates would be; `false` on a clash (`state` is then half filled).
+    private func insert(_ scanned: ScannedRecords, into state: inout StoreState) -> Bool {
+        let file = file
+        return state.putNew(scanned.keys) { position in
+            let place = scanned.places[position]
+            return .encoded(
+                EncodedUserRecord(
+                    source: file, offset: place.offset, count: place.count, keys: scanned.keys[position]))
         }
-        return true
+    }
+
+    /// The records read, in file order: their keys (as the state takes them) and their places.
+    private struct ScannedRecords {
+        var keys: [UserRecordKeys] = []
+        var places: [(offset: Int, count: Int)] = []
+
+        mutating func append(_ record: ScannedRecord) {
+            keys.append(record.keys)
+            places.append((record.offset, record.count))
+        }
+
+        mutating func reserveCapacity(_ count: Int) {
+            keys.reserveCapacity(count)
+            places.reserveCapacity(count)
+        }
     }
 
     // MARK: - Records, in two halves
 
-    /// The records array, `[` to `]`, into `state`.
+    /// The records array, `[` to `]`, as scanned records in file order (the state takes them all
+    /// at once, table by table: ``StoreState/putNew(_:stored:)``); `nil` when the scan
+    /// does not read it.
     ///
     /// A large one is read in two halves at once: another thread reads from a record start near
     /// the middle to the closing `]` (keys, and the checksum of those bytes), while this one reads
-    /// the first half into the state. When this thread reaches exactly that record start, it puts
-    /// the other half's records into the state in order, with the same checks, and combines the
-    /// two checksums. When it does not (the split fell inside a record: a layout other than the
+    /// the first half. When this thread reaches exactly that record start, it appends the other
+    /// half's records and combines the two checksums. When it does not (the split fell inside a record: a layout other than the
     /// store's, whose records span lines) or the other half stopped at something it does not
     /// read, this thread reads on by itself, so the split never changes the result.
-    private mutating func records(into state: inout StoreState) -> Bool {
-        guard take(UInt8(ascii: "[")) else { return false }
+    private mutating func records() -> ScannedRecords? {
+        guard take(UInt8(ascii: "[")) else { return nil }
         skipWhitespace()
-        if take(UInt8(ascii: "]")) { return true }
+        var scanned = ScannedRecords()
+        if take(UInt8(ascii: "]")) { return scanned }
+        let start = index
         var secondHalf = startSecondHalf()
         defer { secondHalf?.discard() }
         while true {
-            guard let record = record(), insert(record, into: &state) else { return false }
+            guard let record = record() else { return nil }
+            scanned.append(record)
+            if scanned.keys.count == Self.capacitySample {
+                // A wrong estimate (records of uneven size) only costs or saves some regrowth.
+                let averageBytes = max(1, (index - start) / Self.capacitySample)
+                scanned.reserveCapacity((end - start) / averageBytes + Self.capacitySample / 8)
+            }
             checksum(upTo: index)
             skipWhitespace()
-            if take(UInt8(ascii: "]")) { return true }
-            guard take(UInt8(ascii: ",")) else { return false }
+            if take(UInt8(ascii: "]")) { return scanned }
+            guard take(UInt8(ascii: ",")) else { return nil }
             skipWhitespace()
             guard let half = secondHalf, index >= half.start else { continue }
             secondHalf = nil
@@ -364,9 +382,7 @@ struct JSONFileSnapshotScanner {
             }
             guard let result = half.result() else { continue }
             flushChecksum(upTo: index)
-            for record in result.records {
-                guard insert(record, into: &state) else { return false }
-            }
+            for record in result.records { scanned.append(record) }
             let first = crc ^ JSONFileCRC32C.initialRunningValue
             crc =
                 JSONFileCRC32C.combine(first, result.checksum, secondCount: result.end - index)
@@ -375,7 +391,7 @@ struct JSONFileSnapshotScanner {
             checked = result.end
             released = max(released, result.released)
             tookSecondHalf = true
-            return take(UInt8(ascii: "]"))
+            return take(UInt8(ascii: "]")) ? scanned : nil
         }
     }
 
