@@ -566,6 +566,7 @@ struct JSONFileSnapshotScanner {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         var ascii = true
+        index = plainASCIIRun(from: index)
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -580,6 +581,29 @@ struct JSONFileSnapshotScanner {
             index += 1
         }
         return nil
+    }
+
+    /// Where the run of plain ASCII bytes from `start` ends (eight bytes a step), or a little
+    /// before: a word is passed only when none of its bytes is a quote, a backslash, a control
+    /// character or non-ASCII, so the byte-at-a-time loop after it sees every such byte.
+    private func plainASCIIRun(from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var position = start
+        while end - position >= 8 {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self).littleEndian
+            let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+            let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            // A zero byte (after the XORs), a byte below 0x20, or a byte with its high bit set
+            // each set a high bit: the lowest such byte always does (borrows only run upwards).
+            let special =
+                (quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word
+                | word
+            if special & highs != 0 { return position }
+            position += 8
+        }
+        return position
     }
 
     /// A string without escapes (keys, and the fast case of values), or `nil`: ``rawKey()``'s
