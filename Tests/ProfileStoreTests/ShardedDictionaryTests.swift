@@ -59,13 +59,13 @@ struct ShardedDictionaryTests {
 
     /// `insertNew(count:key:value:)` (the snapshot scan's bulk insertion, shard by shard) against
     /// one `updateValue` at a time: the same contents, and `false` exactly when a key was there
-    /// already or repeats, on 400 generated batches (some keys absent, some into a non-empty
+    /// already or repeats, on 150 generated batches (some keys absent, some into a non-empty
     /// dictionary, heap-allocated keys and values so that a lost or doubled reference shows).
     @Test("bulk insertion gives what inserting one at a time gives, and reports every clash")
     func bulkInsertionAgreesWithUpdateValue() {
         let seed: UInt64 = 0xB0_1C_1A5E
         var generator = SeededGenerator(state: seed)
-        for round in 0..<400 {
+        for round in 0..<150 {
             var bulk = ShardedDictionary<String, [Int]>()
             var reference = ShardedDictionary<String, [Int]>()
             for _ in 0..<Int.random(in: 0..<40, using: &generator) {
@@ -73,7 +73,7 @@ struct ShardedDictionaryTests {
                 bulk[key] = [0]
                 reference[key] = [0]
             }
-            let count = Int.random(in: 0..<3_000, using: &generator)
+            let count = Int.random(in: 0..<2_000, using: &generator)
             let keys: [String?] = (0..<count).map { _ in
                 Int.random(in: 0..<10, using: &generator) == 0
                     ? nil
