@@ -57,4 +57,26 @@ struct JSONFileCRC32CTests {
             #expect(combined == JSONFileCRC32C.checksum(bytes), "seed \(seed), cut \(cut) of \(bytes.count)")
         }
     }
+
+    @Test("inputs around the three-stream threshold, cut at random points, equal the byte-at-a-time checksum")
+    func interleavedStreamsAgree() {
+        let seed: UInt64 = 0xC0C0_3333
+        var generator = SeededGenerator(state: seed)
+        let threshold = JSONFileCRC32C.interleavingThreshold
+        for round in 0..<60 {
+            let count =
+                round < 20
+                ? threshold - 10 + round : Int.random(in: threshold...(threshold * 12), using: &generator)
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let cut = Int.random(in: 0...count, using: &generator)
+            let running = bytes.withUnsafeBufferPointer { buffer in
+                let first = JSONFileCRC32C.update(
+                    JSONFileCRC32C.initialRunningValue, with: UnsafeBufferPointer(rebasing: buffer[..<cut]))
+                return JSONFileCRC32C.update(first, with: UnsafeBufferPointer(rebasing: buffer[cut...]))
+            }
+            #expect(
+                running ^ JSONFileCRC32C.initialRunningValue == JSONFileCRC32C.checksum(bytes),
+                "seed \(seed), \(count) bytes cut at \(cut)")
+        }
+    }
 }

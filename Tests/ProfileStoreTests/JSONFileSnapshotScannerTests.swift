@@ -219,4 +219,148 @@ struct JSONFileSnapshotScannerTests {
             }
         }
     }
+
+    /// `value` as the content of a JSON string, each scalar written plainly or, one time in six,
+    /// as a `\u` escape (a surrogate pair beyond the BMP); quotes, backslashes and controls
+    /// always escaped.
+    private static func spelled(_ value: String, using generator: inout SeededGenerator) -> String {
+        var text = ""
+        for scalar in value.unicodeScalars {
+            let escape = Int.random(in: 0..<6, using: &generator) == 0
+            switch scalar {
+            case "\"" where !escape: text += "\\\""
+            case "\\" where !escape: text += "\\\\"
+            case _ where scalar.value < 0x20 || escape:
+                for unit in String(scalar).utf16 { text += "\\u" + String(format: "%04x", unit) }
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+
+    /// A random string of 1 to `length` pieces of `pool`.
+    private static func string(_ pool: [String], length: Int, using generator: inout SeededGenerator) -> String {
+        (0..<Int.random(in: 1...length, using: &generator)).map { _ in pool.randomElement(using: &generator) ?? "" }
+            .joined()
+    }
+
+    @Test("index keys read as bytes agree with JSONDecoder on generated spellings: escapes, case, non-ASCII, clashes")
+    func indexKeysAgreeWithTheDecoder() async throws {
+        try await Fixture.withDirectory { directory in
+            let seed: UInt64 = 0x5EED_0B7E
+            var generator = SeededGenerator(state: seed)
+            var accepted = 0
+            for round in 0..<600 {
+                var lines: [String] = []
+                for index in 0..<Int.random(in: 1...3, using: &generator) {
+                    // The store's own line for the record, its index keys then respelled.
+                    let name = "u\(index)"
+                    let state = try StoreState(
+                        records: [try Fixture.record(name, username: "placeholder_name", email: "placeholder@mail")],
+                        edges: [])
+                    let encoded = String(
+                        decoding: try JSONFileSnapshot(sequence: 1, state: state).encoded(), as: UTF8.self)
+                    var line = try #require(encoded.split(separator: "\n").first { $0.hasPrefix("{\"account\"") })
+                        .description
+                    if line.hasSuffix(",") { line.removeLast() }
+                    let user = Int.random(in: 0..<20, using: &generator) == 0 ? "u \(index)" : name
+                    let owner =
+                        switch Int.random(in: 0..<20, using: &generator) {
+                        case 0: "u\((index + 1) % 3)"
+                        case 1: "U\(index)"
+                        default: user
+                        }
+                    let username =
+                        Int.random(in: 0..<5, using: &generator) == 0
+                        ? "null"
+                        : "\""
+                            + Self.spelled(
+                                Int.random(in: 0..<30, using: &generator) == 0
+                                    ? String(repeating: "a", count: Username.maximumLength + 1)
+                                    : Self.string(
+                                        ["a", "A", "z", "Z", "0", "_", "a", "B"]
+                                            + (Int.random(in: 0..<8, using: &generator) == 0 ? ["-", "é", " "] : []),
+                                        length: 3, using: &generator),
+                                using: &generator) + "\""
+                    let email =
+                        Int.random(in: 0..<5, using: &generator) == 0
+                        ? "null"
+                        : "\""
+                            + Self.spelled(
+                                Self.string(
+                                    ["a", "B", "@", ".", "É", "é", "ß", "\"", "\\", "İ", "\u{212A}", "k"], length: 4,
+                                    using: &generator),
+                                using: &generator) + "\""
+                    var userIDs = 0
+                    line = line.replacingOccurrences(
+                        of: #""username":"placeholder_name""#, with: #""username":"# + username)
+                    line = line.replacingOccurrences(of: #""email":"placeholder@mail""#, with: #""email":"# + email)
+                    var searchFrom = line.startIndex
+                    while let range = line.range(of: #""userID":"\#(name)""#, range: searchFrom..<line.endIndex) {
+                        let value = userIDs == 0 ? user : owner
+                        let replacement = #""userID":""# + Self.spelled(value, using: &generator) + "\""
+                        line.replaceSubrange(range, with: replacement)
+                        searchFrom = line.index(range.lowerBound, offsetBy: replacement.count)
+                        userIDs += 1
+                    }
+                    #expect(userIDs == 2, "round \(round): the record's line names its user twice")
+                    lines.append(line)
+                }
+                let text =
+                    "{\n\"edges\" : [\n],\n\"records\" : [\n" + lines.joined(separator: ",\n")
+                    + "\n],\n\"schemaVersion\" : 1,\n\"sequence\" : 1\n}\n"
+                let reference = try? JSONDecoder().decode(JSONFileSnapshot.self, from: Data(text.utf8))
+                let scanned = try Self.scan(Array(text.utf8), in: directory)
+                #expect((scanned == nil) == (reference == nil), "seed \(seed), round \(round): \(text)")
+                if let scanned, let reference {
+                    accepted += 1
+                    #expect(scanned.state == reference.state, "seed \(seed), round \(round)")
+                    #expect(try scanned.state.sortedRecords() == reference.state.sortedRecords(), "seed \(seed)")
+                }
+            }
+            // Both outcomes must be common, or the generator tests one side only.
+            #expect((100...550).contains(accepted), "seed \(seed): \(accepted) of 600 files accepted")
+            print("JSONFileSnapshotScannerTests: 600 respelled files, \(accepted) accepted by both (seed \(seed))")
+        }
+    }
+
+    @Test("generated hostile records (long strings, escapes, odd scalars) scan as JSONDecoder decodes them")
+    func hostileRecordsAgreeWithTheDecoder() async throws {
+        try await Fixture.withDirectory { directory in
+            let seed: UInt64 = 0x5CA1_AB1E
+            var generator = RecordGenerator(seed: seed)
+            var counter = SeededGenerator(state: seed)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var accepted = 0
+            for round in 0..<300 {
+                var records = try (0..<Int.random(in: 1...4, using: &counter)).map { _ in try generator.record() }
+                // Most generated handles are not valid usernames; keep a valid one in most records
+                // so that most files decode.
+                for index in records.indices where Int.random(in: 0..<4, using: &counter) > 0 {
+                    if records[index].profile?.username.map({ Username($0.rawValue) == nil }) ?? false {
+                        records[index].profile?.username = Username("Handle_\(round)_\(index)")
+                    }
+                }
+                let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+                let text =
+                    "{\n\"edges\" : [\n],\n\"records\" : [\n" + lines.joined(separator: ",\n")
+                    + "\n],\n\"schemaVersion\" : 1,\n\"sequence\" : 1\n}\n"
+                let reference = try? JSONDecoder().decode(JSONFileSnapshot.self, from: Data(text.utf8))
+                let scanned = try Self.scan(Array(text.utf8), in: directory)
+                if let reference {
+                    accepted += 1
+                    #expect(scanned?.state == reference.state, "seed \(seed), round \(round)")
+                    #expect(try scanned?.state.sortedRecords() == reference.state.sortedRecords(), "seed \(seed)")
+                } else if let scanned {
+                    // The scan skips what the indexes do not need: such a file must fail at first use.
+                    #expect(throws: ProfileStoreError.self, "seed \(seed), round \(round)") {
+                        try scanned.state.sortedRecords()
+                    }
+                }
+            }
+            #expect(accepted >= 30, "seed \(seed): only \(accepted) of 300 files decode")
+            print("JSONFileSnapshotScannerTests: 300 hostile files, \(accepted) decodable, all agreeing (seed \(seed))")
+        }
+    }
 }

@@ -56,4 +56,38 @@ struct ShardedDictionaryTests {
         #expect(ShardedDictionary<Int, Int>().isEmpty)
         #expect(ShardedDictionary<Int, Int>()[1, default: 7] == 7)
     }
+
+    /// `insertNew(count:key:value:)` (the snapshot scan's bulk insertion, shard by shard) against
+    /// one `updateValue` at a time: the same contents, and `false` exactly when a key was there
+    /// already or repeats, on 150 generated batches (some keys absent, some into a non-empty
+    /// dictionary, heap-allocated keys and values so that a lost or doubled reference shows).
+    @Test("bulk insertion gives what inserting one at a time gives, and reports every clash")
+    func bulkInsertionAgreesWithUpdateValue() {
+        let seed: UInt64 = 0xB0_1C_1A5E
+        var generator = SeededGenerator(state: seed)
+        for round in 0..<150 {
+            var bulk = ShardedDictionary<String, [Int]>()
+            var reference = ShardedDictionary<String, [Int]>()
+            for _ in 0..<Int.random(in: 0..<40, using: &generator) {
+                let key = "an existing key long enough for the heap \(Int.random(in: 0..<5_000, using: &generator))"
+                bulk[key] = [0]
+                reference[key] = [0]
+            }
+            let count = Int.random(in: 0..<2_000, using: &generator)
+            let keys: [String?] = (0..<count).map { _ in
+                Int.random(in: 0..<10, using: &generator) == 0
+                    ? nil
+                    : "an existing key long enough for the heap \(Int.random(in: 0..<(round % 2 == 0 ? 5_000 : 1_000_000), using: &generator))"
+            }
+            var fresh = true
+            for (position, key) in keys.enumerated() {
+                guard let key else { continue }
+                if reference.updateValue([position, position], forKey: key) != nil { fresh = false }
+            }
+            let inserted = bulk.insertNew(count: count, key: { keys[$0] }, value: { [$0, $0] })
+            #expect(inserted == fresh, "seed \(seed), round \(round)")
+            #expect(bulk == reference, "seed \(seed), round \(round)")
+            #expect(bulk.count == reference.count, "seed \(seed), round \(round)")
+        }
+    }
 }

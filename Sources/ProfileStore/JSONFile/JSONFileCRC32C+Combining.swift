@@ -10,6 +10,12 @@ extension JSONFileCRC32C {
         multiply(powerOfX(bytes: count), first) ^ second
     }
 
+    /// A running register moved past `count` more bytes as if they were zeros: what the register
+    /// of the bytes before them contributes to the register after them.
+    static func shift(_ crc: UInt32, by count: Int) -> UInt32 {
+        multiply(powerOfX(bytes: count), crc)
+    }
+
     /// `a * b` modulo the polynomial, in the reflected bit order the table uses.
     private static func multiply(_ a: UInt32, _ b: UInt32) -> UInt32 {
         var mask: UInt32 = 1 << 31

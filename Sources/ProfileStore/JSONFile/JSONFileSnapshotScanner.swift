@@ -47,17 +47,14 @@ struct JSONFileSnapshotScanner {
     private var checked = 0
     private var released = 0
     private var crc = JSONFileCRC32C.initialRunningValue
-    /// Where the first record starts, and how many have been read: after a sample of them, the
-    /// state reserves room for as many as the rest of the file would hold at the same size.
-    private var recordsStart = 0
-    private var recordsRead = 0
     /// The records array must span at least this many bytes for its second half to be read on
     /// another thread (tests lower it to run both halves on small files).
     private let parallelThreshold: Int
     /// Whether the records' second half was read by the other thread and taken (for tests).
     private(set) var tookSecondHalf = false
 
-    /// Records read before the state's capacity is estimated from their average size.
+    /// Records read before the array that gathers them reserves room for as many as the rest of
+    /// the file would hold at their average size (so that it is not regrown and copied).
     private static let capacitySample = 1_024
 
     /// How far the checksum and the page release trail the cursor.
@@ -102,8 +99,7 @@ struct JSONFileSnapshotScanner {
                 edges = parsed
             case "records" where !sawRecords:
                 sawRecords = true
-                recordsStart = index
-                guard records(into: &state) else { return nil }
+                guard let scanned = records(), insert(scanned, into: &state) else { return nil }
             case "schemaVersion" where version == nil:
                 guard let value = integer(), (1...JSONFileJournalCodec.currentSchemaVersion).contains(value) else {
                     return nil
@@ -164,11 +160,15 @@ struct JSONFileSnapshotScanner {
     // MARK: - Elements
 
     /// One record's keys and its place in the file, or `nil` when it is not one the scan reads.
+    ///
+    /// Keys written without escapes (every key the store writes, but for emails with quotes or
+    /// backslashes) are checked and lowercased as bytes, one `String` each; a key with escapes
+    /// goes through `JSONDecoder` and the domain types' own checks, as before.
     private mutating func record() -> ScannedRecord? {
         let start = index
-        var user: String?
-        var email: String??
-        var profile: (id: String?, owner: String?, username: String??)?
+        var account: ScannedUserID?
+        var emailKey: String??
+        var profile: (id: ProfileID?, owner: ScannedUserID?, username: ScannedUsername??)?
         var isNullProfile = false
         var hasAccountState = false
         let parsed = object(Self.recordKeys) { (scanner: inout Self, key: Int?) -> Bool in
@@ -176,8 +176,8 @@ struct JSONFileSnapshotScanner {
             case 0:  // account
                 return scanner.object(Self.accountKeys) { (scanner: inout Self, key: Int?) -> Bool in
                     switch key {
-                    case 0: return scanner.string().map { user = $0 } != nil
-                    case 1: return scanner.optionalString().map { email = $0 } != nil
+                    case 0: return scanner.identifier().map { account = $0 } != nil
+                    case 1: return scanner.emailKey().map { emailKey = $0 } != nil
                     default: return scanner.skipValue()
                     }
                 }
@@ -186,12 +186,14 @@ struct JSONFileSnapshotScanner {
                     isNullProfile = true
                     return true
                 }
-                var found: (id: String?, owner: String?, username: String??) = (nil, nil, nil)
+                var found: (id: ProfileID?, owner: ScannedUserID?, username: ScannedUsername??) = (
+                    nil, nil, nil
+                )
                 let parsed = scanner.object(Self.profileKeys) { (scanner: inout Self, key: Int?) -> Bool in
                     switch key {
-                    case 0: return scanner.string().map { found.id = $0 } != nil
-                    case 1: return scanner.string().map { found.owner = $0 } != nil
-                    case 2: return scanner.optionalString().map { found.username = $0 } != nil
+                    case 0: return scanner.string().flatMap(ProfileID.init).map { found.id = $0 } != nil
+                    case 1: return scanner.identifier().map { found.owner = $0 } != nil
+                    case 2: return scanner.username().map { found.username = $0 } != nil
                     default: return scanner.skipValue()
                     }
                 }
@@ -205,64 +207,171 @@ struct JSONFileSnapshotScanner {
                 return scanner.skipValue()
             }
         }
-        guard parsed, let user = user.flatMap(UserID.init) else { return nil }
-        var keys = UserRecordKeys(
-            user: user, profile: nil, profileOwner: nil, username: nil, email: email ?? nil,
-            hasAccountState: hasAccountState)
+        guard parsed, let account else { return nil }
+        let user = account.id
+        var keys = UserRecordKeys(scannedUser: user, emailKey: emailKey ?? nil, hasAccountState: hasAccountState)
         if let profile, !isNullProfile {
-            guard let id = profile.id.flatMap(ProfileID.init), let owner = profile.owner.flatMap(UserID.init) else {
-                return nil
+            // A profile naming another user is refused by the state (`checkPut`); the decoder
+            // words that error, so the scan only accepts the record's own user.
+            guard let id = profile.id, let owner = profile.owner, same(owner, as: account) else { return nil }
+            keys.profile = id
+            keys.profileOwner = user
+            if let username = profile.username ?? nil {
+                keys.username = username.handle
+                keys.usernameKey = username.canonicalKey
             }
-            var username: Username?
-            if let raw = profile.username ?? nil {
-                guard let valid = Username(raw) else { return nil }
-                username = valid
-            }
-            keys = UserRecordKeys(
-                user: user, profile: id, profileOwner: owner, username: username, email: email ?? nil,
-                hasAccountState: hasAccountState)
         }
         return ScannedRecord(keys: keys, offset: start, count: index - start)
     }
 
-    /// Puts a scanned record into `state`, checked against the unique indexes as an update would be.
-    private mutating func insert(_ record: ScannedRecord, into state: inout StoreState) -> Bool {
-        let keys = record.keys
-        let encoded = EncodedUserRecord(source: file, offset: record.offset, count: record.count, keys: keys)
-        guard state.putNew(.encoded(encoded), keys: keys) else { return false }
-        recordsRead += 1
-        if recordsRead == Self.capacitySample {
-            // Growing the tables one doubling at a time rehashes every key several times; a
-            // wrong estimate (records of uneven size) only costs or saves some regrowth.
-            let averageBytes = max(1, (record.offset + record.count - recordsStart) / recordsRead)
-            state.reserveCapacity(records: (end - recordsStart) / averageBytes)
+    /// A user id as the scan reads it: the value, and the range of its bytes when it is written
+    /// without escapes (two of them compare as bytes).
+    private typealias ScannedUserID = (id: UserID, bytes: Range<Int>?)
+
+    /// A username as the scan reads it: the handle as written and its canonical key.
+    private struct ScannedUsername {
+        var handle: String
+        var canonicalKey: String
+    }
+
+    /// A user id, with the range of its bytes when it is written without escapes; `nil` when the
+    /// value is not a string or not a valid ``UserID``.
+    private mutating func identifier() -> ScannedUserID? {
+        let start = index
+        if let range = rawKey() {
+            return UserID(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)).map {
+                ($0, range)
+            }
         }
-        return true
+        index = start
+        return string().flatMap(UserID.init).map { ($0, nil) }
+    }
+
+    /// Whether two user ids read by ``identifier()`` are the same: their bytes when both were
+    /// written without escapes (no `String` comparison), their values otherwise.
+    private func same(_ one: ScannedUserID, as other: ScannedUserID) -> Bool {
+        guard let first = one.bytes, let second = other.bytes else { return one.id == other.id }
+        return UnsafeBufferPointer(rebasing: bytes[first]).elementsEqual(UnsafeBufferPointer(rebasing: bytes[second]))
+    }
+
+    /// `account.email` as its index key (``ProfileDomain/Account/emailKey``, the address
+    /// lowercased): `.some(nil)` for `null`, `nil` for anything but a string. An ASCII address
+    /// without escapes is lowercased as bytes, straight into its one `String`.
+    private mutating func emailKey() -> String?? {
+        if literal("null") { return .some(nil) }
+        let start = index
+        if let range = rawKey(), let key = Self.asciiLowercased(UnsafeBufferPointer(rebasing: bytes[range])) {
+            return .some(key)
+        }
+        index = start
+        return string().map { .some($0.lowercased()) }
+    }
+
+    /// `profile.username`: `.some(nil)` for `null`, `nil` for anything but a valid ``Username``.
+    /// A handle without escapes is checked and given its canonical key as bytes.
+    private mutating func username() -> ScannedUsername?? {
+        if literal("null") { return .some(nil) }
+        let start = index
+        if let range = rawKey() {
+            // No escape can hide in a raw range, so bytes outside the handle's alphabet make it
+            // invalid whatever the decoder would say.
+            let handle = UnsafeBufferPointer(rebasing: bytes[range])
+            guard (1...Username.maximumLength).contains(handle.count) else { return nil }
+            var hasUppercase = false
+            for byte in handle {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                    continue
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    hasUppercase = true
+                default:
+                    return nil
+                }
+            }
+            let written = String(decoding: handle, as: UTF8.self)
+            let key = hasUppercase ? Self.asciiLowercased(handle) ?? written : written
+            return .some(ScannedUsername(handle: written, canonicalKey: key))
+        }
+        index = start
+        guard let raw = string(), let username = Username(raw) else { return nil }
+        return .some(ScannedUsername(handle: username.rawValue, canonicalKey: username.canonicalKey))
+    }
+
+    /// `bytes` with ASCII `A`-`Z` lowercased, as one `String`; `nil` when they are not all ASCII
+    /// (which `String.lowercased()` then handles). For ASCII both lowercase `A`-`Z` alone.
+    private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var isASCII = true
+        for byte in bytes { isASCII = isASCII && byte < 0x80 }
+        guard isASCII else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { target in
+            for offset in 0..<bytes.count {
+                let byte = bytes[offset]
+                target[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
+    /// Puts the scanned records into `state`, checked against each other and the unique
+    /// indexes as updates would be; `false` on a clash (`state` is then half filled).
+    private func insert(_ scanned: ScannedRecords, into state: inout StoreState) -> Bool {
+        let file = file
+        return state.putNew(scanned.keys) { position in
+            let place = scanned.places[position]
+            return .encoded(
+                EncodedUserRecord(
+                    source: file, offset: place.offset, count: place.count, keys: scanned.keys[position]))
+        }
+    }
+
+    /// The records read, in file order: their keys (as the state takes them) and their places.
+    private struct ScannedRecords {
+        var keys: [UserRecordKeys] = []
+        var places: [(offset: Int, count: Int)] = []
+
+        mutating func append(_ record: ScannedRecord) {
+            keys.append(record.keys)
+            places.append((record.offset, record.count))
+        }
+
+        mutating func reserveCapacity(_ count: Int) {
+            keys.reserveCapacity(count)
+            places.reserveCapacity(count)
+        }
     }
 
     // MARK: - Records, in two halves
 
-    /// The records array, `[` to `]`, into `state`.
+    /// The records array, `[` to `]`, as scanned records in file order (the state takes them all
+    /// at once, table by table: ``StoreState/putNew(_:stored:)``); `nil` when the scan
+    /// does not read it.
     ///
     /// A large one is read in two halves at once: another thread reads from a record start near
     /// the middle to the closing `]` (keys, and the checksum of those bytes), while this one reads
-    /// the first half into the state. When this thread reaches exactly that record start, it puts
-    /// the other half's records into the state in order, with the same checks, and combines the
-    /// two checksums. When it does not (the split fell inside a record: a layout other than the
+    /// the first half. When this thread reaches exactly that record start, it appends the other
+    /// half's records and combines the two checksums. When it does not (the split fell inside a record: a layout other than the
     /// store's, whose records span lines) or the other half stopped at something it does not
     /// read, this thread reads on by itself, so the split never changes the result.
-    private mutating func records(into state: inout StoreState) -> Bool {
-        guard take(UInt8(ascii: "[")) else { return false }
+    private mutating func records() -> ScannedRecords? {
+        guard take(UInt8(ascii: "[")) else { return nil }
         skipWhitespace()
-        if take(UInt8(ascii: "]")) { return true }
+        var scanned = ScannedRecords()
+        if take(UInt8(ascii: "]")) { return scanned }
+        let start = index
         var secondHalf = startSecondHalf()
         defer { secondHalf?.discard() }
         while true {
-            guard let record = record(), insert(record, into: &state) else { return false }
+            guard let record = record() else { return nil }
+            scanned.append(record)
+            if scanned.keys.count == Self.capacitySample {
+                // A wrong estimate (records of uneven size) only costs or saves some regrowth.
+                let averageBytes = max(1, (index - start) / Self.capacitySample)
+                scanned.reserveCapacity((end - start) / averageBytes + Self.capacitySample / 8)
+            }
             checksum(upTo: index)
             skipWhitespace()
-            if take(UInt8(ascii: "]")) { return true }
-            guard take(UInt8(ascii: ",")) else { return false }
+            if take(UInt8(ascii: "]")) { return scanned }
+            guard take(UInt8(ascii: ",")) else { return nil }
             skipWhitespace()
             guard let half = secondHalf, index >= half.start else { continue }
             secondHalf = nil
@@ -273,9 +382,7 @@ struct JSONFileSnapshotScanner {
             }
             guard let result = half.result() else { continue }
             flushChecksum(upTo: index)
-            for record in result.records {
-                guard insert(record, into: &state) else { return false }
-            }
+            for record in result.records { scanned.append(record) }
             let first = crc ^ JSONFileCRC32C.initialRunningValue
             crc =
                 JSONFileCRC32C.combine(first, result.checksum, secondCount: result.end - index)
@@ -284,7 +391,7 @@ struct JSONFileSnapshotScanner {
             checked = result.end
             released = max(released, result.released)
             tookSecondHalf = true
-            return take(UInt8(ascii: "]"))
+            return take(UInt8(ascii: "]")) ? scanned : nil
         }
     }
 
@@ -452,12 +559,14 @@ struct JSONFileSnapshotScanner {
         }
     }
 
-    /// A member key without escapes, as the range of its bytes between the quotes, or `nil`.
-    /// A key with escapes, control characters or invalid UTF-8 sends the file to the decoder.
+    /// A string without escapes (a member key, or the fast case of a value), as the range of its
+    /// bytes between the quotes, or `nil`. A key with escapes, control characters or invalid
+    /// UTF-8 sends the file to the decoder; a value with escapes goes through ``string()``.
     private mutating func rawKey() -> Range<Int>? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         var ascii = true
+        index = plainASCIIRun(from: index)
         while index < end {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -474,24 +583,33 @@ struct JSONFileSnapshotScanner {
         return nil
     }
 
-    /// A string without escapes (keys, and the fast case of values), or `nil`.
-    private mutating func rawString() -> String? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
-        let start = index
-        var ascii = true
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                let content = UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
-                // ASCII needs no validation, and `String(validating:)` is slow for short strings.
-                return ascii ? String(decoding: content, as: UTF8.self) : String(validating: content, as: UTF8.self)
-            }
-            guard byte >= 0x20, byte != UInt8(ascii: "\\") else { return nil }
-            ascii = ascii && byte < 0x80
-            index += 1
+    /// Where the run of plain ASCII bytes from `start` ends (eight bytes a step), or a little
+    /// before: a word is passed only when none of its bytes is a quote, a backslash, a control
+    /// character or non-ASCII, so the byte-at-a-time loop after it sees every such byte.
+    private func plainASCIIRun(from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var position = start
+        while end - position >= 8 {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self).littleEndian
+            let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+            let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            // A zero byte (after the XORs), a byte below 0x20, or a byte with its high bit set
+            // each set a high bit: the lowest such byte always does (borrows only run upwards).
+            let special =
+                (quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word
+                | word
+            if special & highs != 0 { return position }
+            position += 8
         }
-        return nil
+        return position
+    }
+
+    /// A string without escapes (keys, and the fast case of values), or `nil`: ``rawKey()``'s
+    /// range as a `String` (already checked as UTF-8 there, so decoding repairs nothing).
+    private mutating func rawString() -> String? {
+        rawKey().map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
     }
 
     /// A string value, escapes included (decoded by `JSONDecoder`, which is rare and slow).
@@ -501,12 +619,6 @@ struct JSONFileSnapshotScanner {
         index = start
         guard peek == UInt8(ascii: "\""), skipString() else { return nil }
         return try? JSONDecoder().decode(String.self, from: Data(bytes[start..<index]))
-    }
-
-    /// A string or `null`: `.some(nil)` for `null`, `nil` for anything else.
-    private mutating func optionalString() -> String?? {
-        if literal("null") { return .some(nil) }
-        return string().map { .some($0) }
     }
 
     /// A non-negative or negative integer without fraction or exponent.
@@ -530,9 +642,14 @@ struct JSONFileSnapshotScanner {
     }
 
     /// Skips a string, escapes included.
+    ///
+    /// Most of a record's bytes are in strings it skips (bios, links, preferences), so the search
+    /// for the closing quote or a backslash looks at eight bytes a step.
     private mutating func skipString() -> Bool {
         guard take(UInt8(ascii: "\"")) else { return false }
         while index < end {
+            index = nextQuoteOrBackslash(from: index)
+            guard index < end else { return false }
             switch bytes[index] {
             case UInt8(ascii: "\""):
                 index += 1
@@ -542,6 +659,29 @@ struct JSONFileSnapshotScanner {
             }
         }
         return false
+    }
+
+    /// The position of the first `"` or `\` at or after `start`, or `end`, eight bytes a step:
+    /// a byte equal to the one sought becomes zero after an XOR, and `(x - 0x01...) & ~x & 0x80...`
+    /// marks the first zero byte exactly (the marks above it may be spurious; only the lowest one
+    /// is used).
+    private func nextQuoteOrBackslash(from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return end }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var position = start
+        while end - position >= 8 {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self).littleEndian
+            let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+            let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+            let found = ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes) & highs
+            if found != 0 { return position + found.trailingZeroBitCount / 8 }
+            position += 8
+        }
+        while position < end, bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\") {
+            position += 1
+        }
+        return position
     }
 
     /// Skips any value: strings and brackets are followed, scalars run to the next delimiter.

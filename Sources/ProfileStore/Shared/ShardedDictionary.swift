@@ -81,6 +81,59 @@ struct ShardedDictionary<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         for shard in shards.indices { shards[shard].reserveCapacity(perShard) }
     }
 
+    /// Inserts an entry for each position `0..<count` whose `key` is not `nil`, with `value`'s
+    /// value; returns `false` when a key was already there or repeats among them, and the
+    /// dictionary then holds part of them (only a caller that drops it on `false` may ask).
+    ///
+    /// The entries go in shard by shard, each shard grown once: inserted one at a time in
+    /// position order, every insertion landed in another of the ``shardCount`` tables and
+    /// missed the cache. `key` must give the same answer each time it is asked (twice per
+    /// position); `value` is asked once per entry.
+    mutating func insertNew(count elementCount: Int, key: (Int) -> Key?, value: (Int) -> Value) -> Bool {
+        let absent = UInt16.max
+        var shardOf = [UInt16](repeating: absent, count: elementCount)
+        var counts = [Int](repeating: 0, count: Self.shardCount)
+        for position in 0..<elementCount {
+            guard let key = key(position) else { continue }
+            let shard = Self.shard(of: key)
+            shardOf[position] = UInt16(shard)
+            counts[shard] += 1
+        }
+        // The entries grouped by shard, in position order within each (a counting sort), built
+        // in place and moved out once each, so that no entry is copied.
+        var next = [Int](repeating: 0, count: Self.shardCount)
+        var total = 0
+        for shard in 0..<Self.shardCount {
+            next[shard] = total
+            total += counts[shard]
+        }
+        let entries = UnsafeMutablePointer<(Key, Value)>.allocate(capacity: max(1, total))
+        defer { entries.deallocate() }
+        for position in 0..<elementCount where shardOf[position] != absent {
+            guard let key = key(position) else { preconditionFailure("insertNew: key(\(position)) changed") }
+            let shard = Int(shardOf[position])
+            (entries + next[shard]).initialize(to: (key, value(position)))
+            next[shard] += 1
+        }
+        var fresh = true
+        var start = 0
+        for shard in 0..<Self.shardCount where counts[shard] > 0 {
+            // Taken out of the array, so that the table is uniquely referenced while it fills.
+            var table = shards[shard]
+            shards[shard] = [:]
+            let before = table.count
+            table.reserveCapacity(before + counts[shard])
+            for offset in start..<(start + counts[shard]) {
+                let (key, value) = (entries + offset).move()
+                if table.updateValue(value, forKey: key) != nil { fresh = false }
+            }
+            count += table.count - before
+            shards[shard] = table
+            start += counts[shard]
+        }
+        return fresh
+    }
+
     /// Every key, in no particular order.
     var keys: [Key] {
         var keys: [Key] = []

@@ -61,22 +61,30 @@ extension StoreState {
         index(keys, as: user)
     }
 
-    /// Stores the record of a user the state does not hold yet, hashing each key once: the
-    /// record's and each index's insertion report what they replaced, and anything replaced is
-    /// a clash. Returns `false` for what `checkPut(_:as:)` refuses (a profile of another user, a
+    /// Stores the records of users the state does not hold yet, all at once, table by table
+    /// (``ShardedDictionary/insertNew(_:key:value:)``, which fills each shard while it is in the
+    /// cache). Returns `false` for what `checkPut(_:as:)` refuses (a profile of another user, a
     /// key another user holds) and for a second record of one user; the state is then half
     /// changed, so only a loader that drops the state on `false` (the snapshot scan, which then
-    /// hands the file to the decoder) may call it.
-    mutating func putNew(_ stored: StoredUserRecord, keys: UserRecordKeys) -> Bool {
-        guard keys.profileOwner.map({ $0 == keys.user }) ?? true,
-            records.updateValue(stored, forKey: keys.user) == nil
+    /// hands the file to the decoder) may call it. `keys` holds each record's keys, `stored`
+    /// gives the record at a position of `keys`.
+    ///
+    /// It fills the same tables as `index(_:as:)`, the one list of the indexes: a new index is a
+    /// line there and a line here (the scan's agreement tests compare whole states).
+    mutating func putNew(_ keys: [UserRecordKeys], stored: (Int) -> StoredUserRecord) -> Bool {
+        guard keys.allSatisfy({ keys in keys.profileOwner.map { $0 == keys.user } ?? true }),
+            records.insertNew(count: keys.count, key: { keys[$0].user }, value: stored),
+            userByProfileID.insertNew(count: keys.count, key: { keys[$0].profile }, value: { keys[$0].user }),
+            userByUsernameKey.insertNew(count: keys.count, key: { keys[$0].usernameKey }, value: { keys[$0].user }),
+            userByEmailKey.insertNew(count: keys.count, key: { keys[$0].emailKey }, value: { keys[$0].user })
         else { return false }
-        return index(keys, as: keys.user)
+        for keys in keys where keys.hasAccountState { usersWithAccountState.insert(keys.user) }
+        return true
     }
 
     /// Points every index key in `keys` at `owner`, or removes the keys when `owner` is `nil`;
     /// returns whether none of them belonged to another user. The one list of the indexes: a new
-    /// index is one more line here.
+    /// index is one more line here, and one in `putNew(_:stored:)` for the snapshot scan.
     @discardableResult
     private mutating func index(_ keys: UserRecordKeys, as owner: UserID?) -> Bool {
         var free = true

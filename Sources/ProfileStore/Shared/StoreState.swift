@@ -50,15 +50,6 @@ struct StoreState: Sendable, Equatable {
     /// An empty state.
     init() {}
 
-    /// Makes room for `recordCount` records in the records and the unique indexes, so that
-    /// loading a large snapshot does not regrow them; a hint, without effect on content.
-    mutating func reserveCapacity(records recordCount: Int) {
-        records.reserveCapacity(recordCount)
-        userByUsernameKey.reserveCapacity(recordCount)
-        userByEmailKey.reserveCapacity(recordCount)
-        userByProfileID.reserveCapacity(recordCount)
-    }
-
     /// A state seeded with `records`, `edges`, username `holds` and `histories`, checked like a
     /// sequence of updates.
     ///

@@ -85,17 +85,11 @@ struct UserRecordKeys: Sendable, Equatable {
         hasAccountState = record.state != .active
     }
 
-    /// Keys read from a record's bytes.
-    init(
-        user: UserID, profile: ProfileID?, profileOwner: UserID?, username: Username?, email: String?,
-        hasAccountState: Bool = false
-    ) {
+    /// The keys of a record without a profile, read from its bytes (the email key already
+    /// lowercased, as ``ProfileDomain/Account/emailKey`` does); the scan sets the profile's keys.
+    init(scannedUser user: UserID, emailKey: String?, hasAccountState: Bool) {
         self.user = user
-        self.profile = profile
-        self.profileOwner = profileOwner
-        self.usernameKey = username?.canonicalKey
-        self.username = username?.rawValue
-        self.emailKey = email.map { $0.lowercased() }
+        self.emailKey = emailKey
         self.hasAccountState = hasAccountState
     }
 }
