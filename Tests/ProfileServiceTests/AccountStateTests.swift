@@ -129,6 +129,33 @@ struct AccountStateTests {
         #expect(await Self.code { try await service.follow(alice, for: .user(bob)) } == .notFound)
     }
 
+    @Test(
+        "another user's state: read with accounts:read or accounts:suspend; 403 other scopes and users; 404 unknown",
+        arguments: StoreKind.allCases)
+    func operatorReadsState(kind: StoreKind) async throws {
+        let (harness, alice, bob) = try await Self.harness(kind)
+        defer { harness.cleanUp() }
+        let service = harness.service
+        try await service.suspendAccount(alice, until: nil, for: Self.moderator)
+        let suspended = AccountState.suspended(since: harness.clock.now(), until: nil)
+        let readers = [
+            Caller.operator(name: "support", scopes: [.readAccounts]),
+            .operator(name: "suspender", scopes: [.suspendAccounts]), .user(alice),
+        ]
+        for caller in readers {
+            #expect(try await service.accountState(of: alice, for: caller) == suspended, "\(caller)")
+        }
+        let refused = [
+            Caller.operator(name: "other", scopes: [.purgeAccounts, .releaseUsernames]), .user(bob),
+        ]
+        for caller in refused {
+            #expect(await Self.code { _ = try await service.accountState(of: alice, for: caller) } == .forbidden)
+        }
+        #expect(await Self.code { _ = try await service.accountState(of: alice, for: .anonymous) } == .unauthenticated)
+        let nobody = try #require(UserID("user-nobody"))
+        #expect(await Self.code { _ = try await service.accountState(of: nobody, for: readers[0]) } == .notFound)
+    }
+
     @Test("only an operator with the suspend scope suspends or reinstates", arguments: StoreKind.allCases)
     func suspensionNeedsTheScope(kind: StoreKind) async throws {
         let (harness, alice, bob) = try await Self.harness(kind)

@@ -51,6 +51,54 @@ struct UsernameHoldTests {
         #expect(error?.code == .notFound)
     }
 
+    @Test(
+        "an operator with accounts:read reads another user's history, the same view the owner reads",
+        arguments: StoreKind.allCases)
+    func operatorReadsHistory(kind: StoreKind) async throws {
+        let harness = try ServiceHarness(kind, policy: Self.policy)
+        defer { harness.cleanUp() }
+        let alice = try await harness.registerUser("alice")
+        for name in ["alice", "alice_two"] {
+            _ = try await harness.service.changeUsername(to: name, for: .user(alice))
+        }
+        let reader = Caller.operator(name: "support", scopes: [.readAccounts])
+
+        let view = try await harness.service.usernameHistory(of: alice, for: reader)
+
+        #expect(view == (try await harness.service.usernameHistory(for: .user(alice))))
+        #expect(view.history.map(\.username.rawValue) == ["alice"])
+        #expect(view.holds.map(\.username.rawValue) == ["alice"])
+        #expect(try await harness.service.usernameHistory(of: alice, for: .user(alice)) == view)
+    }
+
+    @Test(
+        "another user's history: 401 anonymous, 403 a user or an operator without accounts:read, before the look-up",
+        arguments: [
+            (Caller.anonymous, ProfileError.Code.unauthenticated),
+            (Caller.user(UserID("someone")!), .forbidden),
+            (Caller.operator(name: "mod", scopes: [.suspendAccounts, .purgeAccounts, .releaseUsernames]), .forbidden),
+        ])
+    func operatorHistoryRefused(caller: Caller, code: ProfileError.Code) async throws {
+        let harness = try ServiceHarness(.inMemory, policy: Self.policy)
+        let alice = try await harness.registerUser("alice")
+        for target in [alice, UserID.random()] {
+            let error = await profileError { _ = try await harness.service.usernameHistory(of: target, for: caller) }
+            #expect(error?.code == code, "\(target)")
+        }
+    }
+
+    @Test("another user's history: 404 without a record; a record without a profile has no username")
+    func operatorHistoryTargets() async throws {
+        let harness = try ServiceHarness(.inMemory, policy: Self.policy)
+        let reader = Caller.operator(name: "support", scopes: [.readAccounts])
+        let missing = await profileError { _ = try await harness.service.usernameHistory(of: .random(), for: reader) }
+        #expect(missing?.code == .notFound)
+        let bare = UserID.random()
+        try await harness.service.registerAccount(Account(userID: bare, createdAt: harness.clock.now()))
+        let view = try await harness.service.usernameHistory(of: bare, for: reader)
+        #expect(view.username == nil && view.history.isEmpty && view.holds.isEmpty)
+    }
+
     @Test("the owner reclaims a held name; everyone else gets 409 username_held until the hold ends")
     func reclaim() async throws {
         let harness = try ServiceHarness(.inMemory, policy: Self.policy)

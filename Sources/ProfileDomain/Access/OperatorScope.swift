@@ -18,4 +18,8 @@ public struct OperatorScope: RawRepresentable, Hashable, Sendable, ExpressibleBy
     public static let suspendAccounts: OperatorScope = "accounts:suspend"
     /// Purge accounts pending deletion before their grace period ends.
     public static let purgeAccounts: OperatorScope = "accounts:purge"
+    /// Read another user's account state and username history (a support or audit tool that
+    /// must not change anything). ``suspendAccounts`` also reads the state, which its own calls
+    /// answer anyway, but not the history.
+    public static let readAccounts: OperatorScope = "accounts:read"
 }

@@ -25,10 +25,10 @@ extension ProfileAPI {
     private func run(_ operation: LifecycleOperation, _ call: RouteCall) async throws(ProfileError) -> LifecycleOutcome
     {
         let (caller, service) = (call.request.caller, call.service)
-        if let scope = operation.operatorScope {
+        if let scope = operation.operatorScopes.first {
             // The scope before the path and the body: an owner learns nothing from a malformed id
             // or body, and the order of checks stays 401, 403, then the rest.
-            guard caller.hasOperatorScope(scope) else {
+            guard operation.operatorScopes.contains(where: caller.hasOperatorScope) else {
                 throw ProfileError(
                     code: .forbidden, message: "This call needs an operator with the \(scope.rawValue) scope")
             }
@@ -63,6 +63,10 @@ extension ProfileAPI {
             return .state(target, try await service.suspendAccount(target, until: until, for: caller))
         case .reinstate:
             return .state(target, try await service.reinstateAccount(target, for: caller))
+        case .userAccountState:
+            return .state(target, try await service.accountState(of: target, for: caller))
+        case .userUsernameHistory:
+            return .history(try await service.usernameHistory(of: target, for: caller))
         default:
             return .purged(try await service.purgeAccount(target, for: caller).userID)
         }
@@ -81,7 +85,7 @@ extension LifecycleOperation {
     /// The member that holds the payload in the creator and mobile bodies (snake_cased for mobile).
     var member: String {
         switch self {
-        case .usernameHistory: "usernameHistory"
+        case .usernameHistory, .userUsernameHistory: "usernameHistory"
         case .releaseUsernameHold: "releasedHold"
         default: "account"
         }
@@ -94,8 +98,8 @@ extension LifecycleOperation {
         case .reactivate: "Account reactivated successfully"
         case .requestDeletion: "Account deletion requested successfully"
         case .cancelDeletion: "Account deletion cancelled successfully"
-        case .accountState: "Account state retrieved successfully"
-        case .usernameHistory: "Username history retrieved successfully"
+        case .accountState, .userAccountState: "Account state retrieved successfully"
+        case .usernameHistory, .userUsernameHistory: "Username history retrieved successfully"
         case .suspend: "Account suspended successfully"
         case .reinstate: "Account reinstated successfully"
         case .releaseUsernameHold: "Username hold released successfully"

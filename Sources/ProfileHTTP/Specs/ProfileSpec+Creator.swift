@@ -23,6 +23,9 @@ extension ProfileSpec {
                 .creator, "POST", "/api/v1/admin/users/{userId}/suspension", .lifecycle(.suspend), bodies: [.json]),
             ProfileRoute(.creator, "DELETE", "/api/v1/admin/users/{userId}/suspension", .lifecycle(.reinstate)),
             ProfileRoute(.creator, "POST", "/api/v1/admin/users/{userId}/purge", .lifecycle(.purge)),
+            ProfileRoute(.creator, "GET", "/api/v1/admin/users/{userId}/state", .lifecycle(.userAccountState)),
+            ProfileRoute(
+                .creator, "GET", "/api/v1/admin/users/{userId}/username-history", .lifecycle(.userUsernameHistory)),
             ProfileRoute(
                 .creator, "DELETE", "/api/v1/admin/username-holds/{username}", .lifecycle(.releaseUsernameHold)),
         ])

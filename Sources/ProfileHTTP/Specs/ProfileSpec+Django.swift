@@ -3,7 +3,7 @@ extension ProfileSpec {
     /// `PUT|PATCH /api/users/update-profile/{pk}/` (JSON or multipart with an `avatar` file),
     /// `DELETE /api/users/delete/{user_id}/` (immediate, as the spec promises), `GET /api/users/export/`
     /// (the caller's data export), the account lifecycle (`deactivate/`, `request-deletion/`, ...,
-    /// `suspend/{user_id}/`, ...), under `ValidationPolicy.django`.
+    /// `suspend/{user_id}/`, `account-state/{user_id}/`, ...), under `ValidationPolicy.django`.
     public static let django = ProfileSpec(
         .django, policy: .django,
         routes: [
@@ -27,6 +27,8 @@ extension ProfileSpec {
             ProfileRoute(.django, "POST", "/api/users/suspend/{user_id}/", .lifecycle(.suspend), bodies: [.json]),
             ProfileRoute(.django, "POST", "/api/users/reinstate/{user_id}/", .lifecycle(.reinstate)),
             ProfileRoute(.django, "POST", "/api/users/purge/{user_id}/", .lifecycle(.purge)),
+            ProfileRoute(.django, "GET", "/api/users/account-state/{user_id}/", .lifecycle(.userAccountState)),
+            ProfileRoute(.django, "GET", "/api/users/username-history/{user_id}/", .lifecycle(.userUsernameHistory)),
             ProfileRoute(.django, "POST", "/api/users/release-username/{username}/", .lifecycle(.releaseUsernameHold)),
         ])
 }

@@ -37,6 +37,12 @@ extension ProfileSpec {
             ProfileRoute(
                 .mobile, "POST", "/mobile/admin/users/{user_id}/purge", .lifecycle(.purge), headers: ["X-App-Type"]),
             ProfileRoute(
+                .mobile, "GET", "/mobile/admin/users/{user_id}/state", .lifecycle(.userAccountState),
+                headers: ["X-App-Type"]),
+            ProfileRoute(
+                .mobile, "GET", "/mobile/admin/users/{user_id}/username-history", .lifecycle(.userUsernameHistory),
+                headers: ["X-App-Type"]),
+            ProfileRoute(
                 .mobile, "DELETE", "/mobile/admin/username-holds/{username}", .lifecycle(.releaseUsernameHold),
                 headers: ["X-App-Type"]),
         ])

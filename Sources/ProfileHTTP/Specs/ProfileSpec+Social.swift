@@ -35,6 +35,10 @@ extension ProfileSpec {
                 bodies: [.json]),
             ProfileRoute(.social, "DELETE", "/api/v1/moderation/accounts/{userId}/suspension", .lifecycle(.reinstate)),
             ProfileRoute(.social, "POST", "/api/v1/moderation/accounts/{userId}/purge", .lifecycle(.purge)),
+            ProfileRoute(.social, "GET", "/api/v1/moderation/accounts/{userId}/state", .lifecycle(.userAccountState)),
+            ProfileRoute(
+                .social, "GET", "/api/v1/moderation/accounts/{userId}/username/history",
+                .lifecycle(.userUsernameHistory)),
             ProfileRoute(
                 .social, "DELETE", "/api/v1/moderation/username-holds/{username}", .lifecycle(.releaseUsernameHold)),
         ])

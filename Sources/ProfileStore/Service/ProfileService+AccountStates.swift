@@ -110,13 +110,24 @@ extension ProfileService {
 
     /// The state of `target` as it stands now (an expired suspension reads as active).
     ///
-    /// - Throws: 401; 403 unless the owner or an operator with
-    ///   ``ProfileDomain/OperatorScope/suspendAccounts``; 404 unknown.
+    /// An operator reads it with ``ProfileDomain/OperatorScope/readAccounts`` or
+    /// ``ProfileDomain/OperatorScope/suspendAccounts`` (`operatorScopesReadingAccountState`):
+    /// the suspend and reinstate calls answer the state anyway.
+    ///
+    /// - Throws: 401; 403 unless the owner or an operator with one of those scopes; 404 unknown.
     public func accountState(of target: UserID, for caller: Caller) async throws(ProfileError) -> AccountState {
-        if !caller.hasOperatorScope(.suspendAccounts) { _ = try owner(target, caller) }
+        if !Self.operatorScopesReadingAccountState.contains(where: caller.hasOperatorScope) {
+            _ = try owner(target, caller)
+        }
         guard let record = try await storedRecord(target) else { throw .userNotFound }
         return record.state.effective(at: now())
     }
+
+    /// The operator scopes that read another user's account state, the one that exists for it
+    /// first: ``ProfileDomain/OperatorScope/readAccounts``, and
+    /// ``ProfileDomain/OperatorScope/suspendAccounts``, whose calls answer the state anyway, so
+    /// refusing it the read would protect nothing. Routes check the same list.
+    package static let operatorScopesReadingAccountState: [OperatorScope] = [.readAccounts, .suspendAccounts]
 
     /// Applies `change` to the state of `userID` in one atomic store step, at the service's
     /// clock. `change` sees the effective state (an expired suspension as active) unless

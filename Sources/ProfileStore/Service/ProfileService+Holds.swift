@@ -35,7 +35,26 @@ extension ProfileService {
     /// - Throws: 401 anonymous, 403 an operator (not a user); 404 when the caller has no
     ///   record.
     public func usernameHistory(for caller: Caller) async throws(ProfileError) -> UsernameHistoryView {
-        let userID = try authenticated(caller)
+        try await usernameHistory(of: try authenticated(caller), for: caller)
+    }
+
+    /// The current username of `target`, the handles they left and the holds in their favour:
+    /// the owner's own, or any user's for an operator with
+    /// ``ProfileDomain/OperatorScope/readAccounts`` (a support or trust-and-safety tool asking
+    /// who an account used to be).
+    ///
+    /// The operator's scope is checked before the look-up, so an operator without it learns
+    /// nothing about which ids exist. A registered account without a profile has a `nil`
+    /// username and still answers.
+    ///
+    /// - Throws: 401 anonymous; 403 for another user, or an operator without the scope; 404 when
+    ///   `target` has no record.
+    public func usernameHistory(
+        of target: UserID, for caller: Caller
+    ) async throws(ProfileError)
+        -> UsernameHistoryView
+    {
+        let userID = caller.hasOperatorScope(.readAccounts) ? target : try owner(target, caller)
         guard let record = try await storedRecord(userID) else { throw .userNotFound }
         guard let holdingStore else {
             return UsernameHistoryView(username: record.profile?.username, history: [], holds: [])

@@ -96,7 +96,7 @@ struct ProfileAPITests {
     func unauthenticatedBeforeBody() async throws {
         let client = try await Self.client(.inMemory)
         defer { client.cleanUp() }
-        #expect(Self.protectedRoutes.count == 62)
+        #expect(Self.protectedRoutes.count == 70)
         for (route, path) in Self.protectedRoutes {
             let response = await client.send(route.method, path, json: #"{"bio": "#, ifMatch: "garbage")
             #expect(response.status == 401, "\(route): \(response.text)")

@@ -3,8 +3,8 @@ import ProfileKit
 import Testing
 
 /// The account-lifecycle routes of every spec: the owner's transitions and reads, the operator's
-/// suspension, reinstatement, purge and hold release, each refused as `Docs/Lifecycle.md` says and
-/// answered in the spec's own envelope and spelling.
+/// suspension, reinstatement, purge, hold release and reads of another user's state and history,
+/// each refused as `Docs/Lifecycle.md` says and answered in the spec's own envelope and spelling.
 @Suite("Lifecycle routes through each spec's endpoints")
 struct LifecycleEndpointTests {
     static let owner = fixtureUserID("1")
@@ -12,12 +12,15 @@ struct LifecycleEndpointTests {
     static let moderator = Caller.operator(
         name: "mod", scopes: [.suspendAccounts, .purgeAccounts, .releaseUsernames])
     static let powerless = Caller.operator(name: "intern", scopes: ["profiles:read"])
+    static let reader = Caller.operator(name: "support", scopes: [.readAccounts])
 
     enum Operation: String, CaseIterable, Sendable {
         case deactivate, reactivate, requestDeletion, cancelDeletion, state, history
         case suspend, reinstate, purge, release
+        /// The operator's reads of the user the path names (`state`, `history` for someone else).
+        case userState, userHistory
 
-        var isOperators: Bool { [.suspend, .reinstate, .purge, .release].contains(self) }
+        var isOperators: Bool { [.suspend, .reinstate, .purge, .release, .userState, .userHistory].contains(self) }
     }
 
     /// One spec's lifecycle routes (`{id}` is the target user or handle) and how it wraps them.
@@ -49,7 +52,7 @@ struct LifecycleEndpointTests {
         func payload(_ response: SpecResponse, _ operation: Operation) -> [String: Any] {
             let member =
                 switch operation {
-                case .history: key("usernameHistory")
+                case .history, .userHistory: key("usernameHistory")
                 case .release: key("releasedHold")
                 default: "account"
                 }
@@ -76,6 +79,8 @@ struct LifecycleEndpointTests {
                 .suspend: "POST /api/v1/admin/users/{id}/suspension",
                 .reinstate: "DELETE /api/v1/admin/users/{id}/suspension",
                 .purge: "POST /api/v1/admin/users/{id}/purge", .release: "DELETE /api/v1/admin/username-holds/{id}",
+                .userState: "GET /api/v1/admin/users/{id}/state",
+                .userHistory: "GET /api/v1/admin/users/{id}/username-history",
             ], snakeCase: false, validationStatus: 400),
         Routes(
             spec: .social,
@@ -87,6 +92,8 @@ struct LifecycleEndpointTests {
                 .reinstate: "DELETE /api/v1/moderation/accounts/{id}/suspension",
                 .purge: "POST /api/v1/moderation/accounts/{id}/purge",
                 .release: "DELETE /api/v1/moderation/username-holds/{id}",
+                .userState: "GET /api/v1/moderation/accounts/{id}/state",
+                .userHistory: "GET /api/v1/moderation/accounts/{id}/username/history",
             ], snakeCase: false, validationStatus: 422),
         Routes(
             spec: .mobile,
@@ -99,6 +106,8 @@ struct LifecycleEndpointTests {
                 .suspend: "POST /mobile/admin/users/{id}/suspension",
                 .reinstate: "DELETE /mobile/admin/users/{id}/suspension",
                 .purge: "POST /mobile/admin/users/{id}/purge", .release: "DELETE /mobile/admin/username-holds/{id}",
+                .userState: "GET /mobile/admin/users/{id}/state",
+                .userHistory: "GET /mobile/admin/users/{id}/username-history",
             ], snakeCase: true, validationStatus: 422),
         Routes(
             spec: .django,
@@ -109,6 +118,7 @@ struct LifecycleEndpointTests {
                 .state: "GET /api/users/account-state/", .history: "GET /api/users/username-history/",
                 .suspend: "POST /api/users/suspend/{id}/", .reinstate: "POST /api/users/reinstate/{id}/",
                 .purge: "POST /api/users/purge/{id}/", .release: "POST /api/users/release-username/{id}/",
+                .userState: "GET /api/users/account-state/{id}/", .userHistory: "GET /api/users/username-history/{id}/",
             ], snakeCase: true, validationStatus: 400),
     ]
 
@@ -205,7 +215,8 @@ struct LifecycleEndpointTests {
         for operation in Operation.allCases {
             let callers: [Caller] =
                 operation.isOperators
-                ? [.user(Self.owner), .user(Self.stranger), Self.powerless] : [Self.moderator, Self.powerless]
+                ? [.user(Self.owner), .user(Self.stranger), Self.powerless]
+                : [Self.moderator, Self.reader, Self.powerless]
             for caller in callers {
                 // A body that would be a 400/422 still gets the 403: the caller is checked first.
                 let response = await Self.send(
@@ -351,6 +362,80 @@ struct LifecycleEndpointTests {
         let view = routes.payload(history, .history)
         #expect(view["username"] as? String == "owner", "\(history.text)")
         #expect(view["history"] as? [Any] != nil && view["holds"] as? [Any] != nil, "\(history.text)")
+    }
+
+    @Test(
+        "an operator with accounts:read reads another user's state and history: the owner route's exact bytes",
+        arguments: specs, StoreKind.allCases)
+    func operatorReads(routes: Routes, kind: StoreKind) async throws {
+        let client = try await Self.client(kind, routes.spec)
+        defer { client.cleanUp() }
+        // A rename and a suspension, so that the history, its hold and the state's dates are there.
+        _ = try await client.service.changeUsername(to: "owner_renamed", for: .user(Self.owner))
+        _ = await Self.send(client, routes, .suspend, as: Self.moderator, json: #"{"until": "2024-01-02T00:00:00Z"}"#)
+        for (read, own) in [(Operation.userState, Operation.state), (.userHistory, .history)] {
+            let owners = await Self.send(client, routes, own, as: .user(Self.owner))
+            #expect(owners.status == 200, "\(own): \(owners.text)")
+            let operators = await Self.send(client, routes, read, as: Self.reader)
+            #expect(operators.status == 200, "\(read): \(operators.text)")
+            #expect(operators.text == owners.text, "\(read) answers what the owner's \(own) answers")
+        }
+        let state = routes.payload(await Self.send(client, routes, .userState, as: Self.reader), .userState)
+        #expect(state[routes.key("state")] as? String == "suspended")
+        #expect(routes.isID(state[routes.key("userId")], 1), "\(state)")
+        let history = routes.payload(await Self.send(client, routes, .userHistory, as: Self.reader), .userHistory)
+        #expect(history["username"] as? String == "owner_renamed", "\(history)")
+        let left = try #require(history["history"] as? [[String: Any]], "\(history)")
+        #expect(left.map { $0["username"] as? String } == ["owner"])
+        #expect((history["holds"] as? [[String: Any]])?.count == 1, "\(history)")
+    }
+
+    @Test(
+        "another user's state: accounts:suspend reads it too; the history needs accounts:read (403 before the id)",
+        arguments: specs)
+    func operatorReadScopes(routes: Routes) async throws {
+        let client = try await Self.client(.inMemory, routes.spec)
+        let suspender = Caller.operator(name: "mod", scopes: [.suspendAccounts])
+        let state = await Self.send(client, routes, .userState, as: suspender)
+        #expect(state.status == 200, "\(state.text)")
+        #expect(routes.payload(state, .userState)[routes.key("state")] as? String == "active")
+        let others = Caller.operator(name: "other", scopes: [.purgeAccounts, .releaseUsernames])
+        for (operation, caller) in [(Operation.userHistory, Self.moderator), (.userState, others)] {
+            // An unknown id still gets the 403: the scope is checked before the path is read.
+            for target in ["2", "404"] {
+                let refused = await Self.send(client, routes, operation, as: caller, target: target)
+                #expect(refused.status == 403, "\(operation) \(target): \(refused.text)")
+                #expect(refused.details.map(\.code) == ["forbidden"])
+                // Django's 403 is always the spec's "Not authorized"; the others name the scope.
+                if routes.spec != .django { #expect(refused.text.contains("accounts:read"), "\(refused.text)") }
+            }
+        }
+        // The owner is a user: the operator route is 403 even on their own id.
+        let own = await Self.send(client, routes, .userHistory, as: .user(Self.owner))
+        #expect(own.status == 403, "\(own.text)")
+    }
+
+    @Test(
+        "another user's reads: 404 for an unknown or malformed id; an account without a profile answers",
+        arguments: specs)
+    func operatorReadTargets(routes: Routes) async throws {
+        let client = try await Self.client(.inMemory, routes.spec)
+        for operation in [Operation.userState, .userHistory] {
+            for target in ["404", "%20"] {
+                let response = await Self.send(client, routes, operation, as: Self.reader, target: target)
+                #expect(response.status == 404, "\(operation) \(target): \(response.text)")
+                #expect(response.details.map(\.code) == ["not_found"])
+            }
+        }
+        // Operators are not strangers: a registered account without a profile is not hidden from them.
+        let bare = fixtureUserID("3")
+        try await client.service.registerAccount(Account(userID: bare, createdAt: client.clock.now()))
+        let state = await Self.send(client, routes, .userState, as: Self.reader, target: "3")
+        #expect(state.status == 200, "\(state.text)")
+        #expect(routes.payload(state, .userState)[routes.key("state")] as? String == "active")
+        let history = await Self.send(client, routes, .userHistory, as: Self.reader, target: "3")
+        #expect(history.status == 200, "\(history.text)")
+        #expect(routes.payload(history, .userHistory)["username"] is NSNull, "\(history.text)")
     }
 
     @Test(

@@ -56,6 +56,60 @@ struct OperatorEndpointTests {
         }
     }
 
+    @Test(
+        "an accounts:read token reads another user's state and username history in each spec, the owner's bytes; 403 without it, 404 for nobody"
+    )
+    func operatorReads() async throws {
+        try await TestServer.run(inMemory: true) { client in
+            try await Self.makeAlice(client)
+            let renamed = try await client.send(
+                .put, "/api/v1/profiles/me", as: "alice", json: #"{"username": "alice_two"}"#)
+            #expect(renamed.status == 200, "\(renamed.text)")
+            let reader = "Bearer " + (try await client.operatorToken("support", scopes: [.readAccounts]))
+            let suspender = "Bearer " + (try await client.operatorToken("mod", scopes: [.suspendAccounts]))
+            // (operator route, the owner's twin) per spec; `{id}` is alice.
+            let reads: [(String, String)] = [
+                ("/api/v1/admin/users/{id}/state", "/api/v1/users/me/state"),
+                ("/api/v1/admin/users/{id}/username-history", "/api/v1/users/me/username-history"),
+                ("/api/v1/moderation/accounts/{id}/state", "/api/v1/account/state"),
+                ("/api/v1/moderation/accounts/{id}/username/history", "/api/v1/account/username/history"),
+                ("/mobile/admin/users/{id}/state", "/mobile/user/account/state"),
+                ("/mobile/admin/users/{id}/username-history", "/mobile/user/account/username-history"),
+                ("/api/users/account-state/{id}/", "/api/users/account-state/"),
+                ("/api/users/username-history/{id}/", "/api/users/username-history/"),
+            ]
+            let mobile = ["X-App-Type": "mobile"]
+            for (route, own) in reads {
+                let path = route.replacingOccurrences(of: "{id}", with: "alice")
+                let read = try await client.send(.get, path, authorization: reader, headers: mobile)
+                let owners = try await client.send(.get, own, as: "alice", headers: mobile)
+                #expect(read.status == 200, "\(path): \(read.text)")
+                // The social envelope stamps the time; everything else is the owner's answer.
+                #expect(Self.withoutTime(read.text) == Self.withoutTime(owners.text), "\(path)")
+                #expect(read.text.contains("alice"), "\(path): \(read.text)")
+
+                let scoped = try await client.send(.get, path, authorization: suspender, headers: mobile)
+                #expect(scoped.status == (route.contains("state") ? 200 : 403), "\(path): \(scoped.text)")
+                let user = try await client.send(.get, path, as: "alice", headers: mobile)
+                #expect(user.status == 403, "\(path): \(user.text)")
+                let anonymous = try await client.send(.get, path, headers: mobile)
+                #expect(anonymous.status == 401, "\(path): \(anonymous.text)")
+                let nobody = route.replacingOccurrences(of: "{id}", with: "nobody")
+                let missing = try await client.send(.get, nobody, authorization: reader, headers: mobile)
+                #expect(missing.status == 404, "\(nobody): \(missing.text)")
+            }
+            let history = try await client.send(
+                .get, "/api/v1/admin/users/alice/username-history", authorization: reader)
+            #expect(history.text.contains(#""username":"alice_two""#), "\(history.text)")
+            #expect(history.text.contains(#""history":[{"leftAt""#), "\(history.text)")
+        }
+    }
+
+    /// `text` without the social envelope's `action_time` member, which differs between two calls.
+    static func withoutTime(_ text: String) -> String {
+        text.replacing(/"action_time":"[^"]*"/, with: "")
+    }
+
     @Test("an operator token naming a scope the server does not know is 401 naming it, not a weaker token")
     func unknownScopesAreRefused() async throws {
         try await TestServer.run(inMemory: true) { client in

@@ -42,7 +42,7 @@ struct TokenReferenceTests {
     }
 
     /// The scope names the reference knows, written out independently of the server's list.
-    static let knownScopes: Set<String> = ["accounts:suspend", "accounts:purge", "usernames:release"]
+    static let knownScopes: Set<String> = ["accounts:suspend", "accounts:purge", "usernames:release", "accounts:read"]
 
     /// How an accepted operator token is compared: its name and its sorted, distinct scopes.
     static func operatorVerdict(_ name: String, _ scopes: some Sequence<String>) -> String {

@@ -6,7 +6,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// What a lifecycle route answers, before a spec wraps it: an account's state, the owner's
+/// What a lifecycle route answers, before a spec wraps it: an account's state, a user's
 /// username history, a released hold or a purged account.
 ///
 /// The content is the same in every spec; ``body(_:)`` writes it in one spec's spelling

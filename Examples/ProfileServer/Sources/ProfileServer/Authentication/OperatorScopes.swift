@@ -12,6 +12,7 @@ public enum OperatorScopes {
         (.suspendAccounts, "suspend-accounts"),
         (.releaseUsernames, "release-usernames"),
         (.purgeAccounts, "purge-accounts"),
+        (.readAccounts, "read-accounts"),
     ]
 
     /// The scope a token's claim names (`accounts:suspend`), or `nil` for an unknown name.
