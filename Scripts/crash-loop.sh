@@ -41,8 +41,11 @@ for round in $(seq 1 "$rounds"); do
     : > "$ack"
     "$writer" write "$work/store" "$snapshot_every" "$writers" > "$ack" 2> "$work/stderr" &
     pid=$!
-    for _ in $(seq 1 500); do  # up to 5 s for the writer to open the store
-        if grep -q '^ready' "$ack" || ! kill -0 "$pid" 2>/dev/null; then break; fi
+    # Waits for the writer to open the store: a condition, with a backstop far above the
+    # fraction of a second it takes (a busy machine may stretch a debug process's start-up and
+    # the replay of a journal that grew over the rounds to several seconds; 5 s was too tight).
+    ready_by=$(( SECONDS + 60 ))
+    while ! grep -q '^ready' "$ack" && kill -0 "$pid" 2>/dev/null && (( SECONDS < ready_by )); do
         sleep 0.01
     done
     sleep "$(printf '0.%03d' $(( RANDOM % 400 )))"

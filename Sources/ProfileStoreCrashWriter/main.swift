@@ -9,6 +9,9 @@ import ProfileStore
 //       Writes forever; after each acknowledged (returned) write prints `ack <user> <value>`.
 //       With `writers` (1, 2, 4, 8 or 16; default 1) that many tasks write at once, each to users
 //       of its own, so that their writes share group-commit batches.
+//   ProfileStoreCrashWriter erase <directory> <snapshotEvery> <first> [seeds]
+//       Creates, follows, rewrites and deletes users `zq<n>q` (n from `first`) forever, printing
+//       `ack ...` lines (EraseMode.swift describes them); for JSONFileCrashErasureTests.
 //   ProfileStoreCrashWriter hold-lock <directory>
 //       Opens the store, prints `locked` and waits to be killed.
 //   ProfileStoreCrashWriter verify <directory> <ack file>...
@@ -214,7 +217,8 @@ func verify(directory: String, ackFiles: [String]) async -> Never {
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
     fail(
-        "usage: ProfileStoreCrashWriter write <directory> [snapshotEvery] [writers] | hold-lock <directory> "
+        "usage: ProfileStoreCrashWriter write <directory> [snapshotEvery] [writers] "
+            + "| erase <directory> <snapshotEvery> <first> [seeds] | hold-lock <directory> "
             + "| verify <directory> <ack file>...")
 }
 switch arguments[1] {
@@ -222,10 +226,17 @@ case "write":
     await writeForever(
         directory: arguments[2], snapshotEvery: arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000,
         writers: arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1)
+case "erase":
+    guard arguments.count >= 5, let snapshotEvery = Int(arguments[3]), let first = Int(arguments[4]) else {
+        fail("usage: ProfileStoreCrashWriter erase <directory> <snapshotEvery> <first> [seeds]")
+    }
+    await eraseForever(
+        directory: arguments[2], snapshotEvery: snapshotEvery, first: first,
+        seeds: arguments.count > 5 ? Int(arguments[5]) ?? 0 : 0)
 case "hold-lock":
     holdLock(directory: arguments[2])
 case "verify":
     await verify(directory: arguments[2], ackFiles: Array(arguments.dropFirst(3)))
 default:
-    fail("unknown mode \(arguments[1]); use write, hold-lock or verify")
+    fail("unknown mode \(arguments[1]); use write, erase, hold-lock or verify")
 }

@@ -40,13 +40,22 @@ final class JSONFileCrashWriterProcess {
         try? FileManager.default.removeItem(at: errorFile)
     }
 
-    /// The next line of output, or `nil` once the process closed its output (it exited).
-    func nextLine() -> String? {
+    /// The next line of output, or `nil` once the process closed its output (it exited) or
+    /// printed nothing for `silence` (it hangs: the test fails instead of waiting forever).
+    func nextLine(silence: Duration = .seconds(120)) -> String? {
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: buffer[..<newline], as: UTF8.self)
                 buffer.removeSubrange(...newline)
                 return line
+            }
+            var ready = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(silence.components.seconds * 1000)
+            let polled = poll(&ready, 1, milliseconds)
+            if polled == 0 { return nil }
+            if polled < 0 {
+                if errno == EINTR { continue }
+                return nil
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes {
@@ -58,6 +67,26 @@ final class JSONFileCrashWriterProcess {
                 return nil
             }
         }
+    }
+
+    /// Starts the writer with `arguments` and runs `body` with it on a thread of its own, not on
+    /// the cooperative pool: reading its output blocks for as long as the writer takes, and the
+    /// pool has as few threads as the machine has cores, so a blocked pool thread would stall
+    /// every other test running meanwhile (and their deadlines on a busy machine). `body` reports
+    /// a failure by throwing (a ``Failure``), never with `#require`, which needs the test's task.
+    static func session<Value: Sendable>(
+        _ arguments: [String], _ body: @escaping @Sendable (JSONFileCrashWriterProcess) throws -> Value
+    ) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try body(JSONFileCrashWriterProcess(arguments)) })
+            }
+        }
+    }
+
+    /// A writer session that went wrong, with what the writer printed on standard error.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
     }
 
     /// Sends SIGKILL and waits for the process to end.

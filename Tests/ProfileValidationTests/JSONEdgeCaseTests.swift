@@ -41,11 +41,11 @@ struct JSONEdgeCaseTests {
     @Test("every valid JSON number decodes to the nearest double, or is out_of_range when a double cannot hold it")
     func numbers() throws {
         var random = SeededGenerator(seed: Self.seed)
-        let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(20)
         var decodedCount = 0
         var refusedCount = 0
-        for _ in 0..<5_000 where clock.now < deadline {
+        // Bounded by the count alone: the counts of both outcomes are checked below, and a
+        // deadline that cut the run short could leave them under their floors on a busy machine.
+        for _ in 0..<5_000 {
             let token = Self.numberToken(&random)
             // The reference: the standard library's own parser (correctly rounded strtod).
             let reference = try #require(Double(token), "\(token) is a valid JSON number")

@@ -62,8 +62,9 @@ struct URLHostFormTests {
         var lines: [String] = []
         var refusedNumbers = 0
         var acceptedDomains = 0
-        let deadline = ContinuousClock.now + .seconds(30)
-        for _ in 0..<Self.caseCount where ContinuousClock.now < deadline {
+        // Bounded by the count alone: every case is needed (CI hands all of them to ada-url), and a
+        // deadline that cut the run short failed it on a busy machine.
+        for _ in 0..<Self.caseCount {
             let host = Self.host(&random)
             let reference = WHATWGIPv4Reference.verdict(host.lowercased())
             lines.append("\(host)\t\(reference)")
@@ -85,7 +86,6 @@ struct URLHostFormTests {
                 #expect(codes == [.forbiddenHost] || codes == [.invalidURL], "seed \(Self.seed): \(url) \(codes)")
             }
         }
-        #expect(lines.count == Self.caseCount, "the generated cases ran out of time")
         #expect(refusedNumbers > Self.caseCount / 2 && acceptedDomains > 100, "\(refusedNumbers) \(acceptedDomains)")
         // CI hands the reference's verdicts to ada-url (url_whatwg.py --ipv4-cases) to prove the
         // transcription right.

@@ -2,7 +2,7 @@
 """Two reference servers on one PostgreSQL database keep every invariant under races.
 
 Usage: two-servers-race.py --server http://127.0.0.1:PORT_A --server http://127.0.0.1:PORT_B \
-           --secret HEX [--rounds N] [--followers N] [--seed S] [--max-seconds S]
+           --secret HEX [--rounds N] [--min-rounds N] [--followers N] [--seed S] [--max-seconds S]
 
 Both servers must share the JWT secret and the database (`profile-server --store postgres://...`).
 Each round sends two requests at once, one through each server:
@@ -13,7 +13,10 @@ Each round sends two requests at once, one through each server:
   3. follow counters: followers follow and unfollow one user through alternating servers, all
      concurrently; the target's follower count and each follower's following count match what
      each follower's last answered request left.
-Exits non-zero on any violation or any 5xx. Loopback only; bounded by --rounds and --max-seconds.
+Exits non-zero on any violation or any 5xx. Loopback only; bounded by --rounds and --max-seconds:
+races 1 and 2 each run at least --min-rounds rounds whatever the load, then more until --rounds or
+the time bound, which ends them with a note rather than a failure (a busy machine fits fewer rounds
+in the time; that is not a violation).
 """
 import argparse
 import base64
@@ -97,6 +100,7 @@ def main() -> int:
     parser.add_argument("--server", action="append", required=True)
     parser.add_argument("--secret", required=True)
     parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument("--min-rounds", type=int, default=50)
     parser.add_argument("--followers", type=int, default=24)
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument("--max-seconds", type=float, default=240)
@@ -121,8 +125,8 @@ def main() -> int:
         create(client, two, bob)
         claims = 0
         for round_ in range(args.rounds):
-            if time.monotonic() > deadline:
-                fail(f"time bound reached after {round_} claim rounds")
+            if round_ >= args.min_rounds and time.monotonic() > deadline:
+                print(f"note: time bound reached after {round_} claim rounds", file=sys.stderr)
                 break
             name = f"{run}_c{round_}"
             pair = [(alice, one), (bob, two)]
@@ -149,8 +153,8 @@ def main() -> int:
             raise SystemExit("the creator PUT answered no ETag")
         matches = 0
         for round_ in range(args.rounds):
-            if time.monotonic() > deadline:
-                fail(f"time bound reached after {round_} If-Match rounds")
+            if round_ >= args.min_rounds and time.monotonic() > deadline:
+                print(f"note: time bound reached after {round_} If-Match rounds", file=sys.stderr)
                 break
             (sa, _, ea), (sb, _, eb) = both(
                 pool,

@@ -121,7 +121,9 @@ struct RouteTableTests {
         let vocabulary =
             Set(Self.api.routes.flatMap { $0.path.split(separator: "/").map(String.init) })
             .filter { !$0.hasPrefix("{") }.sorted() + ["x", "42", "%41b", "%ZZ", "a%20b", "", "{userId}"]
-        let started = ContinuousClock.now
+        // Bounded by the count; no wall-clock expectation: the run takes ~3 s alone on the shared
+        // machine, and a sanitizer build inside the parallel suite on a busy one could pass 60 s
+        // without anything being wrong with the matcher.
         for _ in 0..<3_000 {
             let count = Int.random(in: 0...7, using: &generator)
             let segments = (0..<count).map { _ in vocabulary.randomElement(using: &generator) ?? "" }
@@ -132,7 +134,6 @@ struct RouteTableTests {
                 #expect(ours == theirs, "\(path) against \(reference.template) (seed \(generator.seed))")
             }
         }
-        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     /// A concrete path for `template`: each parameter a generated segment (letters, digits,

@@ -42,10 +42,9 @@ struct MediaInvariantTests {
         for name in names { users.append(try await harness.registerWithProfile(name)) }
         var lastUpload: [UserID: String] = [:]
         var history: [String] = []
-        let started = ContinuousClock.now
-
+        // Bounded by the count alone: a time bound that ends the walk early made the run fail
+        // (or prove less) on a busy machine; each step is bounded, so the run is.
         for index in 0..<Self.steps {
-            guard ContinuousClock.now - started < .seconds(60) else { break }
             let slot = Int.random(in: 0..<users.count, using: &random)
             let user = users[slot]
             let step = Step.allCases.randomElement(using: &random) ?? .upload
@@ -82,7 +81,6 @@ struct MediaInvariantTests {
             #expect(problems == [], "seed \(seed), after \(history.suffix(5)): \(problems)")
             if !problems.isEmpty { break }
         }
-        #expect(history.count == Self.steps, "seed \(seed): the run hit its time bound")
     }
 
     /// The `url` of an upload's answer, or `nil` for a refusal (the quota refuses some on purpose).

@@ -76,8 +76,13 @@ struct MediaRaceTests {
 
         media.arm()
         let upload = Task { try await service.uploadMedia(TestImages.png, purpose: "avatar", for: .user(user)) }
-        for _ in 0..<100_000 where !media.isPaused { await Task.yield() }
-        #expect(media.isPaused, "the upload never reached its write")
+        // A condition, not a count of yields: on a busy machine the upload's task may not run
+        // for a long while, and 100,000 yields went by in a fraction of a second.
+        let started = ContinuousClock.now
+        while !media.isPaused, ContinuousClock.now - started < .seconds(60) {
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        try #require(media.isPaused, "the upload never reached its write")
         let cleared = Mutex(false)
         let clear = Task {
             _ = try await service.upsertProfile(ProfileUpdate(profile: ProfilePatch(avatar: .null)), for: .user(user))

@@ -122,9 +122,10 @@ struct TokenReferenceTests {
         let tokens = try await BearerTokens(secret: Self.secret)
         let valid = try await tokens.issue(for: try #require(UserID("alice")))
         var random = SeededGenerator(seed: Self.seed)
-        let deadline = ContinuousClock.now + .seconds(60)
         var (accepted, compared) = (0, 0)
-        for index in 0..<Self.cases where ContinuousClock.now < deadline {
+        // Bounded by the count alone: a 60 s deadline cut the run short on a busy machine and then
+        // failed the "90% compared" expectation below on the cases it had not reached.
+        for index in 0..<Self.cases {
             let token = Self.generate(&random, valid: valid)
             guard let expected = Self.reference(token, now: Date()) else { continue }
             let actual: Verdict =
