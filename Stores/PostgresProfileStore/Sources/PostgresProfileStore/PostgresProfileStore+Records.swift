@@ -119,10 +119,7 @@ extension PostgresProfileStore {
                 logger: logger)
             var users: [UserID] = []
             for try await (raw) in rows.decode(String.self) {
-                guard let user = UserID(raw) else {
-                    throw ProfileStoreError.invalidMutation("the database holds \(raw), which is not a valid UserID")
-                }
-                users.append(user)
+                users.append(try PostgresRecordColumns.identifier({ UserID($0) }, raw))
             }
             return users.sorted()
         }
