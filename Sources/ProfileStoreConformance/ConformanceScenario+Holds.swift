@@ -7,20 +7,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The steps the hold checks repeat, on a store that keeps holds.
+/// The steps the hold checks repeat.
 extension ConformanceScenario {
-    /// The store as a ``ProfileStore/UsernameHoldingStore``; a failure when it is not one.
-    func holdingStore(
-        fileID: String = #fileID, line: Int = #line
-    ) throws(ConformanceFailure)
-        -> any UsernameHoldingStore
-    {
-        guard let store = store as? any UsernameHoldingStore else {
-            throw expect.failure("the store is not a UsernameHoldingStore", fileID: fileID, line: line)
-        }
-        return store
-    }
-
     /// Terms `days` after the suite's fixed date: renames hold for 30 days, deletions forever.
     static func terms(day days: Double) -> UsernameHoldTerms {
         UsernameHoldTerms(
@@ -36,7 +24,6 @@ extension ConformanceScenario {
     ) async throws -> UserRecord {
         let username = try username(handle, fileID: fileID, line: line)
         let fresh = makeRecord(user, username: username, email: nil)
-        let store = try holdingStore(fileID: fileID, line: line)
         do {
             return try await store.update(
                 user, expectingVersion: nil, holding: Self.terms(day: day)

@@ -2,27 +2,19 @@ import ProfileDomain
 import ProfileStore
 
 extension ProfileStoreConformance {
-    /// The checks of ``ProfileStore/UsernameHoldingStore``: holds on rename and deletion, claims
-    /// against holds, reclaims, releases, expiry, history and a race. Each check fails at once on
-    /// a store that is not a holding store, so run them only against one:
-    ///
-    /// ```swift
-    /// @Test(arguments: ProfileStoreConformance.holdChecks)
-    /// func storeKeepsHolds(_ check: ProfileStoreConformanceCheck) async throws {
-    ///     try await check.run(InMemoryProfileStore())
-    /// }
-    /// ```
+    /// The checks of the protocol's username holds: holds on rename and deletion, claims
+    /// against holds, reclaims, releases, expiry, history, a race and the export's hold reads.
     ///
     /// Time comes from the ``ProfileStore/UsernameHoldTerms`` each step passes (days after a
     /// fixed date): renames hold for 30 days, deletions forever.
-    public static var holdChecks: [ProfileStoreConformanceCheck] {
+    static var holdChecks: [ProfileStoreConformanceCheck] {
         claimAndExpiryChecks + historyAndDeletionChecks + [holdRace] + exportHoldChecks
     }
 
     private static var claimAndExpiryChecks: [ProfileStoreConformanceCheck] {
         [
             .init("a renamed-away username is held: another user's claim fails as held, not taken") { scenario in
-                let (store, expect) = (try scenario.holdingStore(), scenario.expect)
+                let (store, expect) = (scenario.store, scenario.expect)
                 let owner = UserID.random()
                 try await scenario.claim("Original", for: owner, day: 0)
                 try await scenario.claim("successor", for: owner, day: 1)
@@ -43,7 +35,7 @@ extension ProfileStoreConformance {
             },
             .init("the previous owner reclaims a held name, which ends its hold and holds the name it leaves") {
                 scenario in
-                let (store, expect) = (try scenario.holdingStore(), scenario.expect)
+                let (store, expect) = (scenario.store, scenario.expect)
                 let owner = UserID.random()
                 try await scenario.claim("boomerang", for: owner, day: 0)
                 try await scenario.claim("detour", for: owner, day: 1)
@@ -60,7 +52,7 @@ extension ProfileStoreConformance {
                     try await store.holds(heldFor: owner).map(\.username.rawValue), ["detour"], "the owner's holds")
             },
             .init("an expired hold stops blocking; the claim that takes the name ends it") { scenario in
-                let (store, expect) = (try scenario.holdingStore(), scenario.expect)
+                let (store, expect) = (scenario.store, scenario.expect)
                 let owner = UserID.random()
                 try await scenario.claim("seasonal", for: owner, day: 0)
                 try await scenario.claim("perennial", for: owner, day: 1)
@@ -77,7 +69,7 @@ extension ProfileStoreConformance {
                 try expect.equal(try await store.hold(on: try scenario.username("seasonal")), nil, "the ended hold")
             },
             .init("an operator's release ends a hold at once; releasing again finds nothing") { scenario in
-                let (store, expect) = (try scenario.holdingStore(), scenario.expect)
+                let (store, expect) = (scenario.store, scenario.expect)
                 let owner = UserID.random()
                 try await scenario.claim("trademark", for: owner, day: 0)
                 try await scenario.claim("generic", for: owner, day: 1)
@@ -96,7 +88,7 @@ extension ProfileStoreConformance {
                     "a release keeps the history")
             },
             .init("a plain update respects holds at the wall clock and creates none") { scenario in
-                let (store, expect) = (try scenario.holdingStore(), scenario.expect)
+                let (store, expect) = (scenario.store, scenario.expect)
                 let owner = try await scenario.createUser(username: "plainold")
                 try await scenario.rename(owner, to: "plainnew")
                 try expect.equal(try await store.holds(heldFor: owner), [], "holds after a plain rename")
@@ -116,7 +108,7 @@ extension ProfileStoreConformance {
         [
             .init("each rename appends the left handle to the history, oldest first; a case change holds nothing") {
                 scenario in
-                let (store, expect) = (try scenario.holdingStore(), scenario.expect)
+                let (store, expect) = (scenario.store, scenario.expect)
                 let owner = UserID.random()
                 for (day, handle) in ["first", "second", "Second", "third"].enumerated() {
                     try await scenario.claim(handle, for: owner, day: Double(day))
@@ -133,7 +125,7 @@ extension ProfileStoreConformance {
             },
             .init("deleting a user holds its username with no holder in the same step and removes its history") {
                 scenario in
-                let (store, expect) = (try scenario.holdingStore(), scenario.expect)
+                let (store, expect) = (scenario.store, scenario.expect)
                 let leaving = UserID.random()
                 try await scenario.claim("departed", for: leaving, day: 0)
                 try await scenario.claim("Gone", for: leaving, day: 1)
@@ -166,7 +158,7 @@ extension ProfileStoreConformance {
     private static var holdRace: ProfileStoreConformanceCheck {
         .init("50 concurrent claims of a just-released name: only the owner's reclaim wins during the hold") {
             scenario in
-            let (store, expect) = (try scenario.holdingStore(), scenario.expect)
+            let (store, expect) = (scenario.store, scenario.expect)
             let owner = UserID.random()
             try await scenario.claim("Coveted", for: owner, day: 0)
             try await scenario.claim("placeholder", for: owner, day: 1)

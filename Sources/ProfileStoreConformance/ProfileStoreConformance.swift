@@ -16,10 +16,11 @@ import ProfileStore
 /// scheduling lets races happen, so run the suite repeatedly in CI rather than once.
 public enum ProfileStoreConformance {
     /// Every check, in a stable order: creation and look-ups, updates and versions, unique
-    /// indexes, relationships, deletion, a user's edges for export, account states, concurrency.
+    /// indexes, relationships, deletion, a user's edges for export, account states, concurrency,
+    /// username holds and history.
     public static var checks: [ProfileStoreConformanceCheck] {
         lookupChecks + updateChecks + uniqueIndexChecks + relationshipChecks + deletionChecks + exportChecks
-            + accountStateChecks + concurrencyChecks
+            + accountStateChecks + concurrencyChecks + holdChecks
     }
 
     /// Runs every check against a fresh store from `makeStore` and returns the failures

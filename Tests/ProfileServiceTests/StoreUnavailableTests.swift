@@ -13,7 +13,8 @@ private struct UnreachableProfileStore: ProfileStore {
     func record(forProfile profile: ProfileID) async throws(ProfileStoreError) -> UserRecord? { throw failure }
     func record(forUsername username: Username) async throws(ProfileStoreError) -> UserRecord? { throw failure }
     func update<Value: Sendable, Failure: Error>(
-        _ user: UserID, expectingVersion expectedVersion: Int?, _ body: (inout UserRecord?) throws(Failure) -> Value
+        _ user: UserID, expectingVersion expectedVersion: Int?, holding terms: UsernameHoldTerms?,
+        _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value { throw .store(failure) }
     func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool { throw failure }
     func unfollow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool { throw failure }
@@ -24,8 +25,14 @@ private struct UnreachableProfileStore: ProfileStore {
     }
     func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts { throw failure }
     func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] { throw failure }
-    func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? { throw failure }
+    func deleteUser(_ user: UserID, holding terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
+        throw failure
+    }
     func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] { throw failure }
+    func hold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? { throw failure }
+    func holds(heldFor user: UserID) async throws(ProfileStoreError) -> [UsernameHold] { throw failure }
+    func usernameHistory(for user: UserID) async throws(ProfileStoreError) -> [UsernameChange] { throw failure }
+    func releaseHold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? { throw failure }
 }
 
 @Suite("A store that cannot be reached")

@@ -34,9 +34,11 @@ struct FlawedProfileStore: ForwardingProfileStore {
     func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
+        holding terms: UsernameHoldTerms?,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value {
-        try await inner.update(user, expectingVersion: flaw == .ignoresExpectedVersion ? nil : expectedVersion, body)
+        try await inner.update(
+            user, expectingVersion: flaw == .ignoresExpectedVersion ? nil : expectedVersion, holding: terms, body)
     }
 
     func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
@@ -44,8 +46,8 @@ struct FlawedProfileStore: ForwardingProfileStore {
         return try await inner.follow(follower, followee)
     }
 
-    func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        guard flaw == .deleteKeepsRecord else { return try await inner.deleteUser(user) }
+    func deleteUser(_ user: UserID, holding terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
+        guard flaw == .deleteKeepsRecord else { return try await inner.deleteUser(user, holding: terms) }
         return try await inner.record(for: user)
     }
 }

@@ -26,9 +26,10 @@ extension ForwardingProfileStore {
     func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
+        holding terms: UsernameHoldTerms?,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value {
-        try await inner.update(user, expectingVersion: expectedVersion, body)
+        try await inner.update(user, expectingVersion: expectedVersion, holding: terms, body)
     }
 
     func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool {
@@ -59,11 +60,27 @@ extension ForwardingProfileStore {
         try await inner.edges(touching: user)
     }
 
-    func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        try await inner.deleteUser(user)
+    func deleteUser(_ user: UserID, holding terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
+        try await inner.deleteUser(user, holding: terms)
     }
 
     func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] {
         try await inner.usersPendingDeletion(dueAt: now)
+    }
+
+    func hold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? {
+        try await inner.hold(on: username)
+    }
+
+    func holds(heldFor user: UserID) async throws(ProfileStoreError) -> [UsernameHold] {
+        try await inner.holds(heldFor: user)
+    }
+
+    func usernameHistory(for user: UserID) async throws(ProfileStoreError) -> [UsernameChange] {
+        try await inner.usernameHistory(for: user)
+    }
+
+    func releaseHold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? {
+        try await inner.releaseHold(on: username)
     }
 }

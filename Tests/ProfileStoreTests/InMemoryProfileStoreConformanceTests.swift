@@ -9,11 +9,6 @@ struct InMemoryProfileStoreConformanceTests {
         try await check.run(InMemoryProfileStore())
     }
 
-    @Test("the in-memory store keeps username holds and history", arguments: ProfileStoreConformance.holdChecks)
-    func inMemoryStoreKeepsHolds(_ check: ProfileStoreConformanceCheck) async throws {
-        try await check.run(InMemoryProfileStore())
-    }
-
     @Test("the whole suite run at once reports no failure for the in-memory store")
     func wholeSuitePasses() async {
         let failures = await ProfileStoreConformance.run { InMemoryProfileStore() }

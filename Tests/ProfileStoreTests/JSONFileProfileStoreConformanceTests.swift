@@ -5,8 +5,3 @@ import Testing
 func jsonFileStoreConforms(_ check: ProfileStoreConformanceCheck) async throws {
     try await check.run(try StoreFixtures.makeJSONFileStore())
 }
-
-@Test("JSONFileProfileStore keeps username holds and history", arguments: ProfileStoreConformance.holdChecks)
-func jsonFileStoreKeepsHolds(_ check: ProfileStoreConformanceCheck) async throws {
-    try await check.run(try StoreFixtures.makeJSONFileStore())
-}

@@ -54,6 +54,7 @@ private struct UnavailableProfileStore: ProfileStore {
     func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
+        holding terms: UsernameHoldTerms?,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value { throw .store(Self.failure) }
     func follow(_ follower: UserID, _ followee: UserID) async throws(ProfileStoreError) -> Bool { throw Self.failure }
@@ -65,6 +66,12 @@ private struct UnavailableProfileStore: ProfileStore {
     }
     func socialCounts(for user: UserID) async throws(ProfileStoreError) -> SocialCounts { throw Self.failure }
     func edges(touching user: UserID) async throws(ProfileStoreError) -> [RelationshipEdge] { throw Self.failure }
-    func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? { throw Self.failure }
+    func deleteUser(_ user: UserID, holding terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
+        throw Self.failure
+    }
     func usersPendingDeletion(dueAt now: Date) async throws(ProfileStoreError) -> [UserID] { throw Self.failure }
+    func hold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? { throw Self.failure }
+    func holds(heldFor user: UserID) async throws(ProfileStoreError) -> [UsernameHold] { throw Self.failure }
+    func usernameHistory(for user: UserID) async throws(ProfileStoreError) -> [UsernameChange] { throw Self.failure }
+    func releaseHold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? { throw Self.failure }
 }

@@ -48,11 +48,11 @@ public struct ProfileDataExport: Sendable, Hashable, Codable {
     public let media: [ExportedMedia]
     /// The relationships the user is part of.
     public let relationships: ExportedRelationships
-    /// The handles the profile left, oldest first, each with the handle it took; empty on a
-    /// store that keeps no history (one that is not a `UsernameHoldingStore`).
+    /// The handles the profile left, oldest first, each with the handle it took; empty when the
+    /// profile never changed its username.
     public let usernameHistory: [ExportedUsernameChange]
     /// The holds in the user's favour (names they released and may reclaim), active or expired,
-    /// sorted by canonical key; empty on a store that keeps no holds.
+    /// sorted by canonical key; empty when there are none.
     public let usernameHolds: [ExportedUsernameHold]
 
     /// Builds the document for `record` from `edges`, the edges the store holds that start or end

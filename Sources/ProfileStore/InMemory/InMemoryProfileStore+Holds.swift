@@ -1,26 +1,7 @@
 import ProfileDomain
 
-extension InMemoryProfileStore: UsernameHoldingStore {
-    /// Runs `body` under the lock like ``update(_:expectingVersion:_:)``, keeping username holds
-    /// and history under `terms`; see ``UsernameHoldingStore``.
-    public func update<Value: Sendable, Failure: Error>(
-        _ user: UserID,
-        expectingVersion expectedVersion: Int?,
-        holding terms: UsernameHoldTerms,
-        _ body: (inout UserRecord?) throws(Failure) -> Value
-    ) async throws(ProfileStoreFailure<Failure>) -> Value {
-        try update(user, expectingVersion: expectedVersion, terms: terms, body)
-    }
-
-    /// Removes `user` like ``deleteUser(_:)`` and holds its username under `terms.afterDeletion`.
-    public func deleteUser(
-        _ user: UserID, holding terms: UsernameHoldTerms
-    ) async throws(ProfileStoreError)
-        -> UserRecord?
-    {
-        try deleteUser(user, terms: terms)
-    }
-
+/// The hold reads and the operator's release of the in-memory store.
+extension InMemoryProfileStore {
     /// The hold on `username`'s canonical key, active or expired, or `nil`.
     public func hold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? {
         state.withLock { $0.hold(on: username) }

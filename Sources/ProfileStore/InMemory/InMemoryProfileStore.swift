@@ -11,7 +11,7 @@ import Foundation
 /// previews and small servers that can lose their data on exit.
 ///
 /// Every operation takes one `Mutex` over the whole state, so each is atomic with respect to all
-/// others; ``update(_:expectingVersion:_:)`` runs its closure inside the lock, synchronously, with
+/// others; ``update(_:expectingVersion:holding:_:)`` runs its closure inside the lock, synchronously, with
 /// no isolation hop (a non-`Sendable` closure is fine). Nothing is durable: the data lives as
 /// long as the instance.
 ///
@@ -61,27 +61,18 @@ public final class InMemoryProfileStore: ProfileStore {
         try state.withLock { (state) throws(ProfileStoreError) in try state.record(forUsername: username) }
     }
 
-    /// Runs `body` on `user`'s record inside the store's lock and stores the result; see
-    /// ``ProfileStore/update(_:expectingVersion:_:)`` for every rule.
+    /// Runs `body` on `user`'s record inside the store's lock and stores the result, keeping
+    /// username holds and history under `terms`; see
+    /// ``ProfileStore/update(_:expectingVersion:holding:_:)`` for every rule.
     ///
     /// Beyond the protocol, the record's profile must name `user` and its profile id must not
     /// belong to another user (``ProfileStoreError/invalidMutation(_:)``).
     public func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
+        holding terms: UsernameHoldTerms?,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value {
-        try update(user, expectingVersion: expectedVersion, terms: nil, body)
-    }
-
-    /// The update of both protocols: with `terms`, username holds are kept (see
-    /// ``UsernameHoldingStore``); without, holds are checked at the wall clock.
-    func update<Value: Sendable, Failure: Error>(
-        _ user: UserID,
-        expectingVersion expectedVersion: Int?,
-        terms: UsernameHoldTerms?,
-        _ body: (inout UserRecord?) throws(Failure) -> Value
-    ) throws(ProfileStoreFailure<Failure>) -> Value {
         // The locked section returns a `Result`: see `StoreState.plannedUpdate` for why no typed
         // error crosses `withLock`.
         let outcome = state.withLock { state -> Result<Value, ProfileStoreFailure<Failure>> in
@@ -129,13 +120,13 @@ public final class InMemoryProfileStore: ProfileStore {
         state.withLock { $0.edges(touching: user) }
     }
 
-    /// Removes `user`'s record and edges; returns the removed record, or `nil`.
-    public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        try deleteUser(user, terms: nil)
-    }
-
-    /// Removes `user`'s record and edges, holding its username under `terms` when given.
-    func deleteUser(_ user: UserID, terms: UsernameHoldTerms?) throws(ProfileStoreError) -> UserRecord? {
+    /// Removes `user`'s record, edges and username history, holding its username under
+    /// `terms.afterDeletion` when given; returns the removed record, or `nil`.
+    public func deleteUser(
+        _ user: UserID, holding terms: UsernameHoldTerms?
+    ) async throws(ProfileStoreError)
+        -> UserRecord?
+    {
         try state.withLock { state throws(ProfileStoreError) in
             let removed = try state.record(for: user)
             if let mutation = try state.planDelete(user, holding: terms) {

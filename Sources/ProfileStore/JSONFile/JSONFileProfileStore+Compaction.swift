@@ -24,7 +24,7 @@ extension JSONFileProfileStore {
     /// Returns once every user deleted before the call is erased from the store's files: no byte
     /// of theirs is left in the journal or the snapshot.
     ///
-    /// ``deleteUser(_:)`` returns when the deletion is durable and leaves the erasure to a
+    /// ``deleteUser(_:holding:)`` returns when the deletion is durable and leaves the erasure to a
     /// compaction in the background (a snapshot, written while writes go on), which starts at once
     /// or, when a snapshot is already being written, as soon as that one ends. So the bound is:
     /// erased when the compaction that starts after the deletion completes, at most two

@@ -1,27 +1,7 @@
 import ProfileDomain
 
-extension JSONFileProfileStore: UsernameHoldingStore {
-    /// Durably runs `body` like ``update(_:expectingVersion:_:)``, keeping username holds and
-    /// history under `terms` in the same journal record; see ``UsernameHoldingStore``.
-    public func update<Value: Sendable, Failure: Error>(
-        _ user: UserID,
-        expectingVersion expectedVersion: Int?,
-        holding terms: UsernameHoldTerms,
-        _ body: (inout UserRecord?) throws(Failure) -> Value
-    ) async throws(ProfileStoreFailure<Failure>) -> Value {
-        try await update(user, expectingVersion: expectedVersion, terms: terms, body)
-    }
-
-    /// Durably removes `user` like ``deleteUser(_:)``, holding its username under
-    /// `terms.afterDeletion` in the same journal record.
-    public func deleteUser(
-        _ user: UserID, holding terms: UsernameHoldTerms
-    ) async throws(ProfileStoreError)
-        -> UserRecord?
-    {
-        try await deleteUser(user, terms: terms)
-    }
-
+/// The hold reads and the operator's release of the JSON-file store.
+extension JSONFileProfileStore {
     /// The hold on `username`'s canonical key, active or expired, or `nil`.
     public func hold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? {
         try await read { $0.hold(on: username) }

@@ -269,8 +269,9 @@ extension JSONFileProfileStore {
         }.get()
     }
 
-    /// Reads, changes and durably stores the record of `user` as one atomic step; see
-    /// ``ProfileStore/update(_:expectingVersion:_:)``.
+    /// Reads, changes and durably stores the record of `user` as one atomic step, keeping
+    /// username holds and history under `terms` in the same journal record; see
+    /// ``ProfileStore/update(_:expectingVersion:holding:_:)``.
     ///
     /// `body` runs under the store's mutex and sees the writes of other callers that are still
     /// waiting for their batch; this call returns once its journal line and every earlier one are
@@ -278,17 +279,7 @@ extension JSONFileProfileStore {
     public func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws(Failure) -> Value
-    ) async throws(ProfileStoreFailure<Failure>) -> Value {
-        try await update(user, expectingVersion: expectedVersion, terms: nil, body)
-    }
-
-    /// The update of both protocols: with `terms`, username holds are kept (see
-    /// ``UsernameHoldingStore``); without, holds are checked at the wall clock.
-    func update<Value: Sendable, Failure: Error>(
-        _ user: UserID,
-        expectingVersion expectedVersion: Int?,
-        terms: UsernameHoldTerms?,
+        holding terms: UsernameHoldTerms?,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value {
         defer { snapshotInBackgroundIfDue() }
@@ -343,20 +334,19 @@ extension JSONFileProfileStore {
         try await read { $0.edges(touching: user) }
     }
 
-    /// Durably removes `user`'s record and every edge to or from it, and schedules their erasure
-    /// from the files; returns the removed record.
+    /// Durably removes `user`'s record, every edge to or from it and its username history,
+    /// holding its username under `terms.afterDeletion` when given in the same journal record,
+    /// and schedules their erasure from the files; returns the removed record.
     ///
     /// It returns once the deletion's journal record is durable, without waiting for the erasure:
     /// a compaction (a background snapshot, see ``awaitErasure()``) starts at once, or when the
     /// snapshot already being written ends, and removes every byte of the user from the journal
     /// and the snapshot while other writes go on. Deletions made meanwhile share it.
-    public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        try await deleteUser(user, terms: nil)
-    }
-
-    /// Durably removes `user`, holding its username under `terms` when given, then schedules
-    /// the user's erasure from the files.
-    func deleteUser(_ user: UserID, terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
+    public func deleteUser(
+        _ user: UserID, holding terms: UsernameHoldTerms?
+    ) async throws(ProfileStoreError)
+        -> UserRecord?
+    {
         let removed = try await durably { (core) throws(ProfileStoreError) -> UserRecord? in
             try core.requireWritable()
             guard let mutation = try core.state.planDelete(user, holding: terms) else { return nil }

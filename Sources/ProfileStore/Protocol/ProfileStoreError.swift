@@ -17,7 +17,7 @@ public enum ProfileStoreError: Error, Sendable, Hashable {
     /// Another user holds the username's canonical key.
     case usernameTaken(String)
     /// Another user's hold covers the username's canonical key until the date (`nil`: no end);
-    /// see ``UsernameHoldingStore``.
+    /// see ``ProfileStore``'s username holds.
     case usernameHeld(String, until: Date?)
     /// Another account holds the email (case-insensitively).
     case emailTaken

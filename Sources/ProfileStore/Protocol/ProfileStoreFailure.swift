@@ -1,4 +1,4 @@
-/// Why an atomic step (``ProfileStore/update(_:expectingVersion:_:)``) failed: its body
+/// Why an atomic step (``ProfileStore/update(_:expectingVersion:holding:_:)``) failed: its body
 /// rejected the change, or the store did.
 ///
 /// The body's error keeps its own type, so a caller whose body throws one error type handles

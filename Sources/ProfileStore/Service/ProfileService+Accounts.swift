@@ -39,7 +39,7 @@ extension ProfileService {
     ///   the name one already has is a no-op. The same rules hold for a username sent in an upsert.
     /// - The old name goes into the profile's username history and is held for the caller for
     ///   the policy's ``ProfileValidation/ValidationPolicy/usernameHoldAfterRename``, in the
-    ///   same store step (on a ``UsernameHoldingStore``; on another store it is free at once).
+    ///   same store step.
     ///   A name another user holds is refused with 409 `username_held`; the caller's own held
     ///   name is theirs to reclaim.
     /// - Creates an empty profile holding the name when the caller has none.
@@ -100,10 +100,9 @@ extension ProfileService {
     /// `account_suspended` while suspended. Immediate, with no grace period: the Django spec
     /// promises a permanent deletion; ``requestDeletion(_:for:)`` is the one with a grace period.
     /// The email is free at once; the username is held for the policy's
-    /// ``ProfileValidation/ValidationPolicy/usernameHoldAfterDeletion`` (on a
-    /// ``UsernameHoldingStore``) and the username history is deleted. The record is deleted first, then every media
-    /// file the user owns (referenced or orphaned by a crash), so no record ever names a missing
-    /// file.
+    /// ``ProfileValidation/ValidationPolicy/usernameHoldAfterDeletion`` and the username history is
+    /// deleted. The record is deleted first, then every media file the user owns (referenced or
+    /// orphaned by a crash), so no record ever names a missing file.
     ///
     /// - Returns: the deleted record.
     @discardableResult

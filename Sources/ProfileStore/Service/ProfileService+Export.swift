@@ -5,9 +5,6 @@ extension ProfileService {
     /// account, profile, preferences, media references, the relationships they are part of, their
     /// username history and the holds in their favour.
     ///
-    /// The username sections come from the store when it is a ``UsernameHoldingStore`` (the
-    /// in-memory and JSON-file stores are) and are empty when it is not.
-    ///
     /// Only the owner may export: 401 anonymous, 403 for any other user (before any look-up, so a
     /// stranger learns nothing about which ids exist), 404 when the caller has no record at all
     /// (a registered account without a profile exports with `"profile": null`).
@@ -22,11 +19,9 @@ extension ProfileService {
         guard let record = try await storedRecord(userID) else { throw .userNotFound }
         let (edges, history, holds) = try await storeCall {
             () async throws(ProfileStoreError) -> ([RelationshipEdge], [UsernameChange], [UsernameHold]) in
-            let edges = try await store.edges(touching: userID)
-            guard let holdingStore else { return (edges, [], []) }
-            return (
-                edges, try await holdingStore.usernameHistory(for: userID),
-                try await holdingStore.holds(heldFor: userID)
+            (
+                try await store.edges(touching: userID), try await store.usernameHistory(for: userID),
+                try await store.holds(heldFor: userID)
             )
         }
         return ProfileDataExport(

@@ -8,29 +8,23 @@ import Foundation
 
 /// Username holds and history: what renames and deletions leave behind (`Docs/Lifecycle.md`).
 extension ProfileService {
-    /// The store as a ``UsernameHoldingStore``, or `nil` when it keeps no holds.
-    var holdingStore: (any UsernameHoldingStore)? { store as? any UsernameHoldingStore }
-
     /// The hold terms of this service's policy at `date`.
     func holdTerms(at date: Date) -> UsernameHoldTerms {
         UsernameHoldTerms(
             now: date, afterRename: policy.usernameHoldAfterRename, afterDeletion: policy.usernameHoldAfterDeletion)
     }
 
-    /// Deletes `userID`'s record, holding its username on a store that keeps holds.
+    /// Deletes `userID`'s record, holding its username under the policy's terms.
     func deleteStoredUser(_ userID: UserID) async throws(ProfileError) -> UserRecord? {
         try await storeCall { () async throws(ProfileStoreError) in
-            if let holdingStore {
-                return try await holdingStore.deleteUser(userID, holding: holdTerms(at: now()))
-            }
-            return try await store.deleteUser(userID)
+            try await store.deleteUser(userID, holding: holdTerms(at: now()))
         }
     }
 
     /// The caller's current username, the handles they left and the holds in their favour.
     ///
     /// Owner only: the history says who someone used to be, which a stranger must not learn
-    /// from an id. On a store that keeps no holds, the history and holds are empty.
+    /// from an id.
     ///
     /// - Throws: 401 anonymous, 403 an operator (not a user); 404 when the caller has no
     ///   record.
@@ -56,14 +50,11 @@ extension ProfileService {
     {
         let userID = caller.hasOperatorScope(.readAccounts) ? target : try owner(target, caller)
         guard let record = try await storedRecord(userID) else { throw .userNotFound }
-        guard let holdingStore else {
-            return UsernameHistoryView(username: record.profile?.username, history: [], holds: [])
-        }
         return try await storeCall { () async throws(ProfileStoreError) in
             UsernameHistoryView(
                 username: record.profile?.username,
-                history: try await holdingStore.usernameHistory(for: userID),
-                holds: try await holdingStore.holds(heldFor: userID))
+                history: try await store.usernameHistory(for: userID),
+                holds: try await store.holds(heldFor: userID))
         }
     }
 
@@ -78,9 +69,9 @@ extension ProfileService {
     public func releaseUsernameHold(_ handle: String, for caller: Caller) async throws(ProfileError) -> UsernameHold {
         guard caller != .anonymous else { throw .unauthenticated }
         guard caller.hasOperatorScope(.releaseUsernames) else { throw .forbidden }
-        guard let username = Username(lookup: handle), let holdingStore else { throw .holdNotFound }
+        guard let username = Username(lookup: handle) else { throw .holdNotFound }
         let released = try await storeCall { () async throws(ProfileStoreError) in
-            try await holdingStore.releaseHold(on: username)
+            try await store.releaseHold(on: username)
         }
         guard let released else { throw .holdNotFound }
         return released
@@ -93,9 +84,7 @@ extension ProfileService {
     /// name stays held, but a deleted user must not be pointed at), has no name, or blocks the
     /// caller (a blocked caller cannot tell a block from a missing user).
     func movedProfileError(_ username: Username, for caller: Caller) async throws(ProfileError) -> ProfileError? {
-        guard let holdingStore else { return nil }
-        let hold = try await storeCall { () async throws(ProfileStoreError) in try await holdingStore.hold(on: username)
-        }
+        let hold = try await storeCall { () async throws(ProfileStoreError) in try await store.hold(on: username) }
         guard let hold, hold.isActive(at: now()), let holder = hold.holder,
             let record = try await storedRecord(holder), let newUsername = record.profile?.username
         else { return nil }

@@ -109,9 +109,9 @@ public struct ProfileService: Sendable {
     }
 
     /// Runs `body` as one atomic step of the store on `userID`'s record (see
-    /// ``ProfileStore/update(_:expectingVersion:_:)``): what `body` throws comes back unchanged,
-    /// a store error as its ``ProfileDomain/ProfileError``. On a ``UsernameHoldingStore`` the
-    /// step keeps username holds and history at `date` (the clock's time when `nil`).
+    /// ``ProfileStore/update(_:expectingVersion:holding:_:)``): what `body` throws comes back
+    /// unchanged, a store error as its ``ProfileDomain/ProfileError``. The step keeps username
+    /// holds and history under the policy's terms at `date` (the clock's time when `nil`).
     func atomically<Value: Sendable>(
         _ userID: UserID,
         expectingVersion expectedVersion: Int? = nil,
@@ -119,11 +119,8 @@ public struct ProfileService: Sendable {
         _ body: (inout UserRecord?) throws(ProfileError) -> Value
     ) async throws(ProfileError) -> Value {
         do {
-            if let holdingStore {
-                return try await holdingStore.update(
-                    userID, expectingVersion: expectedVersion, holding: holdTerms(at: date ?? now()), body)
-            }
-            return try await store.update(userID, expectingVersion: expectedVersion, body)
+            return try await store.update(
+                userID, expectingVersion: expectedVersion, holding: holdTerms(at: date ?? now()), body)
         } catch {
             switch error {
             case .rejected(let error): throw error

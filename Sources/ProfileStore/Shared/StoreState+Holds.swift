@@ -6,7 +6,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Username holds and history (see ``UsernameHoldingStore`` for the promises).
+/// Username holds and history (see ``ProfileStore`` for the promises).
 ///
 /// Whether a hold is active depends on the time, so it is checked while *planning* a claim (at
 /// ``UsernameHoldTerms/now``) and never again while *applying* it: a replayed journal must give

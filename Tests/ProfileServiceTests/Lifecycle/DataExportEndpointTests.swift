@@ -32,10 +32,9 @@ struct DataExportEndpointTests {
         let owner = fixtureUserID("user-owner")
         try await seedProfile(
             ProfilePatch(username: .value("old_owner")), for: owner, in: client.store, at: client.clock.now())
-        // A rename through the holding store, whatever the spec's policy: "old_owner" held forever.
-        let holding = try #require(client.store as? any UsernameHoldingStore)
+        // A rename with terms of its own, whatever the spec's policy: "old_owner" held forever.
         let renamed = client.clock.now()
-        try await holding.update(
+        try await client.store.update(
             owner, expectingVersion: nil,
             holding: UsernameHoldTerms(now: renamed, afterRename: .forever, afterDeletion: .none)
         ) { $0?.profile?.username = Username("owner") }

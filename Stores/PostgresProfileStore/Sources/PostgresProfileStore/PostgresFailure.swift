@@ -2,7 +2,7 @@ import PostgresNIO
 import ProfileStore
 
 /// What a database error means to the store: retry the transaction, a unique index that another
-/// user holds, or a database that cannot be reached.
+/// user holds, a database that cannot be reached, or a row the store cannot read.
 enum PostgresFailure: Sendable, Equatable {
     /// A deadlock, a serialization failure or a lost race to create one user: run again.
     case retry
@@ -12,9 +12,23 @@ enum PostgresFailure: Sendable, Equatable {
     case unavailable(reason: String)
     /// Any other server error: a bug or a schema that is not ours.
     case other(reason: String)
+    /// A stored value that does not decode (a column of another type, JSON the library's types
+    /// refuse): rows written by something else.
+    case invalidData(reason: String)
 
-    /// Classifies `error` as thrown by postgres-nio (or by its connection pool).
+    /// Classifies `error` as thrown by postgres-nio (or by its connection pool), or by the
+    /// decoding of a row.
     init(_ error: any Error) {
+        if let error = error as? PostgresDecodingError {
+            self = .invalidData(
+                reason: "column \(error.columnName) of type \(error.postgresType) does not decode as "
+                    + "\(error.targetType) (\(error.code))")
+            return
+        }
+        if let error = error as? DecodingError {
+            self = .invalidData(reason: "a JSON column does not decode: \(error)")
+            return
+        }
         guard let error = error as? PSQLError else {
             // The pool's own errors (circuit breaker tripped, shut down) and NIO's socket errors.
             self = .unavailable(reason: "\(error)")
@@ -49,6 +63,7 @@ enum PostgresFailure: Sendable, Equatable {
         case .uniqueViolation(let constraint): .invalidMutation("unique constraint \(constraint) violated")
         case .unavailable(let reason): .unavailable(reason: reason)
         case .other(let reason): .storageFailed(StorageFailure("the database refused the change: \(reason)"))
+        case .invalidData(let reason): PostgresProfileStoreError.invalidData(reason).storeError
         }
     }
 }

@@ -9,36 +9,14 @@ import Foundation
 #endif
 
 /// Username holds and history in the tables of migration 3, written in the transaction of the
-/// rename or deletion that releases the name (see `UsernameHoldingStore` for the promises).
+/// rename or deletion that releases the name (see `ProfileStore` for the promises).
 ///
 /// A claim is checked *after* its profile row is written: the write waits on the unique index
 /// for any transaction that still holds the key (the releasing rename or deletion, or another
 /// claimant), so the check that follows sees that transaction's hold, and `SELECT ... FOR
 /// UPDATE` on the hold row makes a reclaim and a claim of the same name take turns. Exactly one
 /// wins; the other meets the hold or the winner's unique key.
-extension PostgresProfileStore: UsernameHoldingStore {
-    /// ``update(_:expectingVersion:_:)`` that records a left handle in the history and holds it
-    /// under `terms`, checks a claim against holds at `terms.now`, and ends a reclaimed or
-    /// expired hold, in the one transaction.
-    public func update<Value: Sendable, Failure: Error>(
-        _ user: UserID,
-        expectingVersion expectedVersion: Int?,
-        holding terms: UsernameHoldTerms,
-        _ body: (inout UserRecord?) throws(Failure) -> Value
-    ) async throws(ProfileStoreFailure<Failure>) -> Value {
-        try await update(user, expectingVersion: expectedVersion, terms: terms, body)
-    }
-
-    /// ``deleteUser(_:)`` that holds the user's username under `terms.afterDeletion`, with no
-    /// holder, in the deleting transaction.
-    public func deleteUser(
-        _ user: UserID, holding terms: UsernameHoldTerms
-    ) async throws(ProfileStoreError)
-        -> UserRecord?
-    {
-        try await deleteUser(user, terms: terms)
-    }
-
+extension PostgresProfileStore {
     /// The hold on `username`'s canonical key, active or expired, or `nil`.
     public func hold(on username: Username) async throws(ProfileStoreError) -> UsernameHold? {
         try await storeOperation { connection in

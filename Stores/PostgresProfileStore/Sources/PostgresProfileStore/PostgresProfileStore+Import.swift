@@ -135,7 +135,7 @@ extension PostgresProfileStore {
             """, logger: logger)
         for try await (from, to, kind) in rows.decode((String, String, String).self) {
             guard let from = UserID(from), let to = UserID(to), let kind = RelationshipEdge.Kind(rawValue: kind) else {
-                throw ProfileStoreError.invalidMutation("the database holds an edge \(from) -> \(to) of kind \(kind)")
+                throw PostgresProfileStoreError.invalidData("an edge \(from) -> \(to) of kind \(kind)").storeError
             }
             edges.insert(RelationshipEdge(from: from, to: to, kind: kind))
         }

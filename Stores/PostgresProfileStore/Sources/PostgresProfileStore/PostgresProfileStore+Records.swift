@@ -31,25 +31,16 @@ extension PostgresProfileStore {
     }
 
     /// Reads `user`'s record under a row lock held until the transaction ends, runs `body` on it,
-    /// and stores the result in the same transaction; see
-    /// ``ProfileStore/ProfileStore/update(_:expectingVersion:_:)`` for every rule.
+    /// and stores the result in the same transaction, with the username history row and hold
+    /// row that `terms` call for; see
+    /// ``ProfileStore/ProfileStore/update(_:expectingVersion:holding:_:)`` for every rule.
     ///
     /// After a deadlock or a lost race to create the same user the transaction runs again, so
     /// `body` may run more than once, each time on the record as it then is.
     public func update<Value: Sendable, Failure: Error>(
         _ user: UserID,
         expectingVersion expectedVersion: Int?,
-        _ body: (inout UserRecord?) throws(Failure) -> Value
-    ) async throws(ProfileStoreFailure<Failure>) -> Value {
-        try await update(user, expectingVersion: expectedVersion, terms: nil, body)
-    }
-
-    /// The update with or without hold terms: without, a claim is checked against holds at the
-    /// wall clock and nothing is held or recorded in the history.
-    func update<Value: Sendable, Failure: Error>(
-        _ user: UserID,
-        expectingVersion expectedVersion: Int?,
-        terms: UsernameHoldTerms?,
+        holding terms: UsernameHoldTerms?,
         _ body: (inout UserRecord?) throws(Failure) -> Value
     ) async throws(ProfileStoreFailure<Failure>) -> Value {
         // Kept beside the transaction's untyped errors so that a body's error of any type, even a
@@ -92,14 +83,13 @@ extension PostgresProfileStore {
 
     /// Removes `user`'s record; foreign keys remove its profile, preferences, media references,
     /// edges and username history and clear the holder of its username holds, and the counter
-    /// trigger updates the other users' counts, in one transaction.
-    public func deleteUser(_ user: UserID) async throws(ProfileStoreError) -> UserRecord? {
-        try await deleteUser(user, terms: nil)
-    }
-
-    /// The deletion with or without hold terms: with, the user's username is held under
-    /// `terms.afterDeletion`, with no holder, in the deleting transaction.
-    func deleteUser(_ user: UserID, terms: UsernameHoldTerms?) async throws(ProfileStoreError) -> UserRecord? {
+    /// trigger updates the other users' counts, in one transaction. With `terms`, the user's
+    /// username is held under `terms.afterDeletion`, with no holder, in the same transaction.
+    public func deleteUser(
+        _ user: UserID, holding terms: UsernameHoldTerms?
+    ) async throws(ProfileStoreError)
+        -> UserRecord?
+    {
         try await storeOperation { connection in
             guard
                 let removed = try await fetchRecord(
@@ -129,10 +119,7 @@ extension PostgresProfileStore {
                 logger: logger)
             var users: [UserID] = []
             for try await (raw) in rows.decode(String.self) {
-                guard let user = UserID(raw) else {
-                    throw ProfileStoreError.invalidMutation("the database holds \(raw), which is not a valid UserID")
-                }
-                users.append(user)
+                users.append(try PostgresRecordColumns.identifier({ UserID($0) }, raw))
             }
             return users.sorted()
         }

@@ -108,8 +108,7 @@ extension PostgresProfileStore {
             for try await (from, to, kind, order) in rows.decode((String, String, String, Int).self) {
                 guard let from = UserID(from), let to = UserID(to), let kind = RelationshipEdge.Kind(rawValue: kind)
                 else {
-                    throw ProfileStoreError.invalidMutation(
-                        "the database holds an edge \(from) -> \(to) of kind \(kind)")
+                    throw PostgresProfileStoreError.invalidData("an edge \(from) -> \(to) of kind \(kind)").storeError
                 }
                 edges.append((order, RelationshipEdge(from: from, to: to, kind: kind)))
             }

@@ -13,9 +13,13 @@ extension PostgresProfileStore {
     /// ``Configuration/retryLimit`` more times. Each run may hold its connection for `holdLimit`,
     /// ``Configuration/transactionTimeout`` when `nil`.
     ///
-    /// A `ProfileStoreError` thrown by `body` propagates unchanged, a ``CallerError`` propagates
-    /// as its underlying error, and a database error becomes `ProfileStoreError.unavailable`
-    /// (server unreachable) or `.invalidMutation` (any other refusal).
+    /// A `ProfileStoreError` thrown by `body` propagates unchanged (a row the store cannot read is
+    /// already `.storageFailed` carrying ``PostgresProfileStoreError/invalidData(_:)``), a
+    /// ``CallerError`` propagates as its underlying error, and any other error is classified by
+    /// ``PostgresFailure``: `ProfileStoreError.unavailable` for a server that cannot be reached
+    /// (or deadlocks past the retry limit), `.invalidMutation` for a unique constraint that
+    /// `body` did not interpret, and `.storageFailed` for a value that does not decode or any
+    /// other refusal.
     func withRetries<Result>(
         isolation: isolated (any Actor)? = #isolation,
         holdLimit: Duration? = nil,

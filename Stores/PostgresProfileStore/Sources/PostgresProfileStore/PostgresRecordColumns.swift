@@ -118,7 +118,7 @@ enum PostgresRecordColumns {
         case ("pending_deletion", let since?, let until?):
             return .pendingDeletion(requestedAt: since, purgeAfter: until)
         default:
-            throw ProfileStoreError.invalidMutation("the database holds an account state \(name) without its dates")
+            throw PostgresProfileStoreError.invalidData("users.account_state \(name) without its dates").storeError
         }
     }
 
@@ -137,9 +137,9 @@ enum PostgresRecordColumns {
     }
 
     /// A stored identifier that no longer parses means rows written by something else.
-    static func identifier<T>(_ make: (String) -> T?, _ raw: String) throws -> T {
+    static func identifier<T>(_ make: (String) -> T?, _ raw: String) throws(ProfileStoreError) -> T {
         guard let value = make(raw) else {
-            throw ProfileStoreError.invalidMutation("the database holds \(raw), which is not a valid \(T.self)")
+            throw PostgresProfileStoreError.invalidData("\(raw), which is not a valid \(T.self)").storeError
         }
         return value
     }

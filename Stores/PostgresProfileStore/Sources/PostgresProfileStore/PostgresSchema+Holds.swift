@@ -1,5 +1,5 @@
 extension PostgresSchema {
-    /// Version 3: username holds and history (see `UsernameHoldingStore`).
+    /// Version 3: username holds and history (see `ProfileStore`).
     ///
     /// `username_holds` has one row per held canonical key (the primary key, so two holds on one
     /// key cannot exist and a claim locks the one row it contends for). `holder_id` is `NULL` for

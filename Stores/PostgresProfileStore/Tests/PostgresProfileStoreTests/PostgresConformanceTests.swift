@@ -8,9 +8,4 @@ struct PostgresConformanceTests {
     func conforms(_ check: ProfileStoreConformanceCheck) async throws {
         try await TestDatabase.withFreshStore { store in try await check.run(store) }
     }
-
-    @Test("the PostgreSQL store keeps username holds and history", arguments: ProfileStoreConformance.holdChecks)
-    func keepsHolds(_ check: ProfileStoreConformanceCheck) async throws {
-        try await TestDatabase.withFreshStore { store in try await check.run(store) }
-    }
 }

@@ -19,7 +19,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
 /// One generated store operation, run against the PostgreSQL store and the in-memory store (the
 /// independent reference); both must answer alike. A put or delete with a `holdingDay` goes
-/// through `UsernameHoldingStore` with terms that day after the fixed date (renames hold for 2
+/// through the store with hold terms that day after the fixed date (renames hold for 2
 /// days, deletions for 5), so holds are made, met, reclaimed and expire.
 enum GeneratedOperation: CustomStringConvertible {
     case put(user: Int, username: Int?, email: Int?, bio: String, media: Int, holdingDay: Int?)
@@ -115,8 +115,7 @@ enum GeneratedOperation: CustomStringConvertible {
                 record = next
                 return "stored version \(profile.version)"
             }
-            guard let day else { return try await store.update(id, expectingVersion: nil, fill) }
-            return try await holding(store).update(id, expectingVersion: nil, holding: Self.terms(day: day), fill)
+            return try await store.update(id, expectingVersion: nil, holding: day.map(Self.terms(day:)), fill)
         case .versionedBump(let index, let expected):
             return try await store.update(Self.user(index), expectingVersion: expected) { record -> String in
                 record?.profile?.version += 1
@@ -127,17 +126,11 @@ enum GeneratedOperation: CustomStringConvertible {
         case .block(let a, let b): return "\(try await store.block(Self.user(a), Self.user(b)))"
         case .unblock(let a, let b): return "\(try await store.unblock(Self.user(a), Self.user(b)))"
         case .delete(let a, let day):
-            guard let day else { return "\(try await store.deleteUser(Self.user(a)) != nil)" }
-            return "\(try await holding(store).deleteUser(Self.user(a), holding: Self.terms(day: day)) != nil)"
+            return "\(try await store.deleteUser(Self.user(a), holding: day.map(Self.terms(day:))) != nil)"
         case .release(let index):
             guard let username = Self.username(index) else { return "no name" }
-            return "\(String(describing: try await holding(store).releaseHold(on: username)))"
+            return "\(String(describing: try await store.releaseHold(on: username)))"
         }
-    }
-
-    private func holding(_ store: any ProfileStore) throws -> any UsernameHoldingStore {
-        guard let store = store as? any UsernameHoldingStore else { throw ProfileStoreError.notFound }
-        return store
     }
 }
 
