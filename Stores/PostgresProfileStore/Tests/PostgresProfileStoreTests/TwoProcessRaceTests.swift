@@ -69,7 +69,8 @@ struct TwoProcessRaceTests {
                 #expect(try await store.record(for: try #require(UserID("b-h\(round)"))) == nil)
             }
         }
-        print("two-process race: \(finished) of \(Self.rounds) rounds; in \(contested) the creator lost the If-Match change")
+        print(
+            "two-process race: \(finished) of \(Self.rounds) rounds; in \(contested) the creator lost the If-Match change")
         try await store.dropSchema()
         await store.close()
     }
