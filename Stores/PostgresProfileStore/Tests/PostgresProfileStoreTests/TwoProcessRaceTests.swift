@@ -70,7 +70,8 @@ struct TwoProcessRaceTests {
             }
         }
         print(
-            "two-process race: \(finished) of \(Self.rounds) rounds; in \(contested) the creator lost the If-Match change")
+            "two-process race: \(finished) of \(Self.rounds) rounds; in \(contested) the creator lost the If-Match change"
+        )
         try await store.dropSchema()
         await store.close()
     }
