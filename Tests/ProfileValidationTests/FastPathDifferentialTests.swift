@@ -158,6 +158,26 @@ struct FastPathDifferentialTests {
             "the generator must reach both verdicts (seed \(Self.seed + 11))")
     }
 
+    @Test("a checked string made from its ASCII prefix and the rest is the string of all its bytes")
+    func asciiPrefixSplit() {
+        var random = SeededGenerator(seed: Self.seed &+ 12)
+        var split = 0
+        for index in 0..<Self.cases {
+            let prefix = String(repeating: "a b.", count: Int.random(in: 0...24, using: &random))
+            let value = prefix + Self.hostileText(&random) + Self.generated(Self.textPieces, count: 4, &random)
+            let bytes = Array(value.utf8)
+            let asciiPrefix = bytes.firstIndex { $0 >= 0x80 } ?? bytes.count
+            if asciiPrefix >= 32 && asciiPrefix < bytes.count { split += 1 }
+            let made = bytes.withUnsafeBufferPointer {
+                JSONBodyReader.string(checkedUTF8: $0, asciiPrefix: asciiPrefix)
+            }
+            #expect(
+                Array(made.utf8) == bytes && made == value && made.count == value.count,
+                "seed \(Self.seed + 12) case \(index): \(value.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(split > Self.cases / 4, "the generator must reach the split (seed \(Self.seed + 12))")
+    }
+
     @Test("white space is answered without the Unicode tables as the tables answer, for every scalar")
     func whitespaceShortcut() {
         var checked = 0
