@@ -1,8 +1,8 @@
 extension SocialPlatform {
-    // The standard library's `Hashable` members for a `String`-backed enum forward to the raw
-    // string, and a dictionary probe hashes through `_rawHashValue(seed:)`, not `hash(into:)`: all
-    // three are given here so that every way of hashing a platform hashes its case, as an `Int`
-    // hashes, about a third of the raw string's cost. Nothing depends on the order this gives a
+    // The standard library's default `hash(into:)` for a `String`-backed enum hashes the raw
+    // string. A dictionary probes through `_rawHashValue(seed:)`, and `hashValue` is a member too:
+    // all three are given here so that every way of hashing a platform hashes its case, as an
+    // `Int` hashes (about a third of the raw string's cost), whatever the defaults forward to. Nothing depends on the order this gives a
     // `[SocialPlatform: ...]`: hashing is seeded per process, so every output sorts its links.
 
     /// Two platforms are equal when they are the same case (so when their raw values are equal).
