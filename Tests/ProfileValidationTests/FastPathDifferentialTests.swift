@@ -127,6 +127,70 @@ struct FastPathDifferentialTests {
         )
     }
 
+    /// Bases a variation selector may follow (single-scalar characters, `\n`, joining and
+    /// invisible scalars) and the selectors themselves, alone and twice.
+    static let selectorPieces = [
+        "a", " ", "\n", "é", "·", "❤", "☀", "✔", "©", "😀", "🏃", "中", "Ж", "\u{301}", "\u{200D}", "\u{200B}",
+        "\u{1F3FD}", "\u{1F1F5}", "e\u{301}", "\u{FE0F}", "\u{FE0F}", "\u{FE0E}", "\u{FE00}", "\u{FE0F}\u{FE0F}",
+        "❤\u{FE0F}", "❤\u{FE0F}\u{200D}🔥", "abcdefghij",
+    ]
+
+    @Test("a variation selector joined to the character before it counts and checks as the grapheme walk")
+    func variationSelectors() {
+        var random = SeededGenerator(seed: Self.seed &+ 11)
+        let rules = Self.textRules
+        let cases = Self.cases * 2
+        var verdicts: [Bool: Int] = [:]
+        for index in 0..<cases {
+            let value = Self.generated(Self.selectorPieces, count: 8, &random)
+            let rule = rules[index % rules.count]
+            var fastErrors: [FieldError] = []
+            var fullErrors: [FieldError] = []
+            let fast = TextChecker.check(value, rule: rule, path: "bio", errors: &fastErrors)
+            let full = TextChecker.slowPath(value, rule: rule, path: "bio", errors: &fullErrors, graphemesOnly: true)
+            verdicts[fullErrors.isEmpty, default: 0] += 1
+            #expect(
+                fast == full && fastErrors == fullErrors,
+                "seed \(Self.seed + 11) case \(index): \(value.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(
+            (verdicts[true] ?? 0) > cases / 20 && (verdicts[false] ?? 0) > cases / 20,
+            "the generator must reach both verdicts (seed \(Self.seed + 11))")
+    }
+
+    @Test("a checked string made from its ASCII prefix and the rest is the string of all its bytes")
+    func asciiPrefixSplit() {
+        var random = SeededGenerator(seed: Self.seed &+ 12)
+        var split = 0
+        for index in 0..<Self.cases {
+            let prefix = String(repeating: "a b.", count: Int.random(in: 0...24, using: &random))
+            let value = prefix + Self.hostileText(&random) + Self.generated(Self.textPieces, count: 4, &random)
+            let bytes = Array(value.utf8)
+            let asciiPrefix = bytes.firstIndex { $0 >= 0x80 } ?? bytes.count
+            if asciiPrefix >= 32 && asciiPrefix < bytes.count { split += 1 }
+            let made = bytes.withUnsafeBufferPointer {
+                JSONBodyReader.string(checkedUTF8: $0, asciiPrefix: asciiPrefix)
+            }
+            #expect(
+                Array(made.utf8) == bytes && made == value && made.count == value.count,
+                "seed \(Self.seed + 12) case \(index): \(value.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(split > Self.cases / 4, "the generator must reach the split (seed \(Self.seed + 12))")
+    }
+
+    @Test("white space is answered without the Unicode tables as the tables answer, for every scalar")
+    func whitespaceShortcut() {
+        var checked = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            checked += 1
+            if TextChecker.isWhitespace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("U+\(String(value, radix: 16)): \(TextChecker.isWhitespace(scalar))")
+            }
+        }
+        #expect(checked == 0x110000 - 0x800)
+    }
+
     @Test("the whole text check (ASCII word scans, scalar byte walk) answers as the grapheme walk on any text")
     func wholeTextCheck() {
         var random = SeededGenerator(seed: Self.seed &+ 8)

@@ -20,7 +20,8 @@ public enum SocialPlatform: String, Sendable, Hashable, Codable, CaseIterable, C
         lhs.order < rhs.order
     }
 
-    private var order: Int {
+    /// The position in the spec's list, also what `==` and `hash(into:)` compare.
+    var order: Int {
         switch self {
         case .instagram: 0
         case .tiktok: 1

@@ -6,6 +6,9 @@ extension JSONBodyReader {
         var content: UnsafeBufferPointer<UInt8>
         var hasEscapes: Bool
         var isASCII: Bool
+        /// The offset in `content` of the first byte of a multi-byte sequence (`content.count` when
+        /// there is none): everything before it is ASCII.
+        var asciiPrefix: Int
     }
 
     /// Reads and checks the string at the current position (`"`): UTF-8, escapes, no raw control
@@ -16,6 +19,7 @@ extension JSONBodyReader {
         let start = index
         var hasEscapes = false
         var isASCII = true
+        var firstNonASCII = 0
         var unused: [UInt8] = []
         while index < bytes.count {
             skipPlainWords()
@@ -24,7 +28,9 @@ extension JSONBodyReader {
             if byte == UInt8(ascii: "\"") {
                 let content = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return StringToken(content: content, hasEscapes: hasEscapes, isASCII: isASCII)
+                return StringToken(
+                    content: content, hasEscapes: hasEscapes, isASCII: isASCII,
+                    asciiPrefix: isASCII ? content.count : firstNonASCII - start)
             } else if byte == UInt8(ascii: "\\") {
                 hasEscapes = true
                 do {
@@ -35,6 +41,7 @@ extension JSONBodyReader {
             } else if byte < 0x20 {
                 throw malformed("a string holds an unescaped control character at byte \(index)")
             } else if byte >= 0x80 {
+                if isASCII { firstNonASCII = index }
                 isASCII = false
                 guard let length = JSONSyntax.utf8SequenceLength(in: bytes, at: index) else {
                     throw failure { .invalidUTF8(at: $0, byte: index) }
@@ -95,8 +102,23 @@ extension JSONBodyReader {
     /// Reads the string at the current position (`"`) into a `String`.
     package mutating func readString() throws(ProfileError) -> String {
         let token = try scanString()
-        guard token.hasEscapes else { return String(decoding: token.content, as: UTF8.self) }
+        guard token.hasEscapes else { return Self.string(checkedUTF8: token.content, asciiPrefix: token.asciiPrefix) }
         return String(decoding: decodedBytes(of: token.content), as: UTF8.self)
+    }
+
+    /// The `String` of UTF-8 that `scanString` checked, whose first `asciiPrefix` bytes are ASCII.
+    ///
+    /// `String(decoding:as:)` checks UTF-8 again, eight bytes at a time while they are ASCII but one
+    /// at a time from the start once any byte is not (~11 instructions a byte): a long ASCII
+    /// prefix (a bio with an emoji at its end) is made a `String` on its own and the rest appended,
+    /// so that only the rest is checked byte by byte. The split is at a scalar boundary (the bytes
+    /// before are ASCII), so the result is the same string; `FastPathDifferentialTests` compares
+    /// it with `String(decoding:as:)` on generated text.
+    static func string(checkedUTF8 content: UnsafeBufferPointer<UInt8>, asciiPrefix: Int) -> String {
+        guard asciiPrefix >= 32, asciiPrefix < content.count else { return String(decoding: content, as: UTF8.self) }
+        var value = String(decoding: UnsafeBufferPointer(rebasing: content[..<asciiPrefix]), as: UTF8.self)
+        value.append(String(decoding: UnsafeBufferPointer(rebasing: content[asciiPrefix...]), as: UTF8.self))
+        return value
     }
 
     /// Reads an object key at the current position (`"`).

@@ -218,6 +218,9 @@ enum TextChecker {
                 var stretchStart = -1
                 var previous = 0
                 var previousIsSingle = false
+                // Whether a variation selector joined the previous scalar's character (see below).
+                var previousHasSelector = false
+                let selectorsJoin = rule.scalarCap >= 2
                 var index = 0
                 while index < count {
                     // Outside a stretch, printable ASCII goes eight bytes at a time: each byte is a
@@ -230,10 +233,25 @@ enum TextChecker {
                             index += 8
                             previous = index - 1
                             previousIsSingle = true
+                            previousHasSelector = false
                         }
                         guard index < count else { break }
                     }
                     let (scalar, length) = TextChecker.scalar(in: bytes, at: index)
+                    // One variation selector (U+FE00-FE0F, as in `❤️`) after a single-scalar character
+                    // other than `\n` joins it without segmenting: UAX #29 never breaks before Extend
+                    // (GB9) and breaks after LF only (GB4); a selector after a base is allowed, and
+                    // the character has two scalars. `previous` stays at the base, so that a second
+                    // selector or any other joining scalar starts the stretch there; a single-scalar
+                    // character after the selector starts a character of its own (GB999).
+                    if stretchStart < 0, previousIsSingle, !previousHasSelector, selectorsJoin, scalar & ~0xF == 0xFE00,
+                        base[previous] != 0x0A
+                    {
+                        previousHasSelector = true
+                        index += length
+                        continue
+                    }
+                    previousHasSelector = false
                     let isSingle = TextChecker.isSingleScalarCharacter(scalar, allowsNewlines: rule.allowsNewlines)
                     if stretchStart >= 0 {
                         if isSingle && previousIsSingle {
@@ -279,11 +297,13 @@ enum TextChecker {
     }
 
     /// `properties.isWhitespace`, answered without the Unicode tables for ASCII (U+0009-000D and
-    /// U+0020 are ASCII's whole White_Space set).
+    /// U+0020 are ASCII's whole White_Space set) and above U+3000 (the last White_Space scalar,
+    /// an ideographic space; `FastPathDifferentialTests` checks every scalar above it).
     @inline(__always)
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         guard value >= 0x80 else { return value == 0x20 || value &- 0x09 < 5 }
+        if value > 0x3000 { return false }
         return scalar.properties.isWhitespace
     }
 
@@ -301,7 +321,8 @@ enum TextChecker {
     /// ``forbiddenReason(_:allowsNewline:isFirst:isLast:)`` wherever it stands: printable ASCII,
     /// `\n` where allowed, and letters, punctuation and symbols of blocks with no combining, joining,
     /// prepended, Hangul jamo or regional-indicator scalars (their grapheme break property is
-    /// Other). `FastPathDifferentialTests` checks every scalar this accepts against the standard
+    /// Other; pictographs are also Extended_Pictographic, which joins only after a ZWJ, itself not
+    /// such a scalar). `FastPathDifferentialTests` checks every scalar this accepts against the standard
     /// library's segmentation.
     static func isSingleScalarCharacter(_ scalar: Unicode.Scalar, allowsNewlines: Bool) -> Bool {
         isSingleScalarCharacter(scalar.value, allowsNewlines: allowsNewlines)
@@ -314,9 +335,12 @@ enum TextChecker {
         switch value {
         // Latin-1 and Latin Extended (not U+00AD, an invisible soft hyphen), Greek and Cyrillic
         // (not U+0483-0489, combining), general punctuation (not U+2028-202F, separators and bidi
-        // controls), currency signs, CJK ideographs.
+        // controls), currency signs, letterlike symbols to dingbats and arrows (as `❤`), CJK
+        // ideographs, and the emoji and pictograph blocks (not the regional indicators U+1F1E6-1F1FF,
+        // which pair into flags, nor the skin-tone modifiers U+1F3FB-1F3FF, which extend).
         case 0xA0...0xAC, 0xAE...0x2FF, 0x370...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E,
-            0x20A0...0x20C0, 0x4E00...0x9FFF:
+            0x20A0...0x20C0, 0x2100...0x2BFF, 0x4E00...0x9FFF, 0x1F000...0x1F1E5, 0x1F200...0x1F3FA,
+            0x1F400...0x1FAFF:
             return true
         default:
             return false

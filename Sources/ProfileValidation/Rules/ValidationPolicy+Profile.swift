@@ -280,8 +280,9 @@ extension ValidationPolicy {
         errors: inout [FieldError]
     ) -> PatchField<[SocialPlatform: PatchField<String>]> {
         let root = wirePath(ProfileField.socialLinks.rawValue)
-        var result: [SocialPlatform: PatchField<String>] = [:]
-        result.reserveCapacity(links.count)
+        // `init(minimumCapacity:)`, not `[:]` and `reserveCapacity`: neither is inlinable, and
+        // `reserveCapacity` also goes through the unspecialised resize (~0.5k instructions more).
+        var result = [SocialPlatform: PatchField<String>](minimumCapacity: links.count)
         let firstError = errors.count
         var remaining = existing?.count ?? 0
         for (key, link) in links {
